@@ -1,0 +1,32 @@
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Core.Engine;
+
+/// <summary>
+/// A forecast made at the close of <see cref="OriginDate"/> for the next trading day, and, once that
+/// day's price has arrived, the realised return. VaR and ES are indexed like
+/// <see cref="RollingOptions.Alphas"/>; they are NaN when no usable fit existed (counted as missing
+/// forecasts by the backtests, never dropped).
+/// </summary>
+public sealed record ForecastRecord(
+    DateOnly OriginDate,
+    double[] VaR,
+    double[] ES,
+    double Mean,
+    double Volatility,
+    FitStatus FitStatus,
+    bool Refitted)
+{
+    /// <summary>The day the forecast is for; null until its price arrives.</summary>
+    public DateOnly? TargetDate { get; init; }
+
+    /// <summary>Realised return (percent) of <see cref="TargetDate"/>; NaN until known.</summary>
+    public double Realized { get; init; } = double.NaN;
+
+    public bool IsRealized => TargetDate.HasValue;
+
+    public bool HasForecast => !double.IsNaN(VaR[0]);
+
+    /// <summary>True when the realised loss exceeded VaR at level index <paramref name="level"/>.</summary>
+    public bool IsException(int level) => IsRealized && HasForecast && -Realized > VaR[level];
+}

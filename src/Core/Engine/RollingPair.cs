@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Core.Engine;
+
+/// <summary>
+/// The incremental kernel of a rolling backtest for one instrument×model pair. Each appended bar
+/// realises the pending forecast, refits when due, and forecasts the next day. The batch engine
+/// (<see cref="RollingEngine"/>) and the grid's grains both drive this class, so a grain fed day by
+/// day produces exactly the batch result.
+/// </summary>
+public sealed class RollingPair
+{
+    private readonly IRiskModel _model;
+    private readonly RollingOptions _options;
+    private readonly string _source;
+    private readonly int _refitEvery;
+    private readonly int _maxBars;
+
+    // Returns of consecutive State.Bars: _returns[i] is from Bars[i] to Bars[i + 1]. Derived, not persisted.
+    private readonly List<double> _returns = [];
+
+    /// <summary>Starts a pair, or resumes one from <paramref name="state"/>.</summary>
+    /// <param name="source">Name used in data errors (instrument or file).</param>
+    public RollingPair(IRiskModel model, RollingOptions options, string source, PairState? state = null)
+    {
+        _model = model;
+        _options = options.Validated();
+        _source = source;
+        if (_options.Window < model.MinimumObservations)
+        {
+            throw new ArgumentException(
+                $"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {_options.Window}");
+        }
+
+        _refitEvery = model.RefitInterval ?? _options.RefitEvery;
+        _maxBars = _options.Window + 1 + model.HistoryPadding;
+        State = state ?? new PairState();
+        for (var i = 1; i < State.Bars.Count; i++)
+        {
+            _returns.Add(Returns.Percent(State.Bars[i - 1].Close, State.Bars[i].Close, _options.ReturnKind));
+        }
+    }
+
+    public PairState State { get; }
+
+    public IRiskModel Model => _model;
+
+    public RollingOptions Options => _options;
+
+    /// <summary>The date of the last bar appended, or null.</summary>
+    public DateOnly? LastDate => State.Bars.Count > 0 ? State.Bars[^1].Date : null;
+
+    /// <summary>
+    /// Checks a bar against the pair's history without changing anything; throws
+    /// <see cref="DataValidationException"/> (row = 1-based position of the bar in the pair's history).
+    /// </summary>
+    public void Validate(PriceBar bar)
+    {
+        var row = State.BarsSeen + 1;
+        PriceValidation.CheckPrice(_source, row, "Close", bar.Close);
+        if (State.Bars.Count > 0)
+        {
+            PriceValidation.CheckOrder(_source, row, State.Bars[^1].Date, bar.Date);
+        }
+    }
+
+    /// <summary>Appends the next day's bar. Invalid bars throw before any state changes.</summary>
+    public PairStep Append(PriceBar bar)
+    {
+        Validate(bar);
+        ForecastRecord? realized = null;
+        if (State.Bars.Count > 0)
+        {
+            var r = Returns.Percent(State.Bars[^1].Close, bar.Close, _options.ReturnKind);
+            _returns.Add(r);
+            if (State.Forecasts.Count > 0 && !State.Forecasts[^1].IsRealized)
+            {
+                realized = State.Forecasts[^1] with { TargetDate = bar.Date, Realized = r };
+                State.Forecasts[^1] = realized;
+            }
+        }
+
+        State.Bars.Add(bar);
+        State.BarsSeen++;
+        if (State.Bars.Count > _maxBars)
+        {
+            State.Bars.RemoveAt(0);
+            _returns.RemoveAt(0);
+        }
+
+        if (_returns.Count < _options.Window)
+        {
+            return new PairStep(realized, null, null, TimeSpan.Zero);
+        }
+
+        var window = CurrentWindow();
+        ModelFit? attempted = null;
+        var fitTime = TimeSpan.Zero;
+        var refitted = false;
+        if (State.LastFit is null || State.ForecastsSinceFit >= _refitEvery)
+        {
+            var clock = Stopwatch.StartNew();
+            attempted = FitSafely(window, State.LastFit);
+            fitTime = clock.Elapsed;
+            State.FitAttempts++;
+            if (attempted.IsUsable)
+            {
+                State.LastFit = attempted;
+                State.ForecastsSinceFit = 0;
+                refitted = true;
+            }
+            else
+            {
+                State.FitFailures++;
+            }
+        }
+
+        var status = attempted?.Status ?? State.LastFit!.Status;
+        var record = State.LastFit is { } fit
+            ? MakeRecord(bar.Date, _model.Forecast(window, fit, _options.Alphas), status, refitted)
+            : MissingRecord(bar.Date, status);
+        if (State.LastFit is not null)
+        {
+            State.ForecastsSinceFit++;
+        }
+
+        State.Forecasts.Add(record);
+        return new PairStep(realized, record, attempted, fitTime);
+    }
+
+    /// <summary>Forecast at any levels from the current window and last fit, without recording it.</summary>
+    public RiskForecast[]? ForecastNow(IReadOnlyList<double> alphas)
+    {
+        if (State.LastFit is null || _returns.Count < _options.Window)
+        {
+            return null;
+        }
+
+        return _model.Forecast(CurrentWindow(), State.LastFit, alphas);
+    }
+
+    private ModelWindow CurrentWindow()
+    {
+        var returns = _returns.GetRange(_returns.Count - _options.Window, _options.Window).ToArray();
+        if (_model.HistoryPadding == 0)
+        {
+            return new ModelWindow(returns);
+        }
+
+        return new ModelWindow(returns, State.Bars.ToArray());
+    }
+
+    // A model's Fit reports problems as a status; an exception escaping one is a bug in that model,
+    // but a rolling run records it and carries on rather than losing every other pair's work.
+    private ModelFit FitSafely(ModelWindow window, ModelFit? previous)
+    {
+        try
+        {
+            return _model.Fit(window, previous);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            return ModelFit.Failure($"{_model.Name} fit threw {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static ForecastRecord MakeRecord(DateOnly date, RiskForecast[] forecasts, FitStatus status, bool refitted)
+    {
+        var var = new double[forecasts.Length];
+        var es = new double[forecasts.Length];
+        for (var i = 0; i < forecasts.Length; i++)
+        {
+            var[i] = forecasts[i].VaR;
+            es[i] = forecasts[i].ES;
+        }
+
+        var first = forecasts.Length > 0 ? forecasts[0] : default;
+        return new ForecastRecord(date, var, es, first.Mean, first.Volatility, status, refitted);
+    }
+
+    private ForecastRecord MissingRecord(DateOnly date, FitStatus status)
+    {
+        var nan = Enumerable.Repeat(double.NaN, _options.Alphas.Count).ToArray();
+        return new ForecastRecord(date, nan, [.. nan], double.NaN, double.NaN, status, false);
+    }
+}

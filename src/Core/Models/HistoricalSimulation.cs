@@ -1,0 +1,35 @@
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// Plain historical simulation: VaR is the empirical α-quantile of the window's losses and ES the
+/// mean of the losses at or beyond it. Quantile convention: <see cref="EmpiricalQuantile"/> (R type 7).
+/// </summary>
+public sealed class HistoricalSimulation : IRiskModel
+{
+    public string Name => "hs";
+
+    public IReadOnlyList<string> ParameterNames => [];
+
+    public int MinimumObservations => 20;
+
+    public ModelFit Fit(ModelWindow window, ModelFit? previous) => ModelFit.Empty;
+
+    public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
+    {
+        var losses = window.Returns.ToArray();
+        for (var i = 0; i < losses.Length; i++)
+        {
+            losses[i] = -losses[i];
+        }
+
+        Array.Sort(losses);
+        var result = new RiskForecast[alphas.Count];
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            var (var, es) = EmpiricalQuantile.TailOfSorted(losses, alphas[k]);
+            result[k] = new RiskForecast(alphas[k], var, es, double.NaN, double.NaN);
+        }
+
+        return result;
+    }
+}

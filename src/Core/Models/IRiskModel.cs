@@ -1,0 +1,42 @@
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// A one-step-ahead VaR/ES model. A model is stateless: <see cref="Fit"/> returns everything it
+/// learned as a <see cref="ModelFit"/> (plain data, so a grain can persist it), and
+/// <see cref="Forecast"/> turns a fit plus the current window into a forecast for the next day.
+/// The fit may be older than the window (refit every k days): forecasting filters the newest data
+/// through the fitted parameters.
+/// </summary>
+public interface IRiskModel
+{
+    /// <summary>Catalogue name, e.g. <c>garch-t</c> (see <see cref="ModelCatalog"/>).</summary>
+    string Name { get; }
+
+    /// <summary>Names of <see cref="ModelFit.Parameters"/>, in order; empty for non-parametric models.</summary>
+    IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>Fewest returns the window must hold for a fit.</summary>
+    int MinimumObservations { get; }
+
+    /// <summary>
+    /// Bars of history the model needs before the window's first return (e.g. indicator warm-up
+    /// for feature-based models). The rolling pair keeps window + this many bars.
+    /// </summary>
+    int HistoryPadding => 0;
+
+    /// <summary>A model-specific refit interval in days (e.g. the LSTM's retrain period) that
+    /// overrides <see cref="Engine.RollingOptions.RefitEvery"/>; null to use the engine's.</summary>
+    int? RefitInterval => null;
+
+    /// <summary>
+    /// Estimates the model on the window. <paramref name="previous"/> is the last fit of the same
+    /// pair (a warm start), or null. Estimation problems come back as a status, never as an exception.
+    /// </summary>
+    ModelFit Fit(ModelWindow window, ModelFit? previous);
+
+    /// <summary>
+    /// VaR and ES for the day after the window's last day at each level in <paramref name="alphas"/>
+    /// (e.g. 0.99), using <paramref name="fit"/>. VaR and ES are positive losses, in percent.
+    /// </summary>
+    RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas);
+}

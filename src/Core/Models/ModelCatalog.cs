@@ -1,0 +1,34 @@
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// The models RiskGrid knows, by name. Names are what the CLI's <c>--models</c> option and the grid's
+/// grain keys use. Create one instance per rolling pair (models are stateless, but cheap to create).
+/// </summary>
+public static class ModelCatalog
+{
+    private static readonly Dictionary<string, Func<ModelSettings, IRiskModel>> Factories =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["hs"] = _ => new HistoricalSimulation(),
+        };
+
+    /// <summary>Every model name, in display order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
+
+    /// <summary>The models the benchmark runs when none are named (every model that needs no training).</summary>
+    public static IReadOnlyList<string> DefaultNames { get; } = [.. Factories.Keys];
+
+    public static bool Contains(string name) => Factories.ContainsKey(name);
+
+    /// <summary>Creates a model; throws <see cref="ArgumentException"/> naming the known models for an unknown name.</summary>
+    public static IRiskModel Create(string name, ModelSettings? settings = null)
+    {
+        if (!Factories.TryGetValue(name, out var factory))
+        {
+            throw new ArgumentException(
+                $"unknown model '{name}'; known models: {string.Join(", ", Names)}", nameof(name));
+        }
+
+        return factory(settings ?? ModelSettings.Default);
+    }
+}

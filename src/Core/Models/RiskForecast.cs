@@ -1,0 +1,13 @@
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// A one-day-ahead risk forecast at confidence level <see cref="Alpha"/> (e.g. 0.99), in percent
+/// of position value. VaR and ES are positive losses: P(−r &gt; VaR) = 1 − α and
+/// ES = E[−r | −r ≥ VaR], so ES ≥ VaR.
+/// </summary>
+/// <param name="Alpha">Confidence level in (0, 1).</param>
+/// <param name="VaR">Value-at-Risk as a positive loss.</param>
+/// <param name="ES">Expected Shortfall as a positive loss.</param>
+/// <param name="Mean">Forecast conditional mean return (NaN when the model has none).</param>
+/// <param name="Volatility">Forecast conditional standard deviation (NaN when the model has none).</param>
+public readonly record struct RiskForecast(double Alpha, double VaR, double ES, double Mean, double Volatility);

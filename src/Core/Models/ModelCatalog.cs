@@ -10,6 +10,10 @@ public static class ModelCatalog
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["hs"] = _ => new HistoricalSimulation(),
+            ["normal"] = _ => new ParametricNormal(),
+            ["student-t"] = _ => new ParametricStudentT(),
+            ["cornish-fisher"] = _ => new CornishFisher(),
+            ["ewma"] = s => new RiskMetricsEwma(s.EwmaLambda),
         };
 
     /// <summary>Every model name, in display order.</summary>

@@ -1,0 +1,88 @@
+using RiskGrid.Core.Distributions;
+
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// RiskMetrics EWMA: zero mean, σ²_{t+1} = λ·σ²_t + (1 − λ)·r²_t, normal quantiles:
+/// VaR_α = σ·z_α, ES_α = σ·φ(z_α)/(1 − α). λ is <see cref="ModelSettings.EwmaLambda"/> (0.94).
+/// Initialisation: σ² starts at the mean of the window's squared returns (the zero-mean variance of
+/// the whole window) and the recursion then runs over every return of the window, so the forecast
+/// depends on the window alone, whatever was forecast before; the start carries weight λⁿ
+/// (about 1e-27 for n = 1,000 and λ = 0.94).
+/// </summary>
+public sealed class RiskMetricsEwma : IRiskModel
+{
+    private readonly double _lambda;
+
+    public RiskMetricsEwma(double lambda = 0.94)
+    {
+        if (!(lambda > 0 && lambda < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "EWMA decay factor must be in (0, 1)");
+        }
+
+        _lambda = lambda;
+    }
+
+    public string Name => "ewma";
+
+    public double Lambda => _lambda;
+
+    public IReadOnlyList<string> ParameterNames => ["lambda"];
+
+    public int MinimumObservations => 20;
+
+    /// <summary>Nothing to estimate: λ is fixed. The fit records it and rejects unusable windows.</summary>
+    public ModelFit Fit(ModelWindow window, ModelFit? previous)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (WindowChecks.Problem(window.Returns.Span, 1) is { } problem)
+        {
+            return ModelFit.Failure($"{Name}: {problem}");
+        }
+
+        return new ModelFit(FitStatus.Converged, [_lambda], null, double.NaN, 0);
+    }
+
+    public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        WindowChecks.CheckFit(fit, Name, 1);
+        var sigma = Math.Sqrt(NextVariance(window.Returns.Span, _lambda));
+        var result = new RiskForecast[alphas.Count];
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            var alpha = alphas[k];
+            result[k] = new RiskForecast(alpha, sigma * StandardNormal.Quantile(alpha),
+                sigma * StandardNormal.ExpectedShortfall(alpha), 0, sigma);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The EWMA variance forecast for the day after <paramref name="returns"/>: seeded with their
+    /// mean square, then updated with each return in order.
+    /// </summary>
+    public static double NextVariance(ReadOnlySpan<double> returns, double lambda)
+    {
+        if (returns.Length == 0)
+        {
+            throw new ArgumentException("EWMA needs at least one return", nameof(returns));
+        }
+
+        var variance = 0.0;
+        foreach (var r in returns)
+        {
+            variance += r * r;
+        }
+
+        variance /= returns.Length;
+        foreach (var r in returns)
+        {
+            variance = lambda * variance + (1 - lambda) * r * r;
+        }
+
+        return variance;
+    }
+}

@@ -57,8 +57,11 @@ public static class DurationTest
             return new HypothesisTest(0, 1, 1);
         }
 
+        // b = 1 lies in the searched range, so the maximum is at least the geometric fit; the
+        // comparison also keeps the statistic off NaN should a likelihood evaluation fail.
         var exponential = profile.LogLikelihood(1.0);
-        var weibull = Math.Max(exponential, profile.LogLikelihood(profile.MaximisingShape()));
+        var atShape = profile.LogLikelihood(profile.MaximisingShape());
+        var weibull = atShape > exponential ? atShape : exponential;
         return ChiSquaredTail.Test(2 * (weibull - exponential), 1);
     }
 

@@ -26,7 +26,7 @@ namespace RiskGrid.Core.Backtesting;
 /// distribution: −0.70 at 5% and −1.8 at 0.01% for T = 250 at 97.5%), few exceptions still give a
 /// usable null. The tests check it against those and MATLAB's published critical values, against
 /// a direct simulation, and its size and power on simulated data. Simulated size at a nominal 5%
-/// (normal and t(4) returns, correct forecasts): 4–6% from about six expected exceptions up (e.g.
+/// (normal and t(4) returns, correct forecasts): 3.5–6% from about six expected exceptions up (e.g.
 /// 250 days at 97.5%, 1,000 at 99%), ~10% with 2.5 (250 days at 99%), where the few observed
 /// severities understate their spread. Power against ES 25% too low with the right VaR is modest
 /// (~25% at 250 days, ~70% at 2,000 days at 97.5%): Z2 is dominated by the exception count.

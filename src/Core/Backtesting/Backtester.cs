@@ -1,0 +1,120 @@
+using RiskGrid.Core.Engine;
+
+namespace RiskGrid.Core.Backtesting;
+
+/// <summary>
+/// Turns a pair's forecast history into <see cref="BacktestSummary"/>s: every test of one level on
+/// the same observations.
+/// </summary>
+/// <remarks>
+/// Per level index k: a record is an <i>observation</i> when it is realised and VaR[k] is a number;
+/// a realised record with VaR[k] = NaN (no usable fit) is a <i>missing forecast</i>, counted and
+/// left out of every test (the hit sequence runs over observations only, so a missing day does not
+/// break a run of exceptions); an unrealised record (the pending last one) is ignored. Single
+/// threaded and allocation-light; the only randomness is the ES backtest's fixed-seed resampling,
+/// so the same records give bit-identical summaries.
+/// </remarks>
+public static class Backtester
+{
+    /// <summary>Backtests level index <paramref name="level"/> (into VaR[] and ES[]) at confidence <paramref name="alpha"/>.</summary>
+    public static BacktestSummary Summarize(IReadOnlyList<ForecastRecord> forecasts, int level, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        BacktestArguments.CheckAlpha(alpha);
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+
+        var losses = new List<double>(forecasts.Count);
+        var valueAtRisk = new List<double>(forecasts.Count);
+        var expectedShortfall = new List<double>(forecasts.Count);
+        var missing = 0;
+        for (var i = 0; i < forecasts.Count; i++)
+        {
+            var record = forecasts[i];
+            if (level >= record.VaR.Length || level >= record.ES.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(level), level,
+                    $"forecast {i} (origin {record.OriginDate:yyyy-MM-dd}) has only {Math.Min(record.VaR.Length, record.ES.Length)} levels");
+            }
+
+            if (!record.IsRealized)
+            {
+                continue;
+            }
+
+            if (double.IsNaN(record.VaR[level]))
+            {
+                missing++;
+                continue;
+            }
+
+            losses.Add(-record.Realized);
+            valueAtRisk.Add(record.VaR[level]);
+            expectedShortfall.Add(record.ES[level]);
+        }
+
+        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha);
+    }
+
+    /// <summary>One summary per level, indexed like <paramref name="alphas"/> (i.e. like <see cref="RollingOptions.Alphas"/>).</summary>
+    public static BacktestSummary[] Summarize(IReadOnlyList<ForecastRecord> forecasts, IReadOnlyList<double> alphas)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        var summaries = new BacktestSummary[alphas.Count];
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            summaries[k] = Summarize(forecasts, k, alphas[k]);
+        }
+
+        return summaries;
+    }
+
+    /// <summary>Every backtest on aligned observation arrays (loss L = −r, VaR and ES as positive losses).</summary>
+    /// <param name="missingForecasts">Reported as is; the days themselves are not in the arrays.</param>
+    public static BacktestSummary Summarize(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk,
+        ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha)
+    {
+        BacktestArguments.CheckAlpha(alpha);
+        BacktestArguments.CheckSameLength(losses.Length, valueAtRisk.Length, nameof(valueAtRisk));
+        BacktestArguments.CheckSameLength(losses.Length, expectedShortfall.Length, nameof(expectedShortfall));
+        ArgumentOutOfRangeException.ThrowIfNegative(missingForecasts);
+
+        var n = losses.Length;
+        var hits = new bool[n];
+        var exceptions = 0;
+        double sumVaR = 0, sumES = 0;
+        for (var t = 0; t < n; t++)
+        {
+            hits[t] = losses[t] > valueAtRisk[t];
+            if (hits[t])
+            {
+                exceptions++;
+            }
+
+            sumVaR += valueAtRisk[t];
+            sumES += expectedShortfall[t];
+        }
+
+        var expectedRate = 1 - alpha;
+        var rate = n > 0 ? (double)exceptions / n : double.NaN;
+        var kupiec = KupiecTest.Compute(hits, expectedRate);
+        var independence = ChristoffersenTest.Independence(hits);
+        var es = EsBacktest.Test(losses, valueAtRisk, expectedShortfall, alpha);
+        return new BacktestSummary(
+            Alpha: alpha,
+            Observations: n,
+            MissingForecasts: missingForecasts,
+            Exceptions: exceptions,
+            ExceptionRate: rate,
+            ViolationRatio: rate / expectedRate,
+            Kupiec: kupiec,
+            ChristoffersenIndependence: independence,
+            ChristoffersenConditionalCoverage: ChristoffersenTest.ConditionalCoverage(kupiec, independence),
+            Duration: DurationTest.Compute(hits),
+            AverageVaR: n > 0 ? sumVaR / n : double.NaN,
+            AverageES: n > 0 ? sumES / n : double.NaN,
+            EsStatistic: es.Statistic,
+            EsPValue: es.PValue,
+            QuantileLoss: n > 0 ? QuantileLoss.Average(losses, valueAtRisk, alpha) : double.NaN,
+            TrafficLight: TrafficLight.Of(hits, alpha));
+    }
+}

@@ -1,0 +1,64 @@
+using RiskGrid.Core.Data;
+
+namespace RiskGrid.Client.Cli;
+
+/// <summary>Loads the benchmark's universe: the named files, or the built-in synthetic universe.</summary>
+public static class DataSources
+{
+    public static IReadOnlyList<PriceSeries> Load(BenchmarkSettings settings)
+    {
+        if (settings.DataFiles.Count == 0)
+        {
+            var options = new SyntheticUniverseOptions { Instruments = settings.SyntheticInstruments };
+            if (settings.SyntheticDays is { } days)
+            {
+                options = options with { Days = days };
+            }
+
+            if (settings.SyntheticSeed is { } seed)
+            {
+                options = options with { Seed = seed };
+            }
+
+            return SyntheticUniverse.Generate(options);
+        }
+
+        var universe = new List<PriceSeries>();
+        foreach (var file in settings.DataFiles)
+        {
+            universe.AddRange(LoadFile(file));
+        }
+
+        var duplicate = universe.GroupBy(s => s.Instrument, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DataValidationException(string.Join(", ", duplicate.Select(s => s.Source)), 0,
+                $"instrument {duplicate.Key} appears in more than one data file");
+        }
+
+        return universe;
+    }
+
+    /// <summary>
+    /// A Yahoo-format file (it has a Close or Adj Close column) gives one series; any other
+    /// <c>Date,A,B,…</c> file is read as a wide file of closes.
+    /// </summary>
+    public static IReadOnlyList<PriceSeries> LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataValidationException(path, 0, "file not found");
+        }
+
+        string? header;
+        using (var reader = new StreamReader(path))
+        {
+            header = reader.ReadLine();
+        }
+
+        var columns = (header ?? string.Empty).Split(',').Select(c => c.Trim().Trim('"'));
+        var isYahoo = columns.Any(c => c.Equals("Close", StringComparison.OrdinalIgnoreCase)
+                                    || c.Equals("Adj Close", StringComparison.OrdinalIgnoreCase));
+        return isYahoo ? [YahooCsv.Load(path)] : WideCsv.Load(path);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Client.Output;
+
+/// <summary>
+/// Writes a benchmark's results as CSV: every forecast, every pair backtest, the Key Results rows
+/// and each pair's last fit. Numbers are invariant-culture and round-trip exactly.
+/// </summary>
+public static class CsvResultsWriter
+{
+    public const string ForecastsFile = "forecasts.csv";
+    public const string BacktestsFile = "backtests.csv";
+    public const string KeyResultsFile = "key-results.csv";
+    public const string FitsFile = "fits.csv";
+    public const string ComparisonFile = "model-comparison.csv";
+
+    /// <summary>Writes the files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
+    public static IReadOnlyList<string> Write(BenchmarkReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return
+        [
+            WriteFile(directory, ForecastsFile, w => Forecasts(report, w)),
+            WriteFile(directory, BacktestsFile, w => Backtests(report, w)),
+            WriteFile(directory, KeyResultsFile, w => KeyResults(report, w)),
+            WriteFile(directory, FitsFile, w => Fits(report, w)),
+            WriteFile(directory, ComparisonFile, w => Comparison(report, w)),
+        ];
+    }
+
+    private static string WriteFile(string directory, string name, Action<TextWriter> write)
+    {
+        var path = Path.Combine(directory, name);
+        // Write to a temporary file and move, so a crash never leaves a truncated results file.
+        var temp = path + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+        {
+            write(writer);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+
+    private static void Forecasts(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("instrument,model,origin_date,target_date,alpha,var,es,mean,volatility,realized,exception,fit_status,refitted");
+        foreach (var run in report.Runs)
+        {
+            foreach (var f in run.Forecasts)
+            {
+                for (var k = 0; k < report.Alphas.Count; k++)
+                {
+                    w.WriteLine(string.Join(',',
+                        run.Instrument, run.Model, Date(f.OriginDate), f.TargetDate is { } t ? Date(t) : string.Empty,
+                        N(report.Alphas[k]), N(f.VaR[k]), N(f.ES[k]), N(f.Mean), N(f.Volatility),
+                        f.IsRealized ? N(f.Realized) : string.Empty,
+                        f.IsRealized && f.HasForecast ? (f.IsException(k) ? "1" : "0") : string.Empty,
+                        f.FitStatus, f.Refitted ? "1" : "0"));
+                }
+            }
+        }
+    }
+
+    private static void Backtests(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("instrument,model,alpha,observations,missing,exceptions,exception_rate,violation_ratio," +
+                    "kupiec_lr,kupiec_p,independence_lr,independence_p,cc_lr,cc_p,duration_lr,duration_p," +
+                    "avg_var,avg_es,es_stat,es_p,quantile_loss,zone,zone_exceptions,zone_days");
+        foreach (var b in report.Backtests)
+        {
+            var s = b.Summary;
+            w.WriteLine(string.Join(',',
+                b.Instrument, b.Model, N(s.Alpha), s.Observations, s.MissingForecasts, s.Exceptions,
+                N(s.ExceptionRate), N(s.ViolationRatio),
+                N(s.Kupiec.Statistic), N(s.Kupiec.PValue),
+                N(s.ChristoffersenIndependence.Statistic), N(s.ChristoffersenIndependence.PValue),
+                N(s.ChristoffersenConditionalCoverage.Statistic), N(s.ChristoffersenConditionalCoverage.PValue),
+                N(s.Duration.Statistic), N(s.Duration.PValue),
+                N(s.AverageVaR), N(s.AverageES), N(s.EsStatistic), N(s.EsPValue), N(s.QuantileLoss),
+                s.TrafficLight.Zone.ToString().ToLowerInvariant(), s.TrafficLight.Exceptions, s.TrafficLight.Days));
+        }
+    }
+
+    private static void KeyResults(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("model,alpha,instruments,observations,missing,exceptions,exception_rate,violation_ratio," +
+                    "kupiec_p_median,kupiec_rejections,cc_p_median,avg_es,es_stat,quantile_loss,green,yellow,red");
+        foreach (var r in report.KeyResults)
+        {
+            w.WriteLine(string.Join(',',
+                r.Model, N(r.Alpha), r.Instruments, r.Observations, r.MissingForecasts, r.Exceptions,
+                N(r.ExceptionRate), N(r.ViolationRatio), N(r.KupiecPValue), r.KupiecRejections,
+                N(r.ConditionalCoveragePValue), N(r.AverageES), N(r.EsStatistic), N(r.QuantileLoss),
+                r.Green, r.Yellow, r.Red));
+        }
+    }
+
+    private static void Comparison(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best");
+        foreach (var r in report.Ranking)
+        {
+            w.WriteLine(string.Join(',', N(r.Alpha), r.Model, r.Instruments, N(r.MeanRank), N(r.MeanQuantileLoss),
+                r.Best, r.SignificantlyWorseThanBest));
+        }
+    }
+
+    private static void Fits(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("instrument,model,fit_attempts,fit_failures,last_status,parameter,estimate,std_error,loglik,message");
+        foreach (var run in report.Runs)
+        {
+            var state = run.State;
+            var fit = state.LastFit;
+            var names = ModelCatalog.Create(run.Model).ParameterNames;
+            var prefix = $"{run.Instrument},{run.Model},{state.FitAttempts},{state.FitFailures},{fit?.Status.ToString() ?? "none"}";
+            if (fit is null || fit.Parameters.Length == 0)
+            {
+                w.WriteLine($"{prefix},,,,{(fit is null ? string.Empty : N(fit.LogLikelihood))},{Quote(fit?.Message)}");
+                continue;
+            }
+
+            for (var i = 0; i < fit.Parameters.Length; i++)
+            {
+                var name = i < names.Count ? names[i] : $"p{i}";
+                var se = fit.StandardErrors is { } e && i < e.Length ? N(e[i]) : string.Empty;
+                w.WriteLine($"{prefix},{name},{N(fit.Parameters[i])},{se},{N(fit.LogLikelihood)},{Quote(fit.Message)}");
+            }
+        }
+    }
+
+    private static string N(double x) => double.IsNaN(x) ? string.Empty : x.ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Quote(string? s) => string.IsNullOrEmpty(s) ? string.Empty : '"' + s.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using RiskGrid.Core.Backtesting;
+using Spectre.Console;
+
+namespace RiskGrid.Client.Output;
+
+/// <summary>Renders the Key Results table (one row per model and level) to the console.</summary>
+public static class KeyResultsTable
+{
+    public static Table Build(IReadOnlyList<KeyResultsRow> rows)
+    {
+        var pooled = rows.Any(r => r.Instruments > 1);
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Key Results[/]");
+        table.AddColumn("Model");
+        table.AddColumn(new TableColumn("Level").RightAligned());
+        table.AddColumn(new TableColumn("Obs").RightAligned());
+        table.AddColumn(new TableColumn("Exceptions").RightAligned());
+        table.AddColumn(new TableColumn("Exc. rate").RightAligned());
+        table.AddColumn(new TableColumn("Viol. ratio").RightAligned());
+        table.AddColumn(new TableColumn(pooled ? "Kupiec p (med)" : "Kupiec p").RightAligned());
+        table.AddColumn(new TableColumn(pooled ? "Christ. CC p (med)" : "Christ. CC p").RightAligned());
+        table.AddColumn(new TableColumn("Avg ES").RightAligned());
+        table.AddColumn(new TableColumn("ES stat (Z2)").RightAligned());
+        table.AddColumn(new TableColumn("Tick loss").RightAligned());
+        table.AddColumn(pooled ? "Traffic light (G/Y/R)" : "Traffic light");
+        foreach (var r in rows)
+        {
+            table.AddRow(
+                Markup.Escape(r.Model),
+                Percent(r.Alpha, 1),
+                r.Observations.ToString("N0", CultureInfo.InvariantCulture) + (r.MissingForecasts > 0 ? $" (+{r.MissingForecasts} missing)" : string.Empty),
+                r.Exceptions.ToString(CultureInfo.InvariantCulture),
+                Percent(r.ExceptionRate, 2),
+                Number(r.ViolationRatio, 2),
+                PValue(r.KupiecPValue),
+                PValue(r.ConditionalCoveragePValue),
+                Number(r.AverageES, 3),
+                Number(r.EsStatistic, 3),
+                Number(r.QuantileLoss, 4),
+                Zone(r, pooled));
+        }
+
+        table.Caption(pooled
+            ? "[grey]Counts pooled over instruments; p-values are medians over instruments; red p < 0.05. VaR/ES in % of position value.[/]"
+            : "[grey]Red p < 0.05. VaR/ES in % of position value.[/]");
+        return table;
+    }
+
+    private static string Zone(KeyResultsRow r, bool pooled)
+    {
+        if (!pooled)
+        {
+            return Colour(r.WorstZone, r.WorstZone.ToString().ToLowerInvariant());
+        }
+
+        return $"[green]{r.Green}[/]/[yellow]{r.Yellow}[/]/[red]{r.Red}[/]";
+    }
+
+    private static string Colour(TrafficLightZone zone, string text) => zone switch
+    {
+        TrafficLightZone.Green => $"[green]{text}[/]",
+        TrafficLightZone.Yellow => $"[yellow]{text}[/]",
+        _ => $"[red]{text}[/]",
+    };
+
+    private static string PValue(double p) =>
+        double.IsNaN(p) ? "[grey]n/a[/]" : p < 0.05 ? $"[red]{p.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : p.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Number(double x, int decimals) =>
+        double.IsNaN(x) ? "[grey]n/a[/]" : x.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    private static string Percent(double x, int decimals) =>
+        double.IsNaN(x) ? "[grey]n/a[/]" : (100 * x).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+}

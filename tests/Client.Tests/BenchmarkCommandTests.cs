@@ -1,0 +1,132 @@
+using System.Globalization;
+using RiskGrid.Client.Cli;
+using RiskGrid.Client.Output;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace RiskGrid.Client.Tests;
+
+public sealed class BenchmarkCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "riskgrid-cli-" + Guid.NewGuid().ToString("N"));
+
+    public BenchmarkCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private BenchmarkSettings SmallSynthetic(params string[] models) => new()
+    {
+        Models = models,
+        Rolling = new RollingOptions { Window = 250, Alphas = [0.95, 0.99] },
+        SyntheticInstruments = 3,
+        SyntheticDays = 400,
+        OutputDirectory = Path.Combine(_dir, "out"),
+    };
+
+    [Fact]
+    public async Task Benchmark_prints_key_results_for_every_model_and_level_and_writes_csv()
+    {
+        var console = new TestConsole().Width(250);
+        var settings = SmallSynthetic("hs", "normal", "ewma");
+
+        var code = await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), CancellationToken.None, console);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var text = console.Output;
+        Assert.Contains("Key Results", text);
+        foreach (var model in settings.Models)
+        {
+            Assert.Contains(model, text);
+        }
+
+        Assert.Contains("95.0%", text);
+        Assert.Contains("99.0%", text);
+
+        // 400 prices, window 250 → 150 forecasts, the last not yet realised; 3 instruments × 3 models × 2 levels.
+        var forecasts = File.ReadAllLines(Path.Combine(settings.OutputDirectory, CsvResultsWriter.ForecastsFile));
+        Assert.Equal(1 + 3 * 3 * 150 * 2, forecasts.Length);
+        var keyResults = File.ReadAllLines(Path.Combine(settings.OutputDirectory, CsvResultsWriter.KeyResultsFile));
+        Assert.Equal(1 + 3 * 2, keyResults.Length);
+        var backtests = File.ReadAllLines(Path.Combine(settings.OutputDirectory, CsvResultsWriter.BacktestsFile));
+        Assert.Equal(1 + 3 * 3 * 2, backtests.Length);
+        Assert.All(backtests.Skip(1), line => Assert.Equal("149", line.Split(',')[3])); // observations
+    }
+
+    [Fact]
+    public async Task Forecast_csv_round_trips_the_engine_values_exactly()
+    {
+        var settings = SmallSynthetic("normal");
+        await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), CancellationToken.None, new TestConsole());
+
+        var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 3, Days = 400 });
+        var direct = RollingEngine.RunPair(universe[1], Core.Models.ModelCatalog.Create("normal"), settings.Rolling);
+        var rows = File.ReadLines(Path.Combine(settings.OutputDirectory, CsvResultsWriter.ForecastsFile))
+            .Skip(1).Select(l => l.Split(','))
+            .Where(c => c[0] == universe[1].Instrument && c[4] == "0.99")
+            .ToList();
+        Assert.Equal(direct.Forecasts.Count, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(direct.Forecasts[i].VaR[1], double.Parse(rows[i][5], CultureInfo.InvariantCulture));
+            Assert.Equal(direct.Forecasts[i].ES[1], double.Parse(rows[i][6], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_a_clear_error_with_its_own_exit_code()
+    {
+        var file = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(file, "Date,Open,High,Low,Close,Adj Close,Volume\n1/4/1999,1,1,1,1,1,0\n1/5/1999,1,1,1,abc,1,0\n");
+        var settings = SmallSynthetic("hs") with { DataFiles = [file] };
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var code = await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), CancellationToken.None, new TestConsole());
+            Assert.Equal(ExitCodes.BadData, code);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains($"{file}, row 3", error.ToString());
+        Assert.Contains("abc", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_series_too_short_for_the_window_is_named()
+    {
+        var file = Path.Combine(_dir, "short.csv");
+        var lines = new List<string> { "Date,Close" };
+        lines.AddRange(Enumerable.Range(0, 30).Select(i => $"{new DateOnly(2020, 1, 1).AddDays(i):yyyy-MM-dd},{100 + i}"));
+        await File.WriteAllLinesAsync(file, lines);
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var code = await BenchmarkRunner.RunAsync(SmallSynthetic("hs") with { DataFiles = [file] }, new CoreEngineExecutor(),
+                CancellationToken.None, new TestConsole());
+            Assert.Equal(ExitCodes.BadData, code);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("SHORT has 30 prices but a 250-return window needs at least 252", error.ToString());
+    }
+
+    [Fact]
+    public void Command_line_options_parse_and_reject_bad_levels()
+    {
+        var root = RiskGridCli.Build();
+        Assert.Empty(root.Parse(["benchmark", "--alpha", "0.95,0.99", "--models", "hs,normal", "--window", "500"]).Errors);
+        Assert.Throws<ArgumentException>(() => ListParsing.Levels(["0.95,1.5"]));
+        Assert.Equal([0.95, 0.99], ListParsing.Levels(["0.99", "0.95,0.99"]));
+    }
+}

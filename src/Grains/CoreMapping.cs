@@ -101,6 +101,10 @@ public static class CoreMapping
         new(fit.Status.ToMessage(), [.. parameterNames], fit.Parameters, fit.StandardErrors, fit.LogLikelihood,
             fit.Iterations, fit.Message);
 
+    /// <summary>The Core fit of a fit summary (no blob: summaries do not carry it).</summary>
+    public static ModelFit ToCore(this FitSummary fit) =>
+        new(fit.Status.ToCore(), fit.Parameters, fit.StandardErrors, fit.LogLikelihood, fit.Iterations, fit.Message);
+
     public static TestStatistic ToMessage(this HypothesisTest test) => new(test.Statistic, test.PValue, test.DegreesOfFreedom);
 
     public static BaselZone ToMessage(this TrafficLightZone zone) => zone switch

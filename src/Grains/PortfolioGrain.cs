@@ -161,6 +161,14 @@ public sealed class PortfolioGrain(
         return Task.FromResult(new ForecastPage(from, list.Count, [.. list.Skip(from).Take(take).Select(f => f.ToMessage())]));
     }
 
+    public async Task ResetAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new PortfolioGrainState();
+        _portfolio = null;
+        _backtests = null;
+    }
+
     // Turns a member's new log prices into pending days, with its model's forecasts for each day and the next.
     private static bool Read(MemberFeed feed, PairUpdates updates)
     {

@@ -215,6 +215,18 @@ public sealed class UniverseGrain(
         return new UniverseSummary(Definition(), progress, models);
     }
 
+    public async Task ResetAsync()
+    {
+        var s = state.State;
+        await Task.WhenAll(
+            from instrument in s.Instruments
+            from model in s.Models
+            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ResetAsync());
+        await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).ResetAsync()));
+        await state.ClearStateAsync();
+        state.State = new UniverseGrainState();
+    }
+
     private async Task ConfigurePairs(IEnumerable<string> instruments, IEnumerable<string> models)
     {
         var settings = state.State.Settings!;

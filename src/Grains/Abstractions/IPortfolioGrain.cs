@@ -19,4 +19,7 @@ public interface IPortfolioGrain : IGrainWithStringKey
 
     /// <summary>Recorded forecasts of one method (<c>hs</c>, <c>fhs</c>, <c>varcov</c>), levels as in the definition.</summary>
     Task<ForecastPage> GetForecastsAsync(string method, int start, int count);
+
+    /// <summary>Forgets the definition and everything computed.</summary>
+    Task ResetAsync();
 }

@@ -31,4 +31,8 @@ public interface IUniverseGrain : IGrainWithStringKey
 
     /// <summary>Progress and, per model, pooled exception rates and Basel zone counts.</summary>
     Task<UniverseSummary> GetSummaryAsync();
+
+    /// <summary>Resets every pair and portfolio of the universe and forgets its settings, models,
+    /// instruments and portfolios.</summary>
+    Task ResetAsync();
 }

@@ -17,7 +17,7 @@ public sealed record BenchOptions
     public string[]? Models { get; init; }
 
     /// <summary>Days sent per push in the backfill runs.</summary>
-    public int DaysPerPush { get; init; } = 25;
+    public int DaysPerPush { get; init; } = 50;
 
     /// <summary>Trailing days also pushed one day at a time (the live, end-of-day pattern).</summary>
     public int LiveDays { get; init; } = 10;

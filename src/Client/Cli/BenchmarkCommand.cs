@@ -43,7 +43,7 @@ public static class BenchmarkCommand
         engine.AcceptOnlyFromAmong("grid", "core");
         var grid = GridOptions.Create();
         var universeName = new Option<string>("--universe") { Description = "Grid: universe name.", DefaultValueFactory = _ => "benchmark" };
-        var daysPerPush = new Option<int>("--days-per-push") { Description = "Grid: trading days sent per push.", DefaultValueFactory = _ => 20 };
+        var daysPerPush = new Option<int>("--days-per-push") { Description = "Grid: trading days sent per push (each push persists every pair once).", DefaultValueFactory = _ => 50 };
         var reset = new Option<bool>("--reset") { Description = "Grid: reset the universe's pairs first (a cluster keeps them between runs)." };
 
         var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results and writes CSV.")

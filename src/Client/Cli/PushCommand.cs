@@ -35,7 +35,7 @@ public static class PushCommand
         var window = new Option<int?>("--window") { Description = "Estimation window of a new universe (default 1000)." };
         var refit = new Option<int?>("--refit") { Description = "Refit interval of a new universe (default 1)." };
         var returns = new Option<ReturnKind?>("--returns") { Description = "Return definition of a new universe (default simple)." };
-        var daysPerPush = new Option<int>("--days-per-push") { Description = "Trading days sent per push.", DefaultValueFactory = _ => 20 };
+        var daysPerPush = new Option<int>("--days-per-push") { Description = "Trading days sent per push.", DefaultValueFactory = _ => 50 };
         var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
         var command = new Command("push", "Send prices from CSV files to a universe on a running cluster; every affected pair re-forecasts.")
         {

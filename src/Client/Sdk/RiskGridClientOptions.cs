@@ -7,7 +7,7 @@ public sealed record RiskGridClientOptions
 
     /// <summary>Trading days per push when uploading series (a push is one call to the universe; keep it
     /// to seconds of work so a failed one is cheap to resend).</summary>
-    public int DaysPerPush { get; init; } = 20;
+    public int DaysPerPush { get; init; } = 50;
 
     /// <summary>How long a call keeps being resent after transient failures (silo loss, connection loss).</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(2);

@@ -21,8 +21,9 @@ namespace RiskGrid.Core.Models.Lstm;
 /// devolatilised tail and how it moves with the features, as in filtered historical simulation. Quantiles
 /// and ES scale with a positive factor known in advance, so this loses nothing in principle; in
 /// practice a network trained on raw losses kept its level near the training window's unconditional
-/// quantile and under-covered when volatility rose after training (7–8% exceptions at 95% on
-/// GARCH(1,1) data, against about 5% anchored).
+/// quantile and under-covered when volatility rose after training: on six seeded GARCH(1,1) paths
+/// its 95% exception rate on 1,000 held-out days was 6.6–8.3%, anchored 4.6–7.3% (the true
+/// quantile's 4.7–5.9%).
 /// </para>
 /// <para>
 /// Fit state: weights (with the architecture) in <see cref="ModelFit.Blob"/>; the target scale and the

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
+using RiskGrid.Core.Models.Lstm;
 
 namespace RiskGrid.Client.Cli;
 
@@ -35,10 +36,19 @@ public static class BenchmarkCommand
         var days = new Option<int?>("--days") { Description = "Synthetic universe: trading days (default: the generator's)." };
         var seed = new Option<int?>("--seed") { Description = "Synthetic universe: random seed (default: the fixed built-in seed)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads for the Core engine (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var defaults = ModelSettings.Default;
+        var ewmaLambda = new Option<double>("--ewma-lambda") { Description = "EWMA / RiskMetrics decay.", DefaultValueFactory = _ => defaults.EwmaLambda };
+        var retrain = new Option<int>("--retrain") { Description = "LSTM: retrain every N days.", DefaultValueFactory = _ => defaults.LstmRetrain };
+        var lstmLayers = new Option<int>("--lstm-layers") { Description = "LSTM: layers.", DefaultValueFactory = _ => defaults.LstmLayers };
+        var lstmHidden = new Option<int>("--lstm-hidden") { Description = "LSTM: hidden size.", DefaultValueFactory = _ => defaults.LstmHiddenSize };
+        var lstmSequence = new Option<int>("--lstm-sequence") { Description = "LSTM: input sequence length (days).", DefaultValueFactory = _ => defaults.LstmSequenceLength };
+        var lstmEpochs = new Option<int>("--lstm-epochs") { Description = "LSTM: maximum epochs per training (early stopping may end sooner).", DefaultValueFactory = _ => defaults.LstmEpochs };
+        var device = new Option<LstmDevice>("--device") { Description = "LSTM training device (auto = CUDA when built with it and a GPU is present).", DefaultValueFactory = _ => defaults.LstmDevice };
 
         var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results and writes CSV.")
         {
             data, models, alpha, window, refit, output, returns, instruments, days, seed, threads,
+            ewmaLambda, retrain, lstmLayers, lstmHidden, lstmSequence, lstmEpochs, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,6 +56,7 @@ public static class BenchmarkCommand
             try
             {
                 var modelNames = ListParsing.Names(parse.GetValue(models) ?? []);
+                var levels = ListParsing.Levels(parse.GetValue(alpha) ?? []);
                 settings = new BenchmarkSettings
                 {
                     DataFiles = parse.GetValue(data) ?? [],
@@ -54,7 +65,7 @@ public static class BenchmarkCommand
                     {
                         Window = parse.GetValue(window),
                         RefitEvery = parse.GetValue(refit),
-                        Alphas = ListParsing.Levels(parse.GetValue(alpha) ?? []),
+                        Alphas = levels,
                         ReturnKind = parse.GetValue(returns),
                     }.Validated(),
                     OutputDirectory = parse.GetValue(output) ?? "out",
@@ -62,6 +73,18 @@ public static class BenchmarkCommand
                     SyntheticDays = parse.GetValue(days),
                     SyntheticSeed = parse.GetValue(seed),
                     Threads = parse.GetValue(threads),
+                    ModelSettings = defaults with
+                    {
+                        EwmaLambda = parse.GetValue(ewmaLambda),
+                        LstmRetrain = parse.GetValue(retrain),
+                        LstmLayers = parse.GetValue(lstmLayers),
+                        LstmHiddenSize = parse.GetValue(lstmHidden),
+                        LstmSequenceLength = parse.GetValue(lstmSequence),
+                        LstmEpochs = parse.GetValue(lstmEpochs),
+                        LstmDevice = parse.GetValue(device),
+                        // The network is trained for fixed levels; train the asked ones too.
+                        LstmLevels = [.. defaults.LstmLevels.Union(levels).Order()],
+                    },
                 };
             }
             catch (ArgumentException ex)

@@ -1,3 +1,5 @@
+using RiskGrid.Core.Models.Lstm;
+
 namespace RiskGrid.Core.Models;
 
 /// <summary>
@@ -14,13 +16,17 @@ public static class ModelCatalog
             ["student-t"] = _ => new ParametricStudentT(),
             ["cornish-fisher"] = _ => new CornishFisher(),
             ["ewma"] = s => new RiskMetricsEwma(s.EwmaLambda),
+            ["lstm"] = s => new LstmRiskModel(s),
         };
+
+    // Models that train a network: never run unless named (minutes of CPU per pair).
+    private static readonly HashSet<string> Trained = new(StringComparer.OrdinalIgnoreCase) { "lstm" };
 
     /// <summary>Every model name, in display order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
 
     /// <summary>The models the benchmark runs when none are named (every model that needs no training).</summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = [.. Factories.Keys];
+    public static IReadOnlyList<string> DefaultNames { get; } = [.. Factories.Keys.Where(n => !Trained.Contains(n))];
 
     public static bool Contains(string name) => Factories.ContainsKey(name);
 

@@ -1,3 +1,5 @@
+using RiskGrid.Core.Volatility;
+
 namespace RiskGrid.Core.Models;
 
 /// <summary>
@@ -10,6 +12,13 @@ public static class ModelCatalog
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["hs"] = _ => new HistoricalSimulation(),
+            ["fhs"] = _ => new FilteredHistoricalSimulation(),
+            ["garch-n"] = _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()),
+            ["garch-t"] = _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()),
+            ["gjr-n"] = _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()),
+            ["gjr-t"] = _ => new VolatilityRiskModel("gjr-t", VolatilityModel.GjrStudentT()),
+            ["egarch-n"] = _ => new VolatilityRiskModel("egarch-n", VolatilityModel.EgarchNormal()),
+            ["egarch-t"] = _ => new VolatilityRiskModel("egarch-t", VolatilityModel.EgarchStudentT()),
         };
 
     /// <summary>Every model name, in display order.</summary>

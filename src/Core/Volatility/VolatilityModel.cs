@@ -129,6 +129,17 @@ public sealed class VolatilityModel
     }
 
     /// <summary>
+    /// One-step-ahead conditional mean and standard deviation after <paramref name="returns"/>: μ and
+    /// σ_{T+1}, the recursion run over the window and continued one step.
+    /// </summary>
+    public (double Mean, double Volatility) Forecast(ReadOnlySpan<double> returns, ReadOnlySpan<double> parameters)
+    {
+        var variance = returns.Length < 1024 ? stackalloc double[returns.Length + 1] : new double[returns.Length + 1];
+        ConditionalVariance(returns, parameters, variance);
+        return (parameters[0], Math.Sqrt(variance[^1]));
+    }
+
+    /// <summary>
     /// Filters <paramref name="returns"/> through the model: conditional variances σ²_1..σ²_T, and
     /// σ²_{T+1} when <paramref name="variance"/> has T + 1 elements (the one-step forecast). The
     /// start-up uses this window's own backcast, as in estimation.

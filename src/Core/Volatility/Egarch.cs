@@ -3,14 +3,13 @@ namespace RiskGrid.Core.Volatility;
 /// <summary>
 /// EGARCH(1,1) (Nelson): ln σ²_t = ω + α·(|z_{t−1}| − E|z|) + γ·z_{t−1} + β·ln σ²_{t−1}, z = ε/σ,
 /// with E|z| = √(2/π) for every innovation distribution (<see cref="VarianceRecursion.EgarchMeanAbsZ"/>).
-/// Stationary when |β| &lt; 1, a box. Working coordinates [c, α, γ, q] with β = 1 − e^(−q) and
-/// ω = (1 − β)·(c + ln s²): c = ω/(1 − β) − ln s² is the long-run log variance relative to the
-/// sample's, the same whatever the units and nearly uncorrelated with β (ω itself is not), and q
-/// spreads out β near 1 as for <see cref="Garch"/>.
+/// Stationary when |β| &lt; 1, a box. Working coordinates [c, α, γ, β] with ω = (1 − β)·(c + ln s²):
+/// c = ω/(1 − β) − ln s² is the long-run log variance relative to the sample's, the same whatever the
+/// units and far less correlated with β than ω is.
 /// </summary>
 public sealed class Egarch : VolatilityProcess
 {
-    // ±ln 10⁴, as Garch.MaxVarianceRatio.
+    // The long-run variance within 10^±4 of the sample's.
     private const double InterceptRange = 9.2103403719761836;
 
     public override string Name => "EGARCH(1,1)";
@@ -20,9 +19,9 @@ public sealed class Egarch : VolatilityProcess
     // α ≥ 0: with a negative size effect a large shock shrinks the next variance, and the likelihood
     // grows degenerate spikes where the variance collapses onto a near-zero residual (seen on S&P 500
     // windows of 2002–2005, where an unconstrained optimiser walks into one).
-    public override IReadOnlyList<double> WorkingLower { get; } = [-InterceptRange, 0, -2, -Math.Log(1 + Garch.MaxPersistence)];
+    public override IReadOnlyList<double> WorkingLower { get; } = [-InterceptRange, 0, -2, -Garch.MaxPersistence];
 
-    public override IReadOnlyList<double> WorkingUpper { get; } = [InterceptRange, 3, 2, Garch.MaxPersistenceLog];
+    public override IReadOnlyList<double> WorkingUpper { get; } = [InterceptRange, 3, 2, Garch.MaxPersistence];
 
     public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working)
     {
@@ -30,24 +29,23 @@ public sealed class Egarch : VolatilityProcess
         working[0] = natural[0] / (1 - beta) - Math.Log(scale.Variance);
         working[1] = natural[1];
         working[2] = natural[2];
-        working[3] = -double.LogP1(-beta);
+        working[3] = natural[3];
     }
 
     public override void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
     {
         var lnVariance = Math.Log(scale.Variance);
         var level = working[0] + lnVariance;
-        var slack = Math.Exp(-working[3]);
-        natural[0] = slack * level;
+        natural[0] = (1 - working[3]) * level;
         natural[1] = working[1];
         natural[2] = working[2];
-        natural[3] = -double.ExpM1(-working[3]);
+        natural[3] = working[3];
         jacobian.Clear();
-        jacobian[0] = slack;
-        jacobian[3] = -slack * level;
+        jacobian[0] = 1 - working[3];
+        jacobian[3] = -level;
         jacobian[4 + 1] = 1;
         jacobian[8 + 2] = 1;
-        jacobian[12 + 3] = slack;
+        jacobian[12 + 3] = 1;
     }
 
     public override string DescribeBound(int index, bool upper)
@@ -56,7 +54,6 @@ public sealed class Egarch : VolatilityProcess
         return index switch
         {
             0 => $"long-run log variance omega/(1 − beta) at ln(sample variance) {value:+0.##;−0.##}",
-            3 => $"beta at {(upper ? Garch.MaxPersistence : -Garch.MaxPersistence)}",
             _ => $"{ParameterNames[index]} at its {(upper ? "upper" : "lower")} bound {value}",
         };
     }

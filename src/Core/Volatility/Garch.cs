@@ -2,62 +2,57 @@ namespace RiskGrid.Core.Volatility;
 
 /// <summary>
 /// GARCH(1,1): σ²_t = ω + α·ε²_{t−1} + β·σ²_{t−1} with ω &gt; 0, α, β ≥ 0, α + β &lt; 1.
-/// Working coordinates [l, q, u], a box that is exactly the admissible set: with persistence
-/// p = α + β = 1 − e^(−q) and long-run variance ω/(1 − p) = s²·e^l, i.e. ln ω = ln s² + l − q and
-/// α = p·u, β = p·(1 − u). Why: ln ω is strongly correlated with p (the data pin down the long-run
-/// variance, not ω), and q spreads out the last digits of p near 1, where daily fits live.
+/// Working coordinates [ln(ω/s²), p = α + β, u = α/p]: a box that is exactly the admissible set, with
+/// s² the sample variance so that they do not depend on the units of the returns. (Coordinates whose map
+/// to the parameters flattens near p = 1, such as −ln(1 − p), were tried and rejected: there a false
+/// small gradient ends the search early.)
 /// </summary>
 public sealed class Garch : VolatilityProcess
 {
     /// <summary>Upper bound of the persistence α + β (and of GJR's α + γ/2 + β, EGARCH's |β|).</summary>
     public const double MaxPersistence = 0.99999;
 
-    /// <summary>Bound of the ratio of the long-run variance ω/(1 − p) to the sample variance (and its inverse).</summary>
-    public const double MaxVarianceRatio = 1e4;
+    /// <summary>Bounds of ω as a fraction of the sample variance.</summary>
+    public const double MinOmegaShare = 1e-7;
 
-    /// <summary>q = −ln(1 − p) at <see cref="MaxPersistence"/>.</summary>
-    public static readonly double MaxPersistenceLog = -Math.Log(1 - MaxPersistence);
+    public const double MaxOmegaShare = 10;
 
     public override string Name => "GARCH(1,1)";
 
     public override IReadOnlyList<string> ParameterNames { get; } = ["omega", "alpha", "beta"];
 
-    public override IReadOnlyList<double> WorkingLower { get; } = [-Math.Log(MaxVarianceRatio), 0, 0];
+    public override IReadOnlyList<double> WorkingLower { get; } = [Math.Log(MinOmegaShare), 0, 0];
 
-    public override IReadOnlyList<double> WorkingUpper { get; } = [Math.Log(MaxVarianceRatio), MaxPersistenceLog, 1];
+    public override IReadOnlyList<double> WorkingUpper { get; } = [Math.Log(MaxOmegaShare), MaxPersistence, 1];
 
     public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working)
     {
-        var p = Math.Clamp(natural[1] + natural[2], 0, MaxPersistence);
-        var q = -double.LogP1(-p);
-        working[0] = Math.Log(natural[0] / scale.Variance) + q;
-        working[1] = q;
+        var p = natural[1] + natural[2];
+        working[0] = Math.Log(natural[0] / scale.Variance);
+        working[1] = p;
         working[2] = p > 0 ? natural[1] / p : 0.5;
     }
 
     public override void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
     {
-        var q = working[1];
+        var omega = scale.Variance * Math.Exp(working[0]);
+        var p = working[1];
         var u = working[2];
-        var slack = Math.Exp(-q);
-        var p = -double.ExpM1(-q);
-        var omega = scale.Variance * Math.Exp(working[0] - q);
         natural[0] = omega;
         natural[1] = p * u;
         natural[2] = p * (1 - u);
         jacobian.Clear();
         jacobian[0] = omega;
-        jacobian[1] = -omega;
-        jacobian[3 + 1] = u * slack;
+        jacobian[3 + 1] = u;
         jacobian[3 + 2] = p;
-        jacobian[6 + 1] = (1 - u) * slack;
+        jacobian[6 + 1] = 1 - u;
         jacobian[6 + 2] = -p;
     }
 
     public override string DescribeBound(int index, bool upper) => (index, upper) switch
     {
-        (0, false) => $"long-run variance omega/(1 − alpha − beta) at 1/{MaxVarianceRatio:g} of the sample variance",
-        (0, true) => $"long-run variance omega/(1 − alpha − beta) at {MaxVarianceRatio:g} × the sample variance",
+        (0, false) => $"omega at its lower bound ({MinOmegaShare:g} × sample variance)",
+        (0, true) => $"omega at its upper bound ({MaxOmegaShare:g} × sample variance)",
         (1, false) => "alpha + beta = 0",
         (1, true) => $"alpha + beta at {MaxPersistence} (integrated)",
         (2, false) => "alpha = 0",

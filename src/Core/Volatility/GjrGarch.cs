@@ -3,8 +3,7 @@ namespace RiskGrid.Core.Volatility;
 /// <summary>
 /// GJR-GARCH(1,1,1) in the usual form σ²_t = ω + (α + γ·1[ε_{t−1} &lt; 0])·ε²_{t−1} + β·σ²_{t−1}, with
 /// ω &gt; 0, α ≥ 0, α + γ ≥ 0, β ≥ 0 and persistence α + γ/2 + β &lt; 1 (so γ may be negative).
-/// Working coordinates [l, q, u, v] with persistence p = α + γ/2 + β = 1 − e^(−q), ln ω = ln s² + l − q
-/// (l and q as for <see cref="Garch"/>), u = (α + γ/2)/p, v = α/(2(α + γ/2)): v = 0 is
+/// Working coordinates [ln(ω/s²), p = α + γ/2 + β, u = (α + γ/2)/p, v = α/(2(α + γ/2))]: v = 0 is
 /// α = 0 (pure leverage), v = ½ is γ = 0 (plain GARCH), v = 1 is α + γ = 0.
 /// </summary>
 public sealed class GjrGarch : VolatilityProcess
@@ -13,29 +12,26 @@ public sealed class GjrGarch : VolatilityProcess
 
     public override IReadOnlyList<string> ParameterNames { get; } = ["omega", "alpha", "gamma", "beta"];
 
-    public override IReadOnlyList<double> WorkingLower { get; } = [-Math.Log(Garch.MaxVarianceRatio), 0, 0, 0];
+    public override IReadOnlyList<double> WorkingLower { get; } = [Math.Log(Garch.MinOmegaShare), 0, 0, 0];
 
-    public override IReadOnlyList<double> WorkingUpper { get; } = [Math.Log(Garch.MaxVarianceRatio), Garch.MaxPersistenceLog, 1, 1];
+    public override IReadOnlyList<double> WorkingUpper { get; } = [Math.Log(Garch.MaxOmegaShare), Garch.MaxPersistence, 1, 1];
 
     public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working)
     {
         var k = natural[1] + 0.5 * natural[2];
-        var p = Math.Clamp(k + natural[3], 0, Garch.MaxPersistence);
-        var q = -double.LogP1(-p);
-        working[0] = Math.Log(natural[0] / scale.Variance) + q;
-        working[1] = q;
+        var p = k + natural[3];
+        working[0] = Math.Log(natural[0] / scale.Variance);
+        working[1] = p;
         working[2] = p > 0 ? k / p : 0.5;
         working[3] = k > 0 ? natural[1] / (2 * k) : 0.5;
     }
 
     public override void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
     {
-        var q = working[1];
+        var omega = scale.Variance * Math.Exp(working[0]);
+        var p = working[1];
         var u = working[2];
         var v = working[3];
-        var slack = Math.Exp(-q);
-        var p = -double.ExpM1(-q);
-        var omega = scale.Variance * Math.Exp(working[0] - q);
         var k = p * u;
         natural[0] = omega;
         natural[1] = 2 * k * v;
@@ -43,21 +39,20 @@ public sealed class GjrGarch : VolatilityProcess
         natural[3] = p * (1 - u);
         jacobian.Clear();
         jacobian[0] = omega;
-        jacobian[1] = -omega;
-        jacobian[4 + 1] = 2 * u * v * slack;
+        jacobian[4 + 1] = 2 * u * v;
         jacobian[4 + 2] = 2 * p * v;
         jacobian[4 + 3] = 2 * k;
-        jacobian[8 + 1] = 2 * u * (1 - 2 * v) * slack;
+        jacobian[8 + 1] = 2 * u * (1 - 2 * v);
         jacobian[8 + 2] = 2 * p * (1 - 2 * v);
         jacobian[8 + 3] = -4 * k;
-        jacobian[12 + 1] = (1 - u) * slack;
+        jacobian[12 + 1] = 1 - u;
         jacobian[12 + 2] = -p;
     }
 
     public override string DescribeBound(int index, bool upper) => (index, upper) switch
     {
-        (0, false) => $"long-run variance at 1/{Garch.MaxVarianceRatio:g} of the sample variance",
-        (0, true) => $"long-run variance at {Garch.MaxVarianceRatio:g} × the sample variance",
+        (0, false) => $"omega at its lower bound ({Garch.MinOmegaShare:g} × sample variance)",
+        (0, true) => $"omega at its upper bound ({Garch.MaxOmegaShare:g} × sample variance)",
         (1, false) => "alpha + gamma/2 + beta = 0",
         (1, true) => $"alpha + gamma/2 + beta at {Garch.MaxPersistence} (integrated)",
         (2, false) => "alpha = gamma = 0",

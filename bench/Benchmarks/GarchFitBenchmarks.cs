@@ -10,6 +10,7 @@ namespace RiskGrid.Benchmarks;
 /// <see cref="WindowEnd"/> picks windows in calm and stressed regimes.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GarchFitBenchmarks // BenchmarkDotNet derives from benchmark classes: not sealed.
 {
     private const int Window = 1000;

@@ -14,9 +14,10 @@ namespace RiskGrid.Core.Volatility;
 /// Cold start: a small grid of process parameters (mean at the sample mean, distribution parameters
 /// from <see cref="InnovationDistribution.StartingValues"/>) scored by the likelihood, and the
 /// optimiser's coordinates scaled by the curvature measured at the best grid point. Warm start (a
-/// usable previous fit of the same model): its parameters, one Newton step with the Hessian it left in
-/// <see cref="ModelFit.Blob"/> (see <see cref="WarmStartState"/>), and that Hessian's scaling — so a
-/// one-day-later window needs only a few BFGS iterations to certify the optimum.
+/// usable previous fit of the same model): its parameters, up to four Newton steps with the Hessian it
+/// left in <see cref="ModelFit.Blob"/> (see <see cref="WarmStartState"/>), and that Hessian's scaling —
+/// so that BFGS, started next to the optimum, mostly just certifies it.
+/// <see cref="ModelFit.Iterations"/> counts those Newton steps and the BFGS iterations.
 /// </para>
 /// </summary>
 public static class GarchFitter
@@ -25,7 +26,9 @@ public static class GarchFitter
     public const int MinimumObservations = 100;
 
     // MathNet's relative gradient max_j |g_j|·max(|y_j|, 1)/max(|f|, 1) with f = −LL/T and y the
-    // centred unit-curvature coordinates: 1e-8 leaves the estimate ~1e-6 standard errors from the optimum.
+    // centred unit-curvature coordinates, in which a standard error is about 1/√T: 1e-6 leaves the
+    // estimate within ~10⁻³ standard errors of the optimum (cold and warm fits of S&P 500 windows agree
+    // to that).
     private const double GradientTolerance = 1e-6;
 
     // When the optimiser stops without meeting GradientTolerance (line search stalled on round-off),

@@ -30,12 +30,6 @@ public sealed class VolatilityLikelihood
 
     public int Count => _returns.Length;
 
-    /// <summary>Variances of the last evaluation.</summary>
-    public ReadOnlySpan<double> Variance => _variance;
-
-    /// <summary>Residuals of the last evaluation.</summary>
-    public ReadOnlySpan<double> Residuals => _residuals;
-
     /// <summary>Log-likelihood at natural parameters (all constants included).</summary>
     public double LogLikelihood(ReadOnlySpan<double> parameters)
     {

@@ -1,4 +1,5 @@
 using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Core.Volatility;
 
 namespace RiskGrid.Core.Models;
 
@@ -12,10 +13,17 @@ public static class ModelCatalog
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["hs"] = _ => new HistoricalSimulation(),
+            ["fhs"] = _ => new FilteredHistoricalSimulation(),
             ["normal"] = _ => new ParametricNormal(),
             ["student-t"] = _ => new ParametricStudentT(),
             ["cornish-fisher"] = _ => new CornishFisher(),
             ["ewma"] = s => new RiskMetricsEwma(s.EwmaLambda),
+            ["garch-n"] = _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()),
+            ["garch-t"] = _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()),
+            ["gjr-n"] = _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()),
+            ["gjr-t"] = _ => new VolatilityRiskModel("gjr-t", VolatilityModel.GjrStudentT()),
+            ["egarch-n"] = _ => new VolatilityRiskModel("egarch-n", VolatilityModel.EgarchNormal()),
+            ["egarch-t"] = _ => new VolatilityRiskModel("egarch-t", VolatilityModel.EgarchStudentT()),
             ["lstm"] = s => new LstmRiskModel(s),
         };
 

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using RiskGrid.Benchmarks;
+
+// dotnet run -c Release --project bench/Benchmarks -- --filter *GarchFit* --job short   (BenchmarkDotNet)
+// dotnet run -c Release --project bench/Benchmarks -- rolling [--cold]                  (stopwatch)
+if (args.Length > 0 && args[0] == "rolling")
+{
+    return RollingTiming.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GarchFitBenchmarks).Assembly).Run(args);
+return 0;

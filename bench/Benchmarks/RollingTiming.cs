@@ -8,8 +8,9 @@ namespace RiskGrid.Benchmarks;
 /// <summary>
 /// Wall time of daily-refit rolling runs on the S&amp;P 500 (window 1,000) through
 /// <see cref="RollingEngine.Run"/>, with the fit statuses each model recorded.
-/// Usage: <c>rolling [--models a,b,...] [--window N] [--refit K] [--cold]</c>; <c>--cold</c> also times the
-/// same runs with every fit started cold, to show what warm starts save.
+/// Usage: <c>rolling [--models a,b,...|all] [--window N] [--refit K] [--cold]</c>; <c>all</c> is every
+/// model of the default (non-LSTM) set; <c>--cold</c> also times the same runs with every fit started
+/// cold, to show what warm starts save.
 /// </summary>
 internal static class RollingTiming
 {
@@ -17,7 +18,8 @@ internal static class RollingTiming
 
     public static int Run(string[] args)
     {
-        string[] models = Option(args, "--models")?.Split(',') ?? DefaultModels;
+        var named = Option(args, "--models");
+        string[] models = named == "all" ? [.. ModelCatalog.DefaultNames] : named?.Split(',') ?? DefaultModels;
         var window = int.Parse(Option(args, "--window") ?? "1000", CultureInfo.InvariantCulture);
         var refit = int.Parse(Option(args, "--refit") ?? "1", CultureInfo.InvariantCulture);
         var series = Sp500.Series();

@@ -252,6 +252,7 @@ public sealed class UniverseGrain(
             for (var i = 0; i < models.Length; i++)
             {
                 var model = ModelCatalog.Create(models[i], modelSettings);
+                model.ValidateLevels(options.Alphas);
                 if (options.Window < model.MinimumObservations)
                 {
                     throw new ArgumentException($"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {options.Window}");

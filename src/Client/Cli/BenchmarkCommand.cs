@@ -2,6 +2,7 @@ using System.CommandLine;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
+using RiskGrid.Core.Models.Lstm;
 
 namespace RiskGrid.Client.Cli;
 
@@ -35,6 +36,14 @@ public static class BenchmarkCommand
         var days = new Option<int?>("--days") { Description = "Synthetic universe: trading days (default: the generator's)." };
         var seed = new Option<int?>("--seed") { Description = "Synthetic universe: random seed (default: the fixed built-in seed)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads for the Core engine or the embedded silo's fits (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var defaults = ModelSettings.Default;
+        var ewmaLambda = new Option<double>("--ewma-lambda") { Description = "EWMA / RiskMetrics decay.", DefaultValueFactory = _ => defaults.EwmaLambda };
+        var retrain = new Option<int>("--retrain") { Description = "LSTM: retrain every N days.", DefaultValueFactory = _ => defaults.LstmRetrain };
+        var lstmLayers = new Option<int>("--lstm-layers") { Description = "LSTM: layers.", DefaultValueFactory = _ => defaults.LstmLayers };
+        var lstmHidden = new Option<int>("--lstm-hidden") { Description = "LSTM: hidden size.", DefaultValueFactory = _ => defaults.LstmHiddenSize };
+        var lstmSequence = new Option<int>("--lstm-sequence") { Description = "LSTM: input sequence length (days).", DefaultValueFactory = _ => defaults.LstmSequenceLength };
+        var lstmEpochs = new Option<int>("--lstm-epochs") { Description = "LSTM: maximum epochs per training (early stopping may end sooner).", DefaultValueFactory = _ => defaults.LstmEpochs };
+        var device = new Option<LstmDevice>("--device") { Description = "LSTM training device (auto = CUDA when built with it and a GPU is present).", DefaultValueFactory = _ => defaults.LstmDevice };
         var engine = new Option<string>("--engine")
         {
             Description = "grid: through the Orleans grid (an embedded silo unless --cluster is given); core: the Core engine alone.",
@@ -48,8 +57,9 @@ public static class BenchmarkCommand
 
         var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results and writes CSV.")
         {
-            data, models, alpha, window, refit, output, returns, instruments, days, seed, threads, engine,
-            grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
+            data, models, alpha, window, refit, output, returns, instruments, days, seed, threads,
+            ewmaLambda, retrain, lstmLayers, lstmHidden, lstmSequence, lstmEpochs, device,
+            engine, grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +68,7 @@ public static class BenchmarkCommand
             try
             {
                 var modelNames = ListParsing.Names(parse.GetValue(models) ?? []);
+                var levels = ListParsing.Levels(parse.GetValue(alpha) ?? []);
                 settings = new BenchmarkSettings
                 {
                     DataFiles = parse.GetValue(data) ?? [],
@@ -66,7 +77,7 @@ public static class BenchmarkCommand
                     {
                         Window = parse.GetValue(window),
                         RefitEvery = parse.GetValue(refit),
-                        Alphas = ListParsing.Levels(parse.GetValue(alpha) ?? []),
+                        Alphas = levels,
                         ReturnKind = parse.GetValue(returns),
                     }.Validated(),
                     OutputDirectory = parse.GetValue(output) ?? "out",
@@ -74,6 +85,18 @@ public static class BenchmarkCommand
                     SyntheticDays = parse.GetValue(days),
                     SyntheticSeed = parse.GetValue(seed),
                     Threads = parse.GetValue(threads),
+                    ModelSettings = defaults with
+                    {
+                        EwmaLambda = parse.GetValue(ewmaLambda),
+                        LstmRetrain = parse.GetValue(retrain),
+                        LstmLayers = parse.GetValue(lstmLayers),
+                        LstmHiddenSize = parse.GetValue(lstmHidden),
+                        LstmSequenceLength = parse.GetValue(lstmSequence),
+                        LstmEpochs = parse.GetValue(lstmEpochs),
+                        LstmDevice = parse.GetValue(device),
+                        // The network is trained for fixed levels; train the asked ones too.
+                        LstmLevels = [.. defaults.LstmLevels.Union(levels).Order()],
+                    },
                 };
                 var cluster = grid.Address(parse);
                 if (parse.GetValue(engine) == "core")

@@ -1,5 +1,6 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
 
 namespace RiskGrid.Client.Cli;
 
@@ -12,6 +13,9 @@ public sealed record BenchmarkSettings
     public IReadOnlyList<string> Models { get; init; } = [];
 
     public RollingOptions Rolling { get; init; } = new();
+
+    /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
+    public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
 
     /// <summary>Folder for CSV output.</summary>
     public string OutputDirectory { get; init; } = "out";

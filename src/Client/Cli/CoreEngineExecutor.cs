@@ -10,6 +10,6 @@ public sealed class CoreEngineExecutor : IBenchmarkExecutor
 
     public Task<IReadOnlyList<PairRun>> RunAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
         IProgress<EngineProgress> progress, CancellationToken cancellationToken) =>
-        Task.Run(() => RollingEngine.Run(universe, settings.Models, settings.Rolling, progress: progress,
+        Task.Run(() => RollingEngine.Run(universe, settings.Models, settings.Rolling, settings.ModelSettings, progress,
             maxDegreeOfParallelism: settings.Threads, cancellationToken: cancellationToken), cancellationToken);
 }

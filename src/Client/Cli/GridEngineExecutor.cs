@@ -25,13 +25,13 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             ? await RiskGridConnection.StartEmbeddedAsync(settings.Threads, options, cancellationToken)
             : await RiskGridConnection.ConnectAsync(cluster, options, cancellationToken);
         var client = connection.Client;
-        var models = settings.Models.Select(m => ModelCatalog.Create(m).Name).ToArray();
+        var models = settings.Models.Select(m => ModelCatalog.Create(m, settings.ModelSettings).Name).ToArray();
         if (reset)
         {
             await client.ResetUniverseAsync(universeName, cancellationToken);
         }
 
-        await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling), models,
+        await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling, settings.ModelSettings), models,
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
         var series = universe.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();

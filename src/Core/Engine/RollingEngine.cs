@@ -44,7 +44,7 @@ public static class RollingEngine
         options.Validated();
         foreach (var name in models)
         {
-            ModelCatalog.Create(name, settings);
+            ModelCatalog.Create(name, settings).ValidateLevels(options.Alphas);
         }
 
         foreach (var series in universe)

@@ -34,6 +34,7 @@ public sealed class RollingPair
                 $"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {_options.Window}");
         }
 
+        model.ValidateLevels(_options.Alphas);
         _refitEvery = model.RefitInterval ?? _options.RefitEvery;
         _maxBars = _options.Window + 1 + model.HistoryPadding;
         State = state ?? new PairState();

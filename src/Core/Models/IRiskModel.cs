@@ -29,6 +29,15 @@ public interface IRiskModel
     int? RefitInterval => null;
 
     /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the model cannot forecast at one of the levels
+    /// (e.g. a network trained for a fixed range of levels). Called once when a pair is created, so a
+    /// run fails before any work rather than midway.
+    /// </summary>
+    void ValidateLevels(IReadOnlyList<double> alphas)
+    {
+    }
+
+    /// <summary>
     /// Estimates the model on the window. <paramref name="previous"/> is the last fit of the same
     /// pair (a warm start), or null. Estimation problems come back as a status, never as an exception.
     /// </summary>

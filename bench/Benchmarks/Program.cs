@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using RiskGrid.Benchmarks;
+
+// dotnet run -c Release --project bench/Benchmarks -- --filter *GarchFit* --job short   (BenchmarkDotNet)
+// dotnet run -c Release --project bench/Benchmarks -- rolling [--models all] [--cold]  (stopwatch, S&P 500)
+// dotnet run -c Release --project bench/Benchmarks -- default [--repeat N]             (stopwatch, default benchmark)
+if (args.Length > 0 && args[0] == "rolling")
+{
+    return RollingTiming.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "default")
+{
+    return DefaultBenchmarkTiming.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GarchFitBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,62 @@
+using RiskGrid.Core.Volatility;
+
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// Filtered historical simulation (Barone-Adesi, Giannopoulos and Vosper): a GJR-GARCH(1,1,1) fitted by
+/// Gaussian quasi-maximum likelihood filters the window into standardised residuals z_t = ε_t/σ_t, and
+/// VaR_α = −μ + σ_{T+1}·q_α(−z), ES_α = −μ + σ_{T+1}·ES_α(−z) with the empirical tail of the residual
+/// losses (<see cref="EmpiricalQuantile"/>, R type 7).
+/// <para>
+/// Why GJR rather than GARCH(1,1): the filter must leave residuals close to i.i.d., and on equity
+/// indices the leverage effect is the largest thing a symmetric GARCH misses (on the S&amp;P 500 it adds
+/// 114 to the log-likelihood, against 102 for Student-t tails); the residuals' own distribution supplies
+/// the fat tails, so normal QML is enough for the filter.
+/// </para>
+/// </summary>
+public sealed class FilteredHistoricalSimulation : IRiskModel
+{
+    private readonly VolatilityModel _filter = VolatilityModel.GjrNormal();
+
+    public string Name => "fhs";
+
+    public IReadOnlyList<string> ParameterNames => _filter.ParameterNames;
+
+    public int MinimumObservations => GarchFitter.MinimumObservations;
+
+    public ModelFit Fit(ModelWindow window, ModelFit? previous) => GarchFitter.Fit(_filter, window.Returns.Span, previous);
+
+    public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
+    {
+        var result = new RiskForecast[alphas.Count];
+        if (!fit.IsUsable || fit.Parameters.Length != _filter.ParameterCount)
+        {
+            for (var k = 0; k < alphas.Count; k++)
+            {
+                result[k] = new RiskForecast(alphas[k], double.NaN, double.NaN, double.NaN, double.NaN);
+            }
+
+            return result;
+        }
+
+        var returns = window.Returns.Span;
+        var variance = new double[returns.Length + 1];
+        _filter.ConditionalVariance(returns, fit.Parameters, variance);
+        var mean = fit.Parameters[0];
+        var losses = new double[returns.Length];
+        for (var t = 0; t < returns.Length; t++)
+        {
+            losses[t] = -(returns[t] - mean) / Math.Sqrt(variance[t]);
+        }
+
+        Array.Sort(losses);
+        var volatility = Math.Sqrt(variance[^1]);
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            var (q, es) = EmpiricalQuantile.TailOfSorted(losses, alphas[k]);
+            result[k] = new RiskForecast(alphas[k], -mean + volatility * q, -mean + volatility * es, mean, volatility);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,55 @@
+using RiskGrid.Core.Volatility;
+
+namespace RiskGrid.Core.Models;
+
+/// <summary>
+/// A parametric GARCH-family risk model: a <see cref="VolatilityModel"/> fitted by maximum likelihood
+/// (<see cref="GarchFitter"/>, warm-started from the previous fit), forecasting
+/// VaR_α = −μ + σ_{T+1}·q_α and ES_α = −μ + σ_{T+1}·ES_α(z) with q and ES of the unit-variance innovation.
+/// σ_{T+1} comes from filtering the current window through the fitted parameters, so a fit older than
+/// the window still forecasts from the newest data.
+/// </summary>
+public sealed class VolatilityRiskModel : IRiskModel
+{
+    public VolatilityRiskModel(string name, VolatilityModel model)
+    {
+        Name = name;
+        Model = model;
+    }
+
+    public string Name { get; }
+
+    public VolatilityModel Model { get; }
+
+    public IReadOnlyList<string> ParameterNames => Model.ParameterNames;
+
+    public int MinimumObservations => GarchFitter.MinimumObservations;
+
+    public ModelFit Fit(ModelWindow window, ModelFit? previous) => GarchFitter.Fit(Model, window.Returns.Span, previous);
+
+    public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
+    {
+        var result = new RiskForecast[alphas.Count];
+        if (!fit.IsUsable || fit.Parameters.Length != Model.ParameterCount)
+        {
+            for (var k = 0; k < alphas.Count; k++)
+            {
+                result[k] = new RiskForecast(alphas[k], double.NaN, double.NaN, double.NaN, double.NaN);
+            }
+
+            return result;
+        }
+
+        var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
+        var shape = Model.DistributionParameters(fit.Parameters);
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            var alpha = alphas[k];
+            var var = -mean + volatility * Model.Distribution.Quantile(alpha, shape);
+            var es = -mean + volatility * Model.Distribution.ExpectedShortfall(alpha, shape);
+            result[k] = new RiskForecast(alpha, var, es, mean, volatility);
+        }
+
+        return result;
+    }
+}

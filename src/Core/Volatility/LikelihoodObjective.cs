@@ -1,0 +1,195 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace RiskGrid.Core.Volatility;
+
+/// <summary>
+/// The function the optimiser minimises: −LL/T in working coordinates, with the analytic gradient
+/// chained through the working-to-natural map. Always finite (a large penalty, never NaN), and it
+/// remembers the best point it has seen, since a line search can end on a worse one.
+/// <para>
+/// The optimiser itself sees coordinates y_j = (x_j − c_j)/s_j, centred on the start
+/// (<see cref="Centre"/>) and scaled to unit curvature there (<see cref="Scale"/>): BFGS starts from
+/// an identity Hessian, so unit curvature saves the iterations it would spend learning it, and with
+/// |y| small MathNet's relative-gradient test becomes a plain gradient test in those units.
+/// </para>
+/// </summary>
+internal sealed class LikelihoodObjective
+{
+    /// <summary>Value returned where the likelihood is not finite (−LL/T of a sane fit is O(1)).</summary>
+    public const double Penalty = 1e10;
+
+    /// <summary>Optimiser evaluations in a row without improvement after which it is stopped.</summary>
+    public const int StallLimit = 15;
+
+    private readonly VolatilityLikelihood _likelihood;
+    private readonly DataScale _scale;
+    private readonly double[] _natural;
+    private readonly double[] _naturalGradient;
+    private readonly double[] _jacobian;
+    private int _sinceImprovement;
+
+    public LikelihoodObjective(VolatilityLikelihood likelihood, DataScale scale)
+    {
+        _likelihood = likelihood;
+        _scale = scale;
+        var n = likelihood.Model.ParameterCount;
+        _natural = new double[n];
+        _naturalGradient = new double[n];
+        _jacobian = new double[n * n];
+        BestWorking = new double[n];
+        Scale = new double[n];
+        Array.Fill(Scale, 1.0);
+        Centre = new double[n];
+    }
+
+    public double BestValue { get; private set; } = double.PositiveInfinity;
+
+    public double[] BestWorking { get; }
+
+    /// <summary>Gradient evaluations so far.</summary>
+    public int Evaluations { get; private set; }
+
+    /// <summary>x_j = Centre[j] + y_j · Scale[j] between working (x) and optimiser (y) coordinates.</summary>
+    public double[] Scale { get; }
+
+    /// <summary>See <see cref="Scale"/>.</summary>
+    public double[] Centre { get; }
+
+    /// <summary>−LL/T without the gradient.</summary>
+    public double Value(ReadOnlySpan<double> working)
+    {
+        _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
+        var ll = _likelihood.LogLikelihood(_natural);
+        var f = double.IsFinite(ll) ? -ll / _likelihood.Count : Penalty;
+        Remember(working, f);
+        return f;
+    }
+
+    /// <summary>−LL/T and its gradient in working coordinates (one slot per parameter).</summary>
+    public double ValueAndGradient(ReadOnlySpan<double> working, Span<double> gradient)
+    {
+        Evaluations++;
+        var n = _natural.Length;
+        _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
+        var ll = _likelihood.LogLikelihood(_natural, _naturalGradient);
+        var scale = -1.0 / _likelihood.Count;
+        var finite = double.IsFinite(ll);
+        for (var j = 0; j < n && finite; j++)
+        {
+            double sum = 0;
+            for (var i = 0; i < n; i++)
+            {
+                sum += _jacobian[i * n + j] * _naturalGradient[i];
+            }
+
+            gradient[j] = scale * sum;
+            finite = double.IsFinite(gradient[j]);
+        }
+
+        if (!finite)
+        {
+            gradient.Clear();
+            return Penalty;
+        }
+
+        var f = scale * ll;
+        Remember(working, f);
+        return f;
+    }
+
+    /// <summary>The MathNet objective, in the optimiser's coordinates y. Throws
+    /// <see cref="OptimizerStalledException"/> after <see cref="StallLimit"/> evaluations without progress.</summary>
+    public (double, Vector<double>) Evaluate(Vector<double> scaled)
+    {
+        var n = Scale.Length;
+        Span<double> x = stackalloc double[n];
+        for (var j = 0; j < n; j++)
+        {
+            x[j] = Centre[j] + scaled[j] * Scale[j];
+        }
+
+        var gradient = new double[n];
+        var best = BestValue;
+        var f = ValueAndGradient(x, gradient);
+
+        _sinceImprovement = f < best - 1e-13 * Math.Max(Math.Abs(best), 1) ? 0 : _sinceImprovement + 1;
+        if (_sinceImprovement >= StallLimit)
+        {
+            _sinceImprovement = 0;
+            throw new OptimizerStalledException(StallLimit);
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            gradient[j] *= Scale[j];
+        }
+
+        return (f, DenseVector.OfArray(gradient));
+    }
+
+    /// <summary>Working coordinates → optimiser coordinates.</summary>
+    public DenseVector ToScaled(IReadOnlyList<double> working)
+    {
+        var y = new double[Scale.Length];
+        for (var j = 0; j < y.Length; j++)
+        {
+            y[j] = (working[j] - Centre[j]) / Scale[j];
+        }
+
+        return DenseVector.OfArray(y);
+    }
+
+    /// <summary>Centres the optimiser's coordinates on <paramref name="working"/> and scales them by
+    /// s_j = 1/√H_jj of the given Hessian diagonal (scale 1 where H_jj is not positive).</summary>
+    public void SetScaling(ReadOnlySpan<double> working, ReadOnlySpan<double> hessianDiagonal)
+    {
+        working.CopyTo(Centre);
+        for (var j = 0; j < Scale.Length; j++)
+        {
+            var curvature = hessianDiagonal[j];
+            Scale[j] = curvature > 0 && double.IsFinite(curvature) ? Math.Clamp(1 / Math.Sqrt(curvature), 1e-4, 1e4) : 1;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SetScaling(ReadOnlySpan{double}, ReadOnlySpan{double})"/> with H_jj measured at
+    /// <paramref name="working"/> by a forward difference of the analytic gradient (n + 1 gradient
+    /// evaluations, stepping inside the box).
+    /// </summary>
+    public void SetScaling(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper)
+    {
+        var n = Scale.Length;
+        Span<double> x = stackalloc double[n];
+        Span<double> g0 = stackalloc double[n];
+        Span<double> g1 = stackalloc double[n];
+        Span<double> diagonal = stackalloc double[n];
+        working.CopyTo(x);
+        ValueAndGradient(x, g0);
+        for (var j = 0; j < n; j++)
+        {
+            var step = 1e-4 * Math.Max(Math.Abs(x[j]), 0.01 * (upper[j] - lower[j]));
+            if (x[j] + step > upper[j])
+            {
+                step = -step;
+            }
+
+            var xj = x[j];
+            x[j] = xj + step;
+            ValueAndGradient(x, g1);
+            x[j] = xj;
+            diagonal[j] = (g1[j] - g0[j]) / step;
+        }
+
+        SetScaling(working, diagonal);
+    }
+
+    private void Remember(ReadOnlySpan<double> working, double f)
+    {
+        if (f < BestValue)
+        {
+            BestValue = f;
+            working.CopyTo(BestWorking);
+        }
+    }
+}

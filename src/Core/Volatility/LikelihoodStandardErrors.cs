@@ -1,0 +1,90 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace RiskGrid.Core.Volatility;
+
+/// <summary>
+/// Non-robust standard errors as fGarch reports them: the square roots of the diagonal of the inverse
+/// of −H, H the Hessian of the log-likelihood in the natural parameters. H is taken by forward
+/// differences of the analytic gradient (relative step 1e-5, so its relative error is about 1e-5).
+/// </summary>
+public static class LikelihoodStandardErrors
+{
+    /// <summary>Standard errors at natural <paramref name="parameters"/>, or null when −H is not
+    /// positive definite (or anything is not finite).</summary>
+    public static double[]? Compute(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters) =>
+        FromHessian(Hessian(likelihood, parameters));
+
+    /// <summary>Standard errors from a log-likelihood Hessian (n × n), or null.</summary>
+    public static double[]? FromHessian(double[,] hessian)
+    {
+        var n = hessian.GetLength(0);
+        var information = DenseMatrix.Create(n, n, (i, j) => -hessian[i, j]);
+        foreach (var x in information.Enumerate())
+        {
+            if (!double.IsFinite(x))
+            {
+                return null;
+            }
+        }
+
+        Matrix<double> covariance;
+        try
+        {
+            // Throws when the matrix is not positive definite: no standard errors then.
+            covariance = information.Cholesky().Solve(DenseMatrix.CreateIdentity(n));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        var se = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            se[i] = Math.Sqrt(covariance[i, i]);
+            if (!(se[i] > 0) || !double.IsFinite(se[i]))
+            {
+                return null;
+            }
+        }
+
+        return se;
+    }
+
+    /// <summary>Symmetrised forward-difference Hessian of the log-likelihood at natural parameters
+    /// (n + 1 gradient evaluations).</summary>
+    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters)
+    {
+        var n = parameters.Length;
+        var x = parameters.ToArray();
+        var at = new double[n];
+        var up = new double[n];
+        var h = new double[n, n];
+        likelihood.LogLikelihood(x, at);
+        for (var i = 0; i < n; i++)
+        {
+            var step = 1e-5 * Math.Max(Math.Abs(x[i]), 1e-3);
+            var xi = x[i];
+            x[i] = xi + step;
+            likelihood.LogLikelihood(x, up);
+            x[i] = xi;
+            for (var j = 0; j < n; j++)
+            {
+                h[i, j] = (up[j] - at[j]) / step;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (h[i, j] + h[j, i]);
+                h[i, j] = mean;
+                h[j, i] = mean;
+            }
+        }
+
+        return h;
+    }
+}

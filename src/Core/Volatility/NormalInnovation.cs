@@ -1,0 +1,67 @@
+using MathNet.Numerics.Distributions;
+using RiskGrid.Core.Distributions;
+
+namespace RiskGrid.Core.Volatility;
+
+/// <summary>Standard normal innovations: ℓ_t = −½ ln 2π − ½ ln σ²_t − ½ ε²_t/σ²_t. No parameters.</summary>
+public sealed class NormalInnovation : InnovationDistribution
+{
+    private const double LogTwoPi = 1.8378770664093454836;
+
+    public override string Name => "normal";
+
+    public override IReadOnlyList<string> ParameterNames { get; } = [];
+
+    public override IReadOnlyList<double> WorkingLower { get; } = [];
+
+    public override IReadOnlyList<double> WorkingUpper { get; } = [];
+
+    public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working)
+    {
+    }
+
+    public override void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
+    {
+    }
+
+    public override string DescribeBound(int index, bool upper) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    public override double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
+        ReadOnlySpan<double> parameters)
+    {
+        double sum = 0;
+        for (var t = 0; t < residuals.Length; t++)
+        {
+            var h = variance[t];
+            sum += Math.Log(h) + residuals[t] * residuals[t] / h;
+        }
+
+        return -0.5 * (residuals.Length * LogTwoPi + sum);
+    }
+
+    public override double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
+        ReadOnlySpan<double> parameters, Span<double> varianceWeights, Span<double> residualWeights, Span<double> gradient)
+    {
+        double sum = 0;
+        for (var t = 0; t < residuals.Length; t++)
+        {
+            var h = variance[t];
+            var e = residuals[t];
+            var ratio = e * e / h;
+            sum += Math.Log(h) + ratio;
+            varianceWeights[t] = 0.5 * (ratio - 1) / h;
+            residualWeights[t] = -e / h;
+        }
+
+        return -0.5 * (residuals.Length * LogTwoPi + sum);
+    }
+
+    public override double Quantile(double alpha, ReadOnlySpan<double> parameters) => StandardNormal.Quantile(alpha);
+
+    public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
+        StandardNormal.ExpectedShortfall(alpha);
+
+    public override double Sample(Random random, ReadOnlySpan<double> parameters) => Normal.Sample(random, 0, 1);
+
+    public override double[] StartingValues(ReadOnlySpan<double> returns) => [];
+}

@@ -52,7 +52,8 @@ public sealed class PortfolioGrainTests(GridFixture grid)
     [InlineData("hs")]
     public async Task A_portfolio_fed_by_the_grid_equals_the_core_portfolio_kernel_for_every_method(string model)
     {
-        var (universe, data) = await NewUniverseAsync([model], days: Options.Window + 80, seed: 31);
+        // Two windows: filtered simulation needs a full window of days with model volatilities.
+        var (universe, data) = await NewUniverseAsync([model], days: 2 * Options.Window + 40, seed: 31);
         var name = TestSeries.Unique("book");
         double[] weights = [0.5, 0.3, -0.2];
         await universe.AddPortfolioAsync(name, [.. data.Select((s, i) => new PortfolioWeight(s.Instrument, weights[i]))], model);

@@ -26,9 +26,10 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(90);
     private const string Universe = "failover";
 
-    /// <summary>Three cheap models that exercise different state (none, a fit, a recursion); the catalogue decides which exist.</summary>
+    /// <summary>Three models with different state: none (hs), a recursion (ewma) and a GARCH fit warm-started
+    /// from the previous one (the state a lost pair would most visibly get wrong).</summary>
     private static string[] Models =>
-        [.. new[] { "hs", "ewma", "normal", "student-t", "cornish-fisher" }.Where(ModelCatalog.Contains).Take(3)];
+        [.. new[] { "hs", "ewma", "garch-n", "normal" }.Where(ModelCatalog.Contains).Take(3)];
 
     [RedisFact]
     public async Task A_silo_killed_midway_loses_no_pair_state_and_the_results_equal_the_core_engine()
@@ -118,7 +119,8 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
         {
             try
             {
-                var hosts = await management.GetHosts(onlyActive: true);
+                // The management grain may itself have been on the dead silo: never wait on one answer for long.
+                var hosts = await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(2));
                 if (hosts.Count > 0 && hosts.Keys.All(h => h.Endpoint.Port != siloPort))
                 {
                     return since.Elapsed;
@@ -126,7 +128,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The management grain may itself be moving off the dead silo; ask again.
+                // No answer yet (the management grain may be moving off the dead silo); ask again.
             }
 
             await Task.Delay(100);

@@ -307,11 +307,4 @@ public sealed partial class InstrumentModelGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending to {Pair} failed; deactivating to reload the stored state")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string pair);
-
-    private sealed class BarDateComparer : IComparer<PriceBar>
-    {
-        public static BarDateComparer Instance { get; } = new();
-
-        public int Compare(PriceBar x, PriceBar y) => x.Date.CompareTo(y.Date);
-    }
 }

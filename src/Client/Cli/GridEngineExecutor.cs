@@ -37,7 +37,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         var series = universe.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
         var pairs = universe.Count * models.Length;
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
-        await client.PushSeriesAsync(universeName, series, new Relay(p => progress.Report(new EngineProgress(
+        await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(
             p.PricesSent * models.Length, barsTotal, p.PricesSent == p.PricesTotal ? pairs : 0, pairs))), cancellationToken);
 
         // Read back in the Core engine's order: instrument, then model.
@@ -61,11 +61,5 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         }
 
         return runs;
-    }
-
-    // Reports on the caller's thread, in order (Progress<T> would post to the thread pool).
-    private sealed class Relay(Action<PushProgress> report) : IProgress<PushProgress>
-    {
-        public void Report(PushProgress value) => report(value);
     }
 }

@@ -104,7 +104,7 @@ public static class PushCommand
                 PushProgress done;
                 using (var progress = new ConsoleProgress())
                 {
-                    done = await pushClient.PushSeriesAsync(name, prices, new Relay(p => progress.Report(
+                    done = await pushClient.PushSeriesAsync(name, prices, new SynchronousProgress<PushProgress>(p => progress.Report(
                         new EngineProgress(p.PricesSent, total, p.PricesSent == total ? series.Count : 0, series.Count))), ct);
                 }
 
@@ -115,10 +115,5 @@ public static class PushCommand
             }, ct);
         });
         return command;
-    }
-
-    private sealed class Relay(Action<PushProgress> report) : IProgress<PushProgress>
-    {
-        public void Report(PushProgress value) => report(value);
     }
 }

@@ -46,7 +46,7 @@ public sealed class RiskGridClientTests(GridFixture grid)
     {
         var (universe, data) = await NewUniverseAsync(instruments: 3, days: Options.Window + 40, seed: 41);
         var reports = new List<PushProgress>();
-        var done = await Client.PushSeriesAsync(universe, Prices(data), new Relay(reports.Add));
+        var done = await Client.PushSeriesAsync(universe, Prices(data), new SynchronousProgress<PushProgress>(reports.Add));
 
         Assert.Equal((Options.Window + 40 + 12) / 13, done.Pushes);
         Assert.Equal(3L * (Options.Window + 40), done.PricesSent);
@@ -137,10 +137,5 @@ public sealed class RiskGridClientTests(GridFixture grid)
         {
             Assert.Equal(before, after);
         }
-    }
-
-    private sealed class Relay(Action<PushProgress> report) : IProgress<PushProgress>
-    {
-        public void Report(PushProgress value) => report(value);
     }
 }

@@ -65,7 +65,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             // silo while the next push is in flight.
             var pushes = (Days + DaysPerPush - 1) / DaysPerPush;
             Task<TimeSpan>? detection = null;
-            var done = await client.PushSeriesAsync(Universe, series, new Relay(p =>
+            var done = await client.PushSeriesAsync(Universe, series, new SynchronousProgress<PushProgress>(p =>
             {
                 if (p.Pushes == pushes / 2)
                 {
@@ -162,10 +162,5 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
                 await db.KeyDeleteAsync(key);
             }
         }
-    }
-
-    private sealed class Relay(Action<PushProgress> report) : IProgress<PushProgress>
-    {
-        public void Report(PushProgress value) => report(value);
     }
 }

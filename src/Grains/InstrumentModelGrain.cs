@@ -113,7 +113,17 @@ public sealed partial class InstrumentModelGrain(
         }
 
         var pair = RequirePair();
-        var forecast = pair.ForecastNow([alpha]);
+        RiskForecast[]? forecast;
+        try
+        {
+            forecast = pair.ForecastNow([alpha]);
+        }
+        catch (ArgumentException ex)
+        {
+            // E.g. a level outside those an LSTM was trained for.
+            throw new RiskGridException($"pair {Key}: {ex.Message}");
+        }
+
         if (forecast is null || pair.LastDate is not { } asOf || pair.State.LastFit is not { } fit)
         {
             return Task.FromResult<RiskEstimate?>(null);

@@ -22,6 +22,7 @@ public sealed partial class InstrumentModelGrain(
     private string _model = "";
     private RollingPair? _pair;
     private BacktestSummary[]? _backtests;
+    private bool _stale;
 
     private string Key => PairKey.Of(_instrument, _model);
 
@@ -39,6 +40,7 @@ public sealed partial class InstrumentModelGrain(
     public async Task<PairStatus> ConfigureAsync(RollingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ThrowIfStale();
         if (state.State.Settings is { } current)
         {
             if (current.SameAs(settings))
@@ -95,7 +97,7 @@ public sealed partial class InstrumentModelGrain(
                 // The in-memory pair may now be ahead of (or inconsistent with) what is stored: drop this
                 // activation so that the next call reloads the last written state, and let the caller retry.
                 LogAppendFailed(logger, ex, Key);
-                _pair = null;
+                _stale = true;
                 DeactivateOnIdle();
                 throw;
             }
@@ -221,8 +223,12 @@ public sealed partial class InstrumentModelGrain(
         }
     }
 
-    private RollingPair RequirePair() => _pair ?? throw new RiskGridException(
-        $"pair {Key} is not configured: register instrument '{_instrument}' and model '{_model}' in a universe first");
+    private RollingPair RequirePair()
+    {
+        ThrowIfStale();
+        return _pair ?? throw new RiskGridException(
+            $"pair {Key} is not configured: register instrument '{_instrument}' and model '{_model}' in a universe first");
+    }
 
     // Checks the whole batch before anything changes and returns the prices that are new. Re-sent prices
     // must match what the pair holds (close always; open/high/low while still in the window).
@@ -292,8 +298,18 @@ public sealed partial class InstrumentModelGrain(
     private BacktestSummary[] Backtests() =>
         _backtests ??= Backtester.Summarize(RequirePair().State.Forecasts, RequirePair().Options.Alphas);
 
+    // Transient by design: the next activation has the last stored state, so the caller just resends.
+    private void ThrowIfStale()
+    {
+        if (_stale)
+        {
+            throw new InvalidOperationException($"pair {Key} is reloading its last stored state after a failed update; send the request again");
+        }
+    }
+
     private PairStatus Status()
     {
+        ThrowIfStale();
         var s = state.State;
         var pair = _pair;
         return new PairStatus(_instrument, _model, s.Settings, s.Log.Count, s.Log.FirstDate, s.Log.LastDate,

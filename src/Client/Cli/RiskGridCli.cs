@@ -9,6 +9,7 @@ public static class RiskGridCli
     {
         var root = new RootCommand("RiskGrid: VaR/ES model benchmarking on an Orleans grid");
         root.Subcommands.Add(BenchmarkCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
         return root;
     }
 }

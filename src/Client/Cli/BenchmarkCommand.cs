@@ -41,7 +41,7 @@ public static class BenchmarkCommand
         var instruments = new Option<int>("--instruments") { Description = "Synthetic universe: number of instruments.", DefaultValueFactory = _ => 20 };
         var days = new Option<int?>("--days") { Description = "Synthetic universe: trading days (default: the generator's)." };
         var seed = new Option<int?>("--seed") { Description = "Synthetic universe: random seed (default: the fixed built-in seed)." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads for the Core engine (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads for the Core engine or the embedded silo's fits (0 = all cores).", DefaultValueFactory = _ => 0 };
         var defaults = ModelSettings.Default;
         var ewmaLambda = new Option<double>("--ewma-lambda") { Description = "EWMA / RiskMetrics decay.", DefaultValueFactory = _ => defaults.EwmaLambda };
         var retrain = new Option<int>("--retrain") { Description = "LSTM: retrain every N days.", DefaultValueFactory = _ => defaults.LstmRetrain };
@@ -50,15 +50,27 @@ public static class BenchmarkCommand
         var lstmSequence = new Option<int>("--lstm-sequence") { Description = "LSTM: input sequence length (days).", DefaultValueFactory = _ => defaults.LstmSequenceLength };
         var lstmEpochs = new Option<int>("--lstm-epochs") { Description = "LSTM: maximum epochs per training (early stopping may end sooner).", DefaultValueFactory = _ => defaults.LstmEpochs };
         var device = new Option<LstmDevice>("--device") { Description = "LSTM training device (auto = CUDA when built with it and a GPU is present).", DefaultValueFactory = _ => defaults.LstmDevice };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "grid: through the Orleans grid (an embedded silo unless --cluster is given); core: the Core engine alone.",
+            DefaultValueFactory = _ => "grid",
+        };
+        engine.AcceptOnlyFromAmong("grid", "core");
+        var grid = GridOptions.Create();
+        var universeName = new Option<string>("--universe") { Description = "Grid: universe name.", DefaultValueFactory = _ => "benchmark" };
+        var daysPerPush = new Option<int>("--days-per-push") { Description = "Grid: trading days sent per push.", DefaultValueFactory = _ => 20 };
+        var reset = new Option<bool>("--reset") { Description = "Grid: reset the universe's pairs first (a cluster keeps them between runs)." };
 
         var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results, writes CSV and an HTML report, records the run.")
         {
-            data, models, alpha, window, refit, output, store, noStore, returns, instruments, days, seed, threads,
+            data, models, alpha, window, refit, output, store, noStore, returns, instruments, days, seed, threads, engine,
+            grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
             ewmaLambda, retrain, lstmLayers, lstmHidden, lstmSequence, lstmEpochs, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BenchmarkSettings settings;
+            IBenchmarkExecutor executor;
             try
             {
                 var modelNames = ListParsing.Names(parse.GetValue(models) ?? []);
@@ -93,6 +105,18 @@ public static class BenchmarkCommand
                         LstmLevels = [.. defaults.LstmLevels.Union(levels).Order()],
                     },
                 };
+                var cluster = grid.Address(parse);
+                if (parse.GetValue(engine) == "core")
+                {
+                    executor = cluster is null ? new CoreEngineExecutor() : throw new ArgumentException("--cluster needs --engine grid");
+                }
+                else
+                {
+                    var perPush = parse.GetValue(daysPerPush);
+                    executor = perPush >= 1
+                        ? new GridEngineExecutor(cluster, parse.GetValue(universeName) ?? "benchmark", perPush, parse.GetValue(reset))
+                        : throw new ArgumentException($"--days-per-push must be at least 1, got {perPush}");
+                }
             }
             catch (ArgumentException ex)
             {
@@ -100,7 +124,7 @@ public static class BenchmarkCommand
                 return ExitCodes.BadArguments;
             }
 
-            return await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), cancellationToken);
+            return await BenchmarkRunner.RunAsync(settings, executor, cancellationToken);
         });
         return command;
     }

@@ -4,8 +4,10 @@ using Microsoft.Data.Sqlite;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Report;
 using RiskGrid.Client.Store;
+using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
 
 namespace RiskGrid.Client.Cli;
@@ -59,6 +61,12 @@ public static class BenchmarkRunner
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadArguments;
+        }
+        catch (Exception ex) when (ex is RiskGridException or RiskGridConnectionException)
+        {
+            // The grid refused the run (e.g. a cluster's pairs hold other settings) or could not be reached.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ex is PriceRejectedException ? ExitCodes.BadData : ExitCodes.Failed;
         }
 
         var elapsed = clock.Elapsed;

@@ -9,6 +9,9 @@ public static class RiskGridCli
     {
         var root = new RootCommand("RiskGrid: VaR/ES model benchmarking on an Orleans grid");
         root.Subcommands.Add(BenchmarkCommand.Create());
+        root.Subcommands.Add(PushCommand.Create());
+        root.Subcommands.Add(PortfolioCommand.Create());
+        root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
         return root;
     }

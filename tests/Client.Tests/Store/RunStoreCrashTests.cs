@@ -87,7 +87,8 @@ public sealed class RunStoreCrashTests : IDisposable
 
         (code, stdout, _) = await CliProcess.RunAsync(Timeout, "runs", "list", "--store", store);
         Assert.Equal(0, code);
-        Assert.Contains("core engine", stdout);
+        Assert.Contains("hs", stdout);
+        Assert.Contains("Runs", stdout);
 
         (code, stdout, _) = await CliProcess.RunAsync(Timeout, "runs", "show", "1", "--store", store);
         Assert.Equal(0, code);

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace RiskGrid.GridBench;
+
+/// <summary>What the benchmark runs, from <c>--name value</c> arguments.</summary>
+public sealed record BenchOptions
+{
+    public int Instruments { get; init; } = 200;
+
+    public int Days { get; init; } = 500;
+
+    public int Window { get; init; } = 250;
+
+    public int RefitEvery { get; init; } = 1;
+
+    /// <summary>Null: the first four default models (none trains a network).</summary>
+    public string[]? Models { get; init; }
+
+    /// <summary>Days sent per push in the backfill runs.</summary>
+    public int DaysPerPush { get; init; } = 25;
+
+    /// <summary>Trailing days also pushed one day at a time (the live, end-of-day pattern).</summary>
+    public int LiveDays { get; init; } = 10;
+
+    /// <summary>Silo counts for the multi-process runs (need <see cref="Redis"/>).</summary>
+    public int[] Silos { get; init; } = [1, 2];
+
+    public string? Redis { get; init; }
+
+    /// <summary>Runs of each configuration; the best is reported (the machine may be shared).</summary>
+    public int Repeat { get; init; } = 3;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions { Redis = Environment.GetEnvironmentVariable("RISKGRID_REDIS") };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--instruments" => o with { Instruments = Int() },
+                "--days" => o with { Days = Int() },
+                "--window" => o with { Window = Int() },
+                "--refit" => o with { RefitEvery = Int() },
+                "--models" => o with { Models = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--days-per-push" => o with { DaysPerPush = Int() },
+                "--live-days" => o with { LiveDays = Int() },
+                "--silos" => o with { Silos = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                "--redis" => o with { Redis = Next() },
+                "--no-redis" => o with { Redis = null },
+                "--repeat" => o with { Repeat = Math.Max(1, Int()) },
+                _ => throw new ArgumentException(
+                    $"unknown option {args[i]}; options: --instruments --days --window --refit --models --days-per-push --live-days --silos --redis --no-redis --repeat"),
+            };
+        }
+
+        if (o.LiveDays >= o.Days - o.Window)
+        {
+            throw new ArgumentException($"--live-days ({o.LiveDays}) must leave backfilled forecasts: fewer than days − window ({o.Days - o.Window})");
+        }
+
+        return o;
+    }
+}

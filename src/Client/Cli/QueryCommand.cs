@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using RiskGrid.Client.Sdk;
+using RiskGrid.Grains.Abstractions;
+using Spectre.Console;
+
+namespace RiskGrid.Client.Cli;
+
+/// <summary><c>riskgrid query …</c>: reads forecasts, backtests, pairs, universes and portfolios from a running cluster.</summary>
+public static class QueryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("query", "Query a running cluster (forecast, backtest, pair, universe, portfolio).");
+        command.Subcommands.Add(Pair("forecast", "Next-day VaR/ES of a pair at any level, from its current window and last fit.",
+            async (client, instrument, model, alpha, ct) =>
+            {
+                var f = await client.GetForecastAsync(instrument, model, alpha, ct);
+                if (f is null)
+                {
+                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(PairKey.Of(instrument, model))} has no forecast yet (its window is filling)[/]");
+                    return;
+                }
+
+                var table = new Table().Title($"{Markup.Escape(PairKey.Of(f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
+                table.AddColumns("Level", "VaR %", "ES %", "Mean %", "Volatility %", "Fit", "Forecasts since fit");
+                table.AddRow(P(f.Alpha), N(f.VaR), N(f.ES), N(f.Mean), N(f.Volatility), f.FitStatus.ToString(), f.FitAge.ToString(CultureInfo.InvariantCulture));
+                AnsiConsole.Write(table);
+            }));
+        command.Subcommands.Add(Pair("backtest", "Backtest of a pair's recorded forecasts at one of its levels.",
+            async (client, instrument, model, alpha, ct) =>
+            {
+                var b = await client.GetBacktestAsync(instrument, model, alpha, ct);
+                AnsiConsole.Write(BacktestTable($"{PairKey.Of(instrument, model)} backtest", [b]));
+            }));
+        command.Subcommands.Add(Pair("pair", "Settings, progress and last fit of a pair.",
+            async (client, instrument, model, _, ct) =>
+            {
+                var s = await client.GetPairStatusAsync(instrument, model, ct);
+                var table = new Table().Title(Markup.Escape(PairKey.Of(s.Instrument, s.Model))).AddColumns("", "");
+                table.AddRow("settings", Markup.Escape(s.Settings?.ToString() ?? "not configured"));
+                table.AddRow("prices", $"{s.BarsSeen:N0} ({s.FirstDate:yyyy-MM-dd} to {s.LastDate:yyyy-MM-dd})");
+                table.AddRow("forecasts", $"{s.Forecasts:N0} ({s.RealizedForecasts:N0} realised)");
+                table.AddRow("fits", $"{s.FitAttempts:N0} attempted, {s.FitFailures:N0} failed, {s.FitTime.TotalSeconds:0.00} s");
+                if (s.LastFit is { } fit)
+                {
+                    table.AddRow("last fit", Markup.Escape($"{fit.Status}: " + string.Join(", ",
+                        fit.Parameters.Select((p, i) => $"{(i < fit.ParameterNames.Length ? fit.ParameterNames[i] : $"p{i}")}={N(p)}"))));
+                }
+
+                AnsiConsole.Write(table);
+            }));
+        command.Subcommands.Add(Universe());
+        command.Subcommands.Add(Portfolio());
+        return command;
+    }
+
+    internal static Table BacktestTable(string title, IEnumerable<BacktestReport> reports)
+    {
+        var table = new Table().Title(Markup.Escape(title));
+        table.AddColumns("Level", "Obs", "Missing", "Exceptions", "Rate", "Kupiec p", "Christ. CC p", "Duration p", "Avg VaR", "Avg ES", "ES p", "Zone (250 d)");
+        foreach (var b in reports)
+        {
+            table.AddRow(P(b.Alpha), $"{b.Observations:N0}", $"{b.MissingForecasts:N0}", $"{b.Exceptions:N0}", P(b.ExceptionRate),
+                N(b.Kupiec.PValue), N(b.ChristoffersenConditionalCoverage.PValue), N(b.Duration.PValue), N(b.AverageVaR), N(b.AverageES),
+                N(b.EsPValue), $"{b.TrafficLight.Zone} ({b.TrafficLight.Exceptions})");
+        }
+
+        return table;
+    }
+
+    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, double, CancellationToken, Task> show)
+    {
+        var instrument = new Option<string>("--instrument") { Description = "Instrument name.", Required = true };
+        var model = new Option<string>("--model") { Description = "Model name.", Required = true };
+        var alpha = new Option<double>("--alpha") { Description = "Confidence level.", DefaultValueFactory = _ => 0.99 };
+        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
+        var command = new Command(name, description) { instrument, model, alpha };
+        foreach (var o in grid.All)
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction((parse, ct) => Run(grid, parse, client => show(client, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct), ct));
+        return command;
+    }
+
+    private static Command Universe()
+    {
+        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
+        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
+        var command = new Command("universe", "Progress, per-model exception rates and Basel zone counts of a universe.") { universe };
+        foreach (var o in grid.All)
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction((parse, ct) => Run(grid, parse, async client =>
+        {
+            var s = await client.GetUniverseSummaryAsync(parse.GetValue(universe)!, ct);
+            var d = s.Definition;
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(d.Universe)}[/]: {d.Instruments.Length} instruments × {d.Models.Length} models; " +
+                                   Markup.Escape(d.Settings?.ToString() ?? "not configured"));
+            AnsiConsole.MarkupLine($"  prices {s.Progress.PricesAccepted:N0}, pair updates {s.Progress.PairUpdates:N0}, " +
+                                   $"last date {s.Progress.LatestLastDate:yyyy-MM-dd} ({s.Progress.InstrumentsBehind} instrument(s) behind)");
+            var table = new Table().AddColumns("Model", "Level", "Obs", "Exceptions", "Rate", "Expected", "Green", "Yellow", "Red", "Fit failures");
+            foreach (var m in s.Models)
+            {
+                foreach (var l in m.Levels)
+                {
+                    table.AddRow(Markup.Escape(m.Model), P(l.Alpha), $"{l.Observations:N0}", $"{l.Exceptions:N0}", P(l.ExceptionRate), P(l.ExpectedRate),
+                        $"{l.Green}", $"{l.Yellow}", $"{l.Red}", $"{m.FitFailures:N0}");
+                }
+            }
+
+            AnsiConsole.Write(table);
+        }, ct));
+        return command;
+    }
+
+    private static Command Portfolio()
+    {
+        var name = new Option<string>("--name") { Description = "Portfolio name.", Required = true };
+        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
+        var command = new Command("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.") { name };
+        foreach (var o in grid.All)
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction((parse, ct) => Run(grid, parse, async client =>
+        {
+            var s = await client.GetPortfolioAsync(parse.GetValue(name)!, ct);
+            if (s.Definition is not { } d)
+            {
+                throw new RiskGridException($"portfolio '{s.Name}' is not defined");
+            }
+
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(d.Model)}): " +
+                                   Markup.Escape(string.Join(", ", d.Weights.Select(w => $"{w.Instrument} {w.Weight.ToString(CultureInfo.InvariantCulture)}"))));
+            AnsiConsole.MarkupLine($"  {s.JointDays:N0} joint days to {s.LastDate:yyyy-MM-dd}; last P&L {N(s.LastPnL)}%, cumulative {N(s.CumulativePnL)}%");
+            foreach (var m in s.Methods)
+            {
+                var latest = m.Latest.Length == 0 ? "no forecast" : string.Join(", ", m.Latest.Select(l => $"{P(l.Alpha)} VaR {N(l.VaR)} ES {N(l.ES)}"));
+                AnsiConsole.Write(BacktestTable($"{m.Method}: next day {latest}", m.Backtests));
+            }
+        }, ct));
+        return command;
+    }
+
+    private static async Task<int> Run(GridOptions grid, ParseResult parse, Func<RiskGridClient, Task> work, CancellationToken ct)
+    {
+        ClusterAddress cluster;
+        try
+        {
+            cluster = grid.Address(parse)!;
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadArguments;
+        }
+
+        return await GridCommand.RunAsync(cluster, async client =>
+        {
+            await work(client);
+            return ExitCodes.Ok;
+        }, ct);
+    }
+
+    private static string N(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string P(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0##%", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using RiskGrid.Grains.Hosting;
+
+namespace RiskGrid.Client.Sdk;
+
+/// <summary>
+/// A live connection to a grid and the <see cref="RiskGridClient"/> over it: either an embedded silo
+/// in this process (localhost clustering, in-memory state, configured by the same
+/// <see cref="RiskGridSiloBuilderExtensions.UseRiskGrid"/> as the silo host) or a client of a running
+/// cluster. Disposing stops it.
+/// </summary>
+public sealed class RiskGridConnection : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private RiskGridConnection(IHost host, string description, RiskGridClientOptions? options)
+    {
+        _host = host;
+        Description = description;
+        Client = new RiskGridClient(host.Services.GetRequiredService<IClusterClient>(), options,
+            host.Services.GetRequiredService<ILogger<RiskGridClient>>());
+    }
+
+    public RiskGridClient Client { get; }
+
+    /// <summary>What this connection is, for headers and messages.</summary>
+    public string Description { get; }
+
+    /// <summary>Starts a silo inside this process and connects to it.</summary>
+    /// <param name="fitThreads">Threads for fits; 0 = all cores.</param>
+    public static async Task<RiskGridConnection> StartEmbeddedAsync(int fitThreads = 0, RiskGridClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Quiet(builder.Logging);
+        builder.UseOrleans(silo => silo.UseRiskGrid(new RiskGridSiloOptions
+        {
+            ClusterId = "riskgrid-embedded",
+            ServiceId = "riskgrid-embedded",
+            SiloPort = FreePort(),
+            GatewayPort = 0, // the co-hosted client needs no gateway; nothing else may connect
+            FitThreads = fitThreads,
+        }));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new RiskGridConnection(host, "grid (embedded silo)", options);
+    }
+
+    /// <summary>Connects to a running cluster; throws <see cref="RiskGridConnectionException"/> saying where it looked.</summary>
+    public static async Task<RiskGridConnection> ConnectAsync(ClusterAddress address, RiskGridClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Quiet(builder.Logging);
+        builder.UseOrleansClient(client =>
+        {
+            if (address.Redis is { } redis)
+            {
+                client.UseRedisClustering(o => o.ConfigurationOptions = RiskGridSiloBuilderExtensions.RedisConfiguration(redis));
+            }
+            else
+            {
+                client.UseStaticClustering([.. address.Gateways]);
+            }
+
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = address.ClusterId;
+                o.ServiceId = address.ServiceId;
+            });
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            var connection = new RiskGridConnection(host, $"grid (cluster at {address})", options);
+            await connection.Client.Cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return connection;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new RiskGridConnectionException($"cannot connect to a RiskGrid cluster at {address}: {ex.Message}", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+
+    // Results go to stdout; the grid's own logging goes to stderr, and only what matters.
+    private static void Quiet(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Orleans", LogLevel.Error);
+        logging.AddFilter("Microsoft", LogLevel.Error);
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported as a RiskGridConnectionException
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

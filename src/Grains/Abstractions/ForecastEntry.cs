@@ -1,0 +1,22 @@
+namespace RiskGrid.Grains.Abstractions;
+
+/// <summary>
+/// One recorded forecast of a pair: made at the close of <see cref="OriginDate"/> for the next trading
+/// day, at every level of the pair's settings (VaR and ES indexed like <see cref="RollingSettings.Alphas"/>,
+/// NaN when no usable fit existed), and, once the next price arrived, the realised return.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("riskgrid.ForecastEntry")]
+public sealed record ForecastEntry(
+    [property: Id(0)] DateOnly OriginDate,
+    [property: Id(1)] double[] VaR,
+    [property: Id(2)] double[] ES,
+    [property: Id(3)] double Mean,
+    [property: Id(4)] double Volatility,
+    [property: Id(5)] FitOutcome FitStatus,
+    [property: Id(6)] bool Refitted,
+    [property: Id(7)] DateOnly? TargetDate,
+    [property: Id(8)] double Realized)
+{
+    /// <summary>True once the day the forecast is for has its price.</summary>
+    public bool IsRealized => TargetDate.HasValue;
+}

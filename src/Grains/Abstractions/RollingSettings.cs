@@ -1,0 +1,30 @@
+namespace RiskGrid.Grains.Abstractions;
+
+/// <summary>
+/// The rolling options every pair of a universe shares: the estimation window, the refit interval,
+/// the VaR/ES levels recorded with each forecast, the return calculation and the model settings.
+/// </summary>
+/// <param name="Window">Returns in the estimation window.</param>
+/// <param name="RefitEvery">Refit every this many forecasts (1 = daily).</param>
+/// <param name="Alphas">Confidence levels recorded with every forecast, e.g. 0.95 and 0.99.</param>
+/// <param name="Returns">Simple or log returns.</param>
+/// <param name="ModelSettingsJson">The Core model settings as JSON (null for the defaults); opaque here
+/// so that clients need no reference to the models.</param>
+[GenerateSerializer, Immutable, Alias("riskgrid.RollingSettings")]
+public sealed record RollingSettings(
+    [property: Id(0)] int Window,
+    [property: Id(1)] int RefitEvery,
+    [property: Id(2)] double[] Alphas,
+    [property: Id(3)] ReturnCalculation Returns = ReturnCalculation.Simple,
+    [property: Id(4)] string? ModelSettingsJson = null)
+{
+    /// <summary>True when <paramref name="other"/> describes the same options (levels compared exactly).</summary>
+    public bool SameAs(RollingSettings other) =>
+        Window == other.Window && RefitEvery == other.RefitEvery && Returns == other.Returns &&
+        Alphas.AsSpan().SequenceEqual(other.Alphas) && string.Equals(ModelSettingsJson, other.ModelSettingsJson, StringComparison.Ordinal);
+
+    /// <summary>A one-line description for error messages.</summary>
+    public override string ToString() =>
+        $"window {Window}, refit every {RefitEvery}, levels {string.Join("/", Alphas.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture)))}, " +
+        $"{Returns.ToString().ToLowerInvariant()} returns{(ModelSettingsJson is null ? "" : $", model settings {ModelSettingsJson}")}";
+}

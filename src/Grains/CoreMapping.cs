@@ -1,0 +1,123 @@
+using System.Text.Json;
+using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+using RiskGrid.Grains.Abstractions;
+
+namespace RiskGrid.Grains;
+
+/// <summary>
+/// Conversions between the grid's messages (Abstractions, no Core reference) and Core types. Every
+/// double is copied as is, so a round trip is bit-exact (NaN included).
+/// </summary>
+public static class CoreMapping
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static PriceBar ToCore(this DailyPrice price) => new(price.Date, price.Open, price.High, price.Low, price.Close);
+
+    public static DailyPrice ToMessage(this PriceBar bar) => new(bar.Date, bar.Open, bar.High, bar.Low, bar.Close);
+
+    public static ReturnKind ToCore(this ReturnCalculation returns) => returns switch
+    {
+        ReturnCalculation.Simple => ReturnKind.Simple,
+        ReturnCalculation.Log => ReturnKind.Log,
+        _ => throw new ArgumentOutOfRangeException(nameof(returns), returns, "unknown return calculation"),
+    };
+
+    public static ReturnCalculation ToMessage(this ReturnKind kind) => kind switch
+    {
+        ReturnKind.Simple => ReturnCalculation.Simple,
+        ReturnKind.Log => ReturnCalculation.Log,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown return kind"),
+    };
+
+    /// <summary>The settings message for Core options and model settings (null or default settings travel as null).</summary>
+    public static RollingSettings ToSettings(RollingOptions options, ModelSettings? modelSettings = null) =>
+        new(options.Window, options.RefitEvery, [.. options.Alphas], options.ReturnKind.ToMessage(),
+            modelSettings is null || modelSettings == ModelSettings.Default ? null : JsonSerializer.Serialize(modelSettings, Json));
+
+    public static RollingOptions ToOptions(this RollingSettings settings) => new()
+    {
+        Window = settings.Window,
+        RefitEvery = settings.RefitEvery,
+        Alphas = [.. settings.Alphas],
+        ReturnKind = settings.Returns.ToCore(),
+    };
+
+    /// <summary>The Core model settings; throws <see cref="RiskGridException"/> for JSON that does not describe them.</summary>
+    public static ModelSettings ToModelSettings(this RollingSettings settings)
+    {
+        if (settings.ModelSettingsJson is null)
+        {
+            return ModelSettings.Default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ModelSettings>(settings.ModelSettingsJson, Json)
+                ?? throw new RiskGridException("model settings JSON is null");
+        }
+        catch (JsonException ex)
+        {
+            throw new RiskGridException($"model settings are not valid JSON for {nameof(ModelSettings)}: {ex.Message}");
+        }
+    }
+
+    public static FitOutcome ToMessage(this FitStatus status) => status switch
+    {
+        FitStatus.Converged => FitOutcome.Converged,
+        FitStatus.ConvergedAtBound => FitOutcome.ConvergedAtBound,
+        FitStatus.NotConverged => FitOutcome.NotConverged,
+        FitStatus.Failed => FitOutcome.Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown fit status"),
+    };
+
+    public static FitStatus ToCore(this FitOutcome outcome) => outcome switch
+    {
+        FitOutcome.Converged => FitStatus.Converged,
+        FitOutcome.ConvergedAtBound => FitStatus.ConvergedAtBound,
+        FitOutcome.NotConverged => FitStatus.NotConverged,
+        FitOutcome.Failed => FitStatus.Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown fit outcome"),
+    };
+
+    public static ForecastEntry ToMessage(this ForecastRecord record) =>
+        new(record.OriginDate, record.VaR, record.ES, record.Mean, record.Volatility, record.FitStatus.ToMessage(),
+            record.Refitted, record.TargetDate, record.Realized);
+
+    public static ForecastRecord ToCore(this ForecastEntry entry) =>
+        new(entry.OriginDate, entry.VaR, entry.ES, entry.Mean, entry.Volatility, entry.FitStatus.ToCore(), entry.Refitted)
+        {
+            TargetDate = entry.TargetDate,
+            Realized = entry.Realized,
+        };
+
+    public static FitSummary ToMessage(this ModelFit fit, IReadOnlyList<string> parameterNames) =>
+        new(fit.Status.ToMessage(), [.. parameterNames], fit.Parameters, fit.StandardErrors, fit.LogLikelihood,
+            fit.Iterations, fit.Message);
+
+    /// <summary>The Core fit of a fit summary (no blob: summaries do not carry it).</summary>
+    public static ModelFit ToCore(this FitSummary fit) =>
+        new(fit.Status.ToCore(), fit.Parameters, fit.StandardErrors, fit.LogLikelihood, fit.Iterations, fit.Message);
+
+    public static TestStatistic ToMessage(this HypothesisTest test) => new(test.Statistic, test.PValue, test.DegreesOfFreedom);
+
+    public static BaselZone ToMessage(this TrafficLightZone zone) => zone switch
+    {
+        TrafficLightZone.Green => BaselZone.Green,
+        TrafficLightZone.Yellow => BaselZone.Yellow,
+        TrafficLightZone.Red => BaselZone.Red,
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "unknown zone"),
+    };
+
+    public static BacktestReport ToMessage(this BacktestSummary s) =>
+        new(s.Alpha, s.Observations, s.MissingForecasts, s.Exceptions, s.ExceptionRate, s.ViolationRatio,
+            s.Kupiec.ToMessage(), s.ChristoffersenIndependence.ToMessage(), s.ChristoffersenConditionalCoverage.ToMessage(),
+            s.Duration.ToMessage(), s.AverageVaR, s.AverageES, s.EsStatistic, s.EsPValue, s.QuantileLoss,
+            new TrafficLightReport(s.TrafficLight.Zone.ToMessage(), s.TrafficLight.Exceptions, s.TrafficLight.Days));
+}

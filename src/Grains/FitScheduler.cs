@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+
+namespace RiskGrid.Grains;
+
+/// <summary>
+/// A small pool of dedicated, below-normal-priority threads that run the pairs' CPU-heavy work (fits
+/// and forecasts over a batch of prices). Grains await it, so the grain scheduler and the thread pool
+/// (where Orleans does its messaging and membership probes) are never held by a long estimation, and
+/// a busy silo still answers its probes in time.
+/// </summary>
+public sealed class FitScheduler : TaskScheduler, IDisposable
+{
+    private readonly BlockingCollection<Task> _queue = [];
+    private readonly Thread[] _threads;
+
+    public FitScheduler(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _threads = new Thread[threads];
+        for (var i = 0; i < threads; i++)
+        {
+            _threads[i] = new Thread(Work)
+            {
+                IsBackground = true,
+                Name = $"riskgrid-fit-{i}",
+                Priority = ThreadPriority.BelowNormal,
+            };
+            _threads[i].Start();
+        }
+    }
+
+    public override int MaximumConcurrencyLevel => _threads.Length;
+
+    /// <summary>Runs <paramref name="work"/> on the pool.</summary>
+    public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
+
+    /// <summary>Lets the threads finish what is queued and end.</summary>
+    public void Dispose() => _queue.CompleteAdding();
+
+    protected override void QueueTask(Task task) => _queue.Add(task);
+
+    // Inlining would run a fit on the caller's thread (possibly the grain scheduler): never.
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+    protected override IEnumerable<Task> GetScheduledTasks() => [.. _queue];
+
+    private void Work()
+    {
+        foreach (var task in _queue.GetConsumingEnumerable())
+        {
+            TryExecuteTask(task);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace RiskGrid.Grains.Hosting;
+
+/// <summary>The one silo configuration shared by the silo host, the CLI's embedded silo and tests.</summary>
+public static class RiskGridSiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures clustering (Redis, or localhost when no Redis is given), cluster identity and
+    /// endpoints, then everything <see cref="AddRiskGrid"/> adds.
+    /// </summary>
+    public static ISiloBuilder UseRiskGrid(this ISiloBuilder silo, RiskGridSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+        }
+        else
+        {
+            var redis = options.Redis;
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration(redis));
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = string.IsNullOrWhiteSpace(options.AdvertisedAddress)
+                    ? IPAddress.Loopback
+                    : IPAddress.Parse(options.AdvertisedAddress);
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+        }
+
+        return silo.AddRiskGrid(options);
+    }
+
+    /// <summary>
+    /// Adds what RiskGrid grains need whatever the clustering: the <c>riskgrid</c> grain storage (Redis
+    /// or memory) with Orleans's binary serializer (bit-exact doubles, NaN included), the fit thread
+    /// pool, call timeouts and, when asked, fast failure detection.
+    /// </summary>
+    public static ISiloBuilder AddRiskGrid(this ISiloBuilder silo, RiskGridSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            silo.AddMemoryGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>(
+                (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        }
+        else
+        {
+            var redis = options.Redis;
+            silo.AddRedisGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
+            {
+                storage.ConfigurationOptions = RedisConfiguration(redis);
+                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+
+        silo.Services.AddSingleton(_ => new FitScheduler(options.FitThreads > 0 ? options.FitThreads : Environment.ProcessorCount));
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        if (options.FastFailureDetection ?? !string.IsNullOrWhiteSpace(options.Redis))
+        {
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                o.NumMissedProbesLimit = 2;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(15);
+            });
+        }
+
+        return silo;
+    }
+
+    /// <summary>StackExchange.Redis options for a <c>HOST:PORT</c> string; failing to connect at start is an error.</summary>
+    public static ConfigurationOptions RedisConfiguration(string redis)
+    {
+        var configuration = ConfigurationOptions.Parse(redis);
+        configuration.AbortOnConnectFail = true;
+        configuration.ConnectTimeout = 5000;
+        return configuration;
+    }
+}

@@ -1,0 +1,52 @@
+namespace RiskGrid.Grains.Hosting;
+
+/// <summary>
+/// How a RiskGrid silo joins its cluster and where grains keep their state, bound from the
+/// <c>RiskGrid</c> configuration section (command line: <c>--redis</c>, <c>--silo-port</c>, …).
+/// </summary>
+public sealed class RiskGridSiloOptions
+{
+    public const string Section = "RiskGrid";
+
+    /// <summary>Command-line switches of the silo host and the CLI, mapped onto this section.</summary>
+    public static IDictionary<string, string> CommandLineSwitches { get; } = new Dictionary<string, string>
+    {
+        ["--redis"] = $"{Section}:{nameof(Redis)}",
+        ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
+        ["--service-id"] = $"{Section}:{nameof(ServiceId)}",
+        ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
+        ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
+        ["--advertise"] = $"{Section}:{nameof(AdvertisedAddress)}",
+        ["--fit-threads"] = $"{Section}:{nameof(FitThreads)}",
+    };
+
+    /// <summary>Redis <c>HOST:PORT</c> (any StackExchange.Redis configuration string). When set, silos
+    /// cluster and persist through Redis; when empty, a single localhost silo keeps state in memory.</summary>
+    public string? Redis { get; set; }
+
+    public string ClusterId { get; set; } = "riskgrid";
+
+    public string ServiceId { get; set; } = "riskgrid";
+
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients connect to; 0 for none (an embedded silo's co-hosted client needs none).</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients reach this silo at (Redis clustering); default: loopback,
+    /// right for several silos on one machine. Set it to the host's address across machines.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Threads for fits (default: processor count).</summary>
+    public int FitThreads { get; set; }
+
+    /// <summary>
+    /// Declare an unresponsive silo dead within seconds (probe every 2 s, two misses) instead of
+    /// Orleans's conservative defaults. On by default with Redis; its grains then reactivate elsewhere
+    /// from their persisted state.
+    /// </summary>
+    public bool? FastFailureDetection { get; set; }
+
+    /// <summary>How long a grain call may take (a push of many days through slow models can take minutes).</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

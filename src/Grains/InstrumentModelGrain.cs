@@ -1,0 +1,317 @@
+using Microsoft.Extensions.Logging;
+using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.State;
+
+namespace RiskGrid.Grains;
+
+/// <summary>
+/// One instrument×model pair: a Core <see cref="RollingPair"/> whose <see cref="PairState"/> is the
+/// grain's persisted state, written after every change, so a reactivated pair (on any silo) continues
+/// exactly where it stopped and its results equal the batch engine's bit for bit.
+/// </summary>
+public sealed partial class InstrumentModelGrain(
+    [PersistentState("pair", RiskGridStorage.Name)] IPersistentState<PairGrainState> state,
+    FitScheduler fits,
+    ILogger<InstrumentModelGrain> logger) : Grain, IInstrumentModelGrain
+{
+    private string _instrument = "";
+    private string _model = "";
+    private RollingPair? _pair;
+    private BacktestSummary[]? _backtests;
+
+    private string Key => PairKey.Of(_instrument, _model);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_instrument, _model) = PairKey.Parse(this.GetPrimaryKeyString());
+        if (state.State.Settings is { } settings)
+        {
+            _pair = CreatePair(settings, state.State.Pair);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PairStatus> ConfigureAsync(RollingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.State.Settings is { } current)
+        {
+            if (current.SameAs(settings))
+            {
+                return Status();
+            }
+
+            if (state.State.Log.Count > 0)
+            {
+                throw new RiskGridException(
+                    $"pair {Key} already holds {state.State.Log.Count} prices under settings ({current}); " +
+                    $"it cannot switch to ({settings}); reset it first");
+            }
+        }
+
+        var pair = CreatePair(settings, new PairState());
+        state.State = new PairGrainState { Settings = settings, Pair = pair.State };
+        _pair = pair;
+        _backtests = null;
+        await state.WriteStateAsync();
+        return Status();
+    }
+
+    public async Task<AppendResult> AppendPricesAsync(DailyPrice[] prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var pair = RequirePair();
+        var fresh = CheckBatch(prices);
+        if (fresh.Count > 0)
+        {
+            try
+            {
+                var fitTime = await fits.Run(() =>
+                {
+                    var time = TimeSpan.Zero;
+                    foreach (var bar in fresh)
+                    {
+                        time += pair.Append(bar).FitDuration;
+                    }
+
+                    return time;
+                });
+                foreach (var bar in fresh)
+                {
+                    state.State.Log.Add(bar.Date, bar.Close);
+                }
+
+                state.State.FitTicks += fitTime.Ticks;
+                _backtests = null;
+                await state.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                // The in-memory pair may now be ahead of (or inconsistent with) what is stored: drop this
+                // activation so that the next call reloads the last written state, and let the caller retry.
+                LogAppendFailed(logger, ex, Key);
+                _pair = null;
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
+        return new AppendResult(_instrument, _model, prices.Length, fresh.Count, prices.Length - fresh.Count,
+            state.State.Log.LastDate, pair.State.Forecasts.Count);
+    }
+
+    public Task<RiskEstimate?> GetForecastAsync(double alpha)
+    {
+        if (!(alpha > 0 && alpha < 1))
+        {
+            throw new RiskGridException($"pair {Key}: confidence level must be in (0, 1), got {alpha}");
+        }
+
+        var pair = RequirePair();
+        var forecast = pair.ForecastNow([alpha]);
+        if (forecast is null || pair.LastDate is not { } asOf || pair.State.LastFit is not { } fit)
+        {
+            return Task.FromResult<RiskEstimate?>(null);
+        }
+
+        var f = forecast[0];
+        return Task.FromResult<RiskEstimate?>(new RiskEstimate(_instrument, _model, asOf, alpha, f.VaR, f.ES, f.Mean,
+            f.Volatility, fit.Status.ToMessage(), pair.State.ForecastsSinceFit));
+    }
+
+    public Task<BacktestReport> GetBacktestAsync(double alpha)
+    {
+        var settings = RequirePair().Options;
+        var level = -1;
+        for (var i = 0; i < settings.Alphas.Count; i++)
+        {
+            if (settings.Alphas[i] == alpha)
+            {
+                level = i;
+            }
+        }
+
+        if (level < 0)
+        {
+            throw new RiskGridException(
+                $"pair {Key} records forecasts at levels {string.Join(", ", settings.Alphas)}, not at {alpha}; " +
+                "backtests need recorded forecasts (use GetForecastAsync for any level)");
+        }
+
+        return Task.FromResult(Backtests()[level].ToMessage());
+    }
+
+    public Task<PairSummary> GetSummaryAsync()
+    {
+        var pair = RequirePair();
+        return Task.FromResult(new PairSummary(_instrument, _model, pair.State.BarsSeen, pair.LastDate,
+            pair.State.Forecasts.Count, pair.State.FitFailures, [.. Backtests().Select(b => b.ToMessage())]));
+    }
+
+    public Task<PairStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public Task<ForecastPage> GetForecastsAsync(int start, int count)
+    {
+        var forecasts = RequirePair().State.Forecasts;
+        var (from, take) = Page(start, count, forecasts.Count);
+        var entries = new ForecastEntry[take];
+        for (var i = 0; i < take; i++)
+        {
+            entries[i] = forecasts[from + i].ToMessage();
+        }
+
+        return Task.FromResult(new ForecastPage(from, forecasts.Count, entries));
+    }
+
+    public Task<PairUpdates> GetUpdatesAsync(int priceStart, int forecastStart)
+    {
+        var pair = RequirePair();
+        var log = state.State.Log;
+        var (pFrom, pTake) = Page(priceStart, int.MaxValue, log.Count);
+        var prices = new ClosePrice[pTake];
+        for (var i = 0; i < pTake; i++)
+        {
+            prices[i] = new ClosePrice(DateOnly.FromDayNumber(log.Days[pFrom + i]), log.Closes[pFrom + i]);
+        }
+
+        var forecasts = pair.State.Forecasts;
+        var (fFrom, fTake) = Page(forecastStart, int.MaxValue, forecasts.Count);
+        var entries = new ForecastEntry[fTake];
+        for (var i = 0; i < fTake; i++)
+        {
+            entries[i] = forecasts[fFrom + i].ToMessage();
+        }
+
+        return Task.FromResult(new PairUpdates(pFrom, prices, fFrom, entries));
+    }
+
+    public async Task ResetAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new PairGrainState();
+        _pair = null;
+        _backtests = null;
+    }
+
+    private RollingPair CreatePair(RollingSettings settings, PairState pairState)
+    {
+        try
+        {
+            var model = ModelCatalog.Create(_model, settings.ToModelSettings());
+            return new RollingPair(model, settings.ToOptions(), _instrument, pairState);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RiskGridException($"pair {Key}: {ex.Message}");
+        }
+    }
+
+    private RollingPair RequirePair() => _pair ?? throw new RiskGridException(
+        $"pair {Key} is not configured: register instrument '{_instrument}' and model '{_model}' in a universe first");
+
+    // Checks the whole batch before anything changes and returns the prices that are new. Re-sent prices
+    // must match what the pair holds (close always; open/high/low while still in the window).
+    private List<PriceBar> CheckBatch(DailyPrice[] prices)
+    {
+        var log = state.State.Log;
+        var bars = state.State.Pair.Bars;
+        var last = log.LastDate;
+        var fresh = new List<PriceBar>(prices.Length);
+        DateOnly? previous = null;
+        foreach (var price in prices)
+        {
+            var bar = price.ToCore();
+            Reject(bar.Date, () => PriceValidation.CheckPrice(_instrument, 0, "close", bar.Close));
+            if (previous is { } p)
+            {
+                Reject(bar.Date, () => PriceValidation.CheckOrder(_instrument, 0, p, bar.Date));
+            }
+
+            previous = bar.Date;
+            if (last is { } l && bar.Date <= l)
+            {
+                var index = log.IndexOf(bar.Date);
+                if (index < 0)
+                {
+                    throw new PriceRejectedException(_instrument, bar.Date,
+                        $"date not increasing: the pair's history has no price on that day and already runs to {l:yyyy-MM-dd}");
+                }
+
+                if (!log.Closes[index].Equals(bar.Close))
+                {
+                    throw new PriceRejectedException(_instrument, bar.Date,
+                        $"conflicting price: close {Format(bar.Close)} differs from the {Format(log.Closes[index])} already recorded");
+                }
+
+                var held = bars.BinarySearch(bar, BarDateComparer.Instance);
+                if (held >= 0 && !SameBar(bars[held], bar))
+                {
+                    throw new PriceRejectedException(_instrument, bar.Date,
+                        $"conflicting price: open/high/low differ from those already recorded ({Format(bars[held].Open)}/{Format(bars[held].High)}/{Format(bars[held].Low)})");
+                }
+
+                continue;
+            }
+
+            fresh.Add(bar);
+        }
+
+        return fresh;
+    }
+
+    private static bool SameBar(PriceBar a, PriceBar b) =>
+        a.Open.Equals(b.Open) && a.High.Equals(b.High) && a.Low.Equals(b.Low) && a.Close.Equals(b.Close);
+
+    private void Reject(DateOnly date, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (DataValidationException ex)
+        {
+            throw new PriceRejectedException(_instrument, date, ex.Problem);
+        }
+    }
+
+    private BacktestSummary[] Backtests() =>
+        _backtests ??= Backtester.Summarize(RequirePair().State.Forecasts, RequirePair().Options.Alphas);
+
+    private PairStatus Status()
+    {
+        var s = state.State;
+        var pair = _pair;
+        return new PairStatus(_instrument, _model, s.Settings, s.Log.Count, s.Log.FirstDate, s.Log.LastDate,
+            s.Pair.Forecasts.Count, s.Pair.Forecasts.Count(f => f.IsRealized), s.Pair.FitAttempts, s.Pair.FitFailures,
+            s.Pair.LastFit is { } fit && pair is not null ? fit.ToMessage(pair.Model.ParameterNames) : null,
+            TimeSpan.FromTicks(s.FitTicks), s.Pair.Forecasts.Count > 0 ? s.Pair.Forecasts[^1].ToMessage() : null);
+    }
+
+    private static (int From, int Take) Page(int start, int count, int total)
+    {
+        if (start < 0 || count < 0)
+        {
+            throw new RiskGridException($"page start and count must not be negative, got {start} and {count}");
+        }
+
+        var from = Math.Min(start, total);
+        return (from, (int)Math.Min(count, (long)total - from));
+    }
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending to {Pair} failed; deactivating to reload the stored state")]
+    private static partial void LogAppendFailed(ILogger logger, Exception exception, string pair);
+
+    private sealed class BarDateComparer : IComparer<PriceBar>
+    {
+        public static BarDateComparer Instance { get; } = new();
+
+        public int Compare(PriceBar x, PriceBar y) => x.Date.CompareTo(y.Date);
+    }
+}

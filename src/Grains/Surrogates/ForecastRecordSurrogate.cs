@@ -1,0 +1,18 @@
+using RiskGrid.Core.Engine;
+
+namespace RiskGrid.Grains.Surrogates;
+
+/// <summary>Serialized form of the Core <see cref="ForecastRecord"/>.</summary>
+[GenerateSerializer, Alias("riskgrid.ForecastRecord")]
+public struct ForecastRecordSurrogate
+{
+    [Id(0)] public DateOnly OriginDate;
+    [Id(1)] public double[] VaR;
+    [Id(2)] public double[] ES;
+    [Id(3)] public double Mean;
+    [Id(4)] public double Volatility;
+    [Id(5)] public int FitStatus;
+    [Id(6)] public bool Refitted;
+    [Id(7)] public DateOnly? TargetDate;
+    [Id(8)] public double Realized;
+}

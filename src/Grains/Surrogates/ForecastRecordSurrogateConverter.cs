@@ -1,0 +1,29 @@
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Grains.Surrogates;
+
+[RegisterConverter]
+public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord, ForecastRecordSurrogate>
+{
+    public ForecastRecord ConvertFromSurrogate(in ForecastRecordSurrogate surrogate) =>
+        new(surrogate.OriginDate, surrogate.VaR, surrogate.ES, surrogate.Mean, surrogate.Volatility,
+            (FitStatus)surrogate.FitStatus, surrogate.Refitted)
+        {
+            TargetDate = surrogate.TargetDate,
+            Realized = surrogate.Realized,
+        };
+
+    public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
+    {
+        OriginDate = value.OriginDate,
+        VaR = value.VaR,
+        ES = value.ES,
+        Mean = value.Mean,
+        Volatility = value.Volatility,
+        FitStatus = (int)value.FitStatus,
+        Refitted = value.Refitted,
+        TargetDate = value.TargetDate,
+        Realized = value.Realized,
+    };
+}

@@ -1,0 +1,18 @@
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Grains.Surrogates;
+
+/// <summary>Serialized form of the Core <see cref="PairState"/>, the rolling pair's whole memory.</summary>
+[GenerateSerializer, Alias("riskgrid.PairState")]
+public struct PairStateSurrogate
+{
+    [Id(0)] public List<PriceBar> Bars;
+    [Id(1)] public int BarsSeen;
+    [Id(2)] public ModelFit? LastFit;
+    [Id(3)] public int ForecastsSinceFit;
+    [Id(4)] public int FitAttempts;
+    [Id(5)] public int FitFailures;
+    [Id(6)] public List<ForecastRecord> Forecasts;
+}

@@ -1,0 +1,29 @@
+using RiskGrid.Core.Engine;
+
+namespace RiskGrid.Grains.Surrogates;
+
+[RegisterConverter]
+public sealed class PairStateSurrogateConverter : IConverter<PairState, PairStateSurrogate>
+{
+    public PairState ConvertFromSurrogate(in PairStateSurrogate surrogate) => new()
+    {
+        Bars = surrogate.Bars ?? [],
+        BarsSeen = surrogate.BarsSeen,
+        LastFit = surrogate.LastFit,
+        ForecastsSinceFit = surrogate.ForecastsSinceFit,
+        FitAttempts = surrogate.FitAttempts,
+        FitFailures = surrogate.FitFailures,
+        Forecasts = surrogate.Forecasts ?? [],
+    };
+
+    public PairStateSurrogate ConvertToSurrogate(in PairState value) => new()
+    {
+        Bars = value.Bars,
+        BarsSeen = value.BarsSeen,
+        LastFit = value.LastFit,
+        ForecastsSinceFit = value.ForecastsSinceFit,
+        FitAttempts = value.FitAttempts,
+        FitFailures = value.FitFailures,
+        Forecasts = value.Forecasts,
+    };
+}

@@ -1,0 +1,300 @@
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Models;
+using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.State;
+
+namespace RiskGrid.Grains;
+
+/// <summary>
+/// The coordinator of a universe: a registry of instruments, models and portfolios, and the fan-out of
+/// new prices to every instrument×model pair by direct grain calls (awaited, so a push returns once
+/// every pair has re-forecast and persisted, and a failed push can simply be sent again: pairs skip
+/// the prices they already have).
+/// </summary>
+public sealed class UniverseGrain(
+    [PersistentState("universe", RiskGridStorage.Name)] IPersistentState<UniverseGrainState> state) : Grain, IUniverseGrain
+{
+    private string Name => this.GetPrimaryKeyString();
+
+    public async Task<UniverseDefinition> ConfigureAsync(RollingSettings settings, string[] models)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(models);
+        models = CanonicalModels(settings, models);
+        var s = state.State;
+        if (s.Settings is { } current && !current.SameAs(settings) && s.PricesAccepted > 0)
+        {
+            throw new RiskGridException(
+                $"universe '{Name}' already has prices under settings ({current}); it cannot switch to ({settings})");
+        }
+
+        var added = models.Where(m => !s.Models.Contains(m, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (added.Length > 0 && s.PricesAccepted > 0)
+        {
+            throw new RiskGridException(
+                $"universe '{Name}' already has prices; models ({string.Join(", ", added)}) can only be added before the first prices arrive");
+        }
+
+        s.Settings = settings;
+        s.Models.AddRange(added);
+        await ConfigurePairs(s.Instruments, s.Models);
+        await state.WriteStateAsync();
+        return Definition();
+    }
+
+    public async Task<UniverseDefinition> AddInstrumentsAsync(string[] instruments)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        var s = state.State;
+        if (s.Settings is null)
+        {
+            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
+        }
+
+        foreach (var name in instruments)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+            {
+                throw new RiskGridException($"instrument name '{name}' is empty or has surrounding spaces");
+            }
+        }
+
+        var added = instruments.Where(i => !s.Instruments.Contains(i, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
+        if (added.Length == 0)
+        {
+            return Definition();
+        }
+
+        await ConfigurePairs(added, s.Models);
+        s.Instruments.AddRange(added);
+        await state.WriteStateAsync();
+        return Definition();
+    }
+
+    public async Task<PushResult> PushPricesAsync(InstrumentPrices[] prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var s = state.State;
+        if (s.Settings is null)
+        {
+            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in prices)
+        {
+            if (!s.Instruments.Contains(batch.Instrument, StringComparer.Ordinal))
+            {
+                throw new RiskGridException(
+                    $"unknown instrument '{batch.Instrument}' in universe '{Name}'; registered: {Preview(s.Instruments)}");
+            }
+
+            if (!seen.Add(batch.Instrument))
+            {
+                throw new RiskGridException($"instrument '{batch.Instrument}' appears twice in one push; send its prices as one batch");
+            }
+
+            CheckIntrinsic(batch);
+        }
+
+        var calls = (from batch in prices
+                     where batch.Prices.Length > 0
+                     from model in s.Models
+                     select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(batch.Instrument, model))
+                         .AppendPricesAsync(batch.Prices)).ToArray();
+        var results = await Task.WhenAll(calls);
+
+        long updates = 0, skipped = 0;
+        foreach (var r in results)
+        {
+            updates += r.Appended;
+            skipped += r.Skipped;
+        }
+
+        foreach (var group in results.GroupBy(r => r.Instrument, StringComparer.Ordinal))
+        {
+            s.PricesAccepted += group.Max(r => r.Appended);
+            if (group.First().LastDate is { } last)
+            {
+                s.LastDates[group.Key] = last;
+            }
+        }
+
+        s.PairUpdates += updates;
+        await state.WriteStateAsync();
+
+        // Continuous recalculation: each portfolio pulls what its members just gained.
+        await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).RefreshAsync()));
+
+        DateOnly? newest = prices.Where(p => p.Prices.Length > 0).Select(p => (DateOnly?)p.Prices[^1].Date).Max();
+        return new PushResult(prices.Length, results.Length, updates, skipped, newest);
+    }
+
+    public async Task<PortfolioStatus> AddPortfolioAsync(string name, PortfolioWeight[] weights, string model)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(weights);
+        var s = state.State;
+        if (s.Settings is null)
+        {
+            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
+        }
+
+        var canonical = s.Models.FirstOrDefault(m => string.Equals(m, model, StringComparison.OrdinalIgnoreCase))
+            ?? throw new RiskGridException($"portfolio '{name}': model '{model}' is not in universe '{Name}' ({string.Join(", ", s.Models)})");
+        foreach (var w in weights)
+        {
+            if (!s.Instruments.Contains(w.Instrument, StringComparer.Ordinal))
+            {
+                throw new RiskGridException(
+                    $"portfolio '{name}': unknown instrument '{w.Instrument}' in universe '{Name}'; registered: {Preview(s.Instruments)}");
+            }
+        }
+
+        var definition = new PortfolioDefinition(canonical, weights, s.Settings.Window, s.Settings.Alphas, s.Settings.Returns);
+        var portfolio = GrainFactory.GetGrain<IPortfolioGrain>(name);
+        await portfolio.ConfigureAsync(definition);
+        if (!s.Portfolios.Contains(name, StringComparer.Ordinal))
+        {
+            s.Portfolios.Add(name);
+            await state.WriteStateAsync();
+        }
+
+        return await portfolio.RefreshAsync();
+    }
+
+    public Task<UniverseDefinition> GetDefinitionAsync() => Task.FromResult(Definition());
+
+    public async Task<UniverseSummary> GetSummaryAsync()
+    {
+        var s = state.State;
+        var pairs = await Task.WhenAll(
+            from instrument in s.Instruments
+            from model in s.Models
+            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).GetSummaryAsync());
+
+        var models = s.Models.Select(model =>
+        {
+            var mine = pairs.Where(p => string.Equals(p.Model, model, StringComparison.OrdinalIgnoreCase)).ToArray();
+            var levels = (s.Settings?.Alphas ?? []).Select((alpha, k) =>
+            {
+                long obs = 0, exc = 0;
+                int green = 0, yellow = 0, red = 0;
+                foreach (var p in mine)
+                {
+                    var b = p.Backtests[k];
+                    obs += b.Observations;
+                    exc += b.Exceptions;
+                    if (b.Observations == 0)
+                    {
+                        continue;
+                    }
+
+                    switch (b.TrafficLight.Zone)
+                    {
+                        case BaselZone.Green: green++; break;
+                        case BaselZone.Yellow: yellow++; break;
+                        default: red++; break;
+                    }
+                }
+
+                return new LevelSummary(alpha, obs, exc, obs > 0 ? (double)exc / obs : double.NaN, 1 - alpha, green, yellow, red);
+            }).ToArray();
+            return new ModelSummary(model, mine.Length, mine.Sum(p => (long)p.Forecasts), mine.Sum(p => (long)p.FitFailures), levels);
+        }).ToArray();
+
+        DateOnly? earliest = null, latest = null;
+        if (s.Instruments.Count > 0 && s.LastDates.Count > 0)
+        {
+            latest = s.LastDates.Values.Max();
+            earliest = s.Instruments.Count == s.LastDates.Count ? s.LastDates.Values.Min() : null;
+        }
+
+        var behind = s.Instruments.Count(i => !s.LastDates.TryGetValue(i, out var d) || d < latest);
+        var progress = new UniverseProgress(s.PricesAccepted, s.PairUpdates, earliest, latest, latest is null ? 0 : behind);
+        return new UniverseSummary(Definition(), progress, models);
+    }
+
+    public async Task ResetAsync()
+    {
+        var s = state.State;
+        await Task.WhenAll(
+            from instrument in s.Instruments
+            from model in s.Models
+            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ResetAsync());
+        await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).ResetAsync()));
+        await state.ClearStateAsync();
+        state.State = new UniverseGrainState();
+    }
+
+    private async Task ConfigurePairs(IEnumerable<string> instruments, IEnumerable<string> models)
+    {
+        var settings = state.State.Settings!;
+        await Task.WhenAll(
+            from instrument in instruments
+            from model in models
+            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ConfigureAsync(settings));
+    }
+
+    private UniverseDefinition Definition()
+    {
+        var s = state.State;
+        return new UniverseDefinition(Name, s.Settings, [.. s.Models], [.. s.Instruments], [.. s.Portfolios]);
+    }
+
+    // Checks the settings against every model and returns the models' catalogue names (the pair keys use them).
+    private static string[] CanonicalModels(RollingSettings settings, string[] models)
+    {
+        if (models.Length == 0)
+        {
+            throw new RiskGridException("a universe needs at least one model");
+        }
+
+        try
+        {
+            var options = settings.ToOptions().Validated();
+            var modelSettings = settings.ToModelSettings();
+            var names = new string[models.Length];
+            for (var i = 0; i < models.Length; i++)
+            {
+                var model = ModelCatalog.Create(models[i], modelSettings);
+                if (options.Window < model.MinimumObservations)
+                {
+                    throw new ArgumentException($"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {options.Window}");
+                }
+
+                names[i] = model.Name;
+            }
+
+            return names;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RiskGridException(ex.Message);
+        }
+    }
+
+    // Problems a price has by itself are refused before any pair is touched, so a bad push changes nothing anywhere.
+    private static void CheckIntrinsic(InstrumentPrices batch)
+    {
+        for (var i = 0; i < batch.Prices.Length; i++)
+        {
+            var p = batch.Prices[i];
+            try
+            {
+                PriceValidation.CheckPrice(batch.Instrument, 0, "close", p.Close);
+                if (i > 0)
+                {
+                    PriceValidation.CheckOrder(batch.Instrument, 0, batch.Prices[i - 1].Date, p.Date);
+                }
+            }
+            catch (DataValidationException ex)
+            {
+                throw new PriceRejectedException(batch.Instrument, p.Date, ex.Problem);
+            }
+        }
+    }
+
+    private static string Preview(List<string> names) =>
+        names.Count == 0 ? "none" : names.Count <= 10 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(10))}, … ({names.Count} in all)";
+}

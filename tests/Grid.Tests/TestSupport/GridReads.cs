@@ -1,0 +1,23 @@
+using RiskGrid.Core.Engine;
+using RiskGrid.Grains;
+using RiskGrid.Grains.Abstractions;
+
+namespace RiskGrid.Grid.Tests.TestSupport;
+
+/// <summary>Reads whole histories out of grains, as Core records.</summary>
+public static class GridReads
+{
+    public static async Task<List<ForecastRecord>> ForecastsAsync(IInstrumentModelGrain pair, int pageSize = 97)
+    {
+        var all = new List<ForecastRecord>();
+        while (true)
+        {
+            var page = await pair.GetForecastsAsync(all.Count, pageSize);
+            all.AddRange(page.Entries.Select(e => e.ToCore()));
+            if (all.Count >= page.Total)
+            {
+                return all;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace RiskGrid.Grid.Tests.TestSupport;
+
+/// <summary>A fact that needs Redis: skipped with the reason locally, run (and failing clearly) under CI.</summary>
+public sealed class RedisFactAttribute : FactAttribute
+{
+    public RedisFactAttribute()
+    {
+        if (RedisEnvironment.Problem is { } problem && !RedisEnvironment.IsCi)
+        {
+            Skip = $"{problem}; skipped locally (under CI=true this test fails instead)";
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +17,24 @@ public static class SiloOperationsHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        // Claim the ports here, sockets bound and listening, and hand them to Kestrel (which the delegate
+        // below keeps alive): a taken port is known now and replaced, and no other process can take a
+        // port between the check and the bind.
+        var metrics = Claim(options.MetricsAddress, options.MetricsPort, "--metrics-address", "metrics");
+        options.MetricsPort = ((IPEndPoint)metrics.LocalEndPoint!).Port;
+        Socket? dashboard = null;
+        if (options.Dashboard && options.DashboardPort != options.MetricsPort)
+        {
+            dashboard = Claim(options.DashboardAddress, options.DashboardPort, "--dashboard-address", "dashboard");
+            options.DashboardPort = ((IPEndPoint)dashboard.LocalEndPoint!).Port;
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(Address(options.MetricsAddress, "--metrics-address"), options.MetricsPort);
-            if (options.Dashboard && options.DashboardPort != options.MetricsPort)
+            kestrel.ListenHandle((ulong)metrics.SafeHandle.DangerousGetHandle());
+            if (dashboard is not null)
             {
-                kestrel.Listen(Address(options.DashboardAddress, "--dashboard-address"), options.DashboardPort);
+                kestrel.ListenHandle((ulong)dashboard.SafeHandle.DangerousGetHandle());
             }
         });
         return builder;
@@ -47,6 +60,27 @@ public static class SiloOperationsHosting
         }
 
         return app;
+    }
+
+    // Several silos on one machine (tests, benchmarks, the README's two-silo example) would all ask for
+    // the default ports; a port already taken gives way to a free one, said on stderr and in the ready line.
+    private static Socket Claim(string address, int port, string option, string what)
+    {
+        var ip = Address(address, option);
+        var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(ip, port));
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            socket.Bind(new IPEndPoint(ip, 0));
+            Console.Error.WriteLine($"warning: {what} port {port} on {address} is in use; using " +
+                                    $"{((IPEndPoint)socket.LocalEndPoint!).Port} (set it with --{what}-port)");
+        }
+
+        socket.Listen(512);
+        return socket;
     }
 
     private static IPAddress Address(string text, string option) =>

@@ -15,4 +15,17 @@ public sealed class DashboardFlagTests
         using var tcp = new TcpClient();
         await Assert.ThrowsAnyAsync<SocketException>(() => tcp.ConnectAsync("127.0.0.1", silo.DashboardPort));
     }
+
+    [Fact]
+    public async Task A_metrics_port_already_taken_gives_way_to_a_free_one_named_in_the_ready_line()
+    {
+        using var holder = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        await using var silo = await SiloProcess.StartAsync("--metrics-port", $"{taken}", "--no-dashboard");
+        var url = System.Text.RegularExpressions.Regex.Match(silo.ReadyLine, @"metrics (http://\S+/metrics)").Groups[1].Value;
+        Assert.DoesNotContain($":{taken}/", url);
+        Assert.Contains($"metrics port {taken} on 127.0.0.1 is in use", silo.Output);
+        Assert.Contains("process_cpu_seconds_total", await MeteredSiloFixture.Http.GetStringAsync(new Uri(url)));
+    }
 }

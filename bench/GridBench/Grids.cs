@@ -1,33 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using RiskGrid.Grains.Hosting;
+using RiskGrid.Client.Sdk;
 using StackExchange.Redis;
 
 namespace RiskGrid.GridBench;
 
-/// <summary>The grids the benchmark runs on: one embedded silo, or silo processes clustered through Redis.</summary>
+/// <summary>Silo processes clustered through Redis, for the multi-silo runs.</summary>
 public static class Grids
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
-
-    /// <summary>An in-process silo (localhost clustering, memory storage) with its co-hosted client.</summary>
-    public static async Task<IHost> StartEmbeddedAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseRiskGrid(new RiskGridSiloOptions { SiloPort = FreePort(), GatewayPort = 0, ClusterId = "bench" }));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    /// <summary>Starts <paramref name="count"/> silo processes on a fresh cluster id and connects a client.</summary>
-    public static async Task<(IHost Client, Process[] Silos, string ClusterId)> StartProcessesAsync(int count, string redis)
+    /// <summary>Starts <paramref name="count"/> silo processes on a fresh cluster id and connects to them.</summary>
+    public static async Task<(RiskGridConnection Connection, Process[] Silos, string ClusterId)> StartProcessesAsync(int count, string redis)
     {
         var clusterId = $"riskgrid-bench-{Guid.NewGuid():N}"[..27];
         var silos = new Process[count];
@@ -43,6 +26,7 @@ public static class Grids
 
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = new Process { StartInfo = info };
+            var index = i;
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data?.StartsWith("riskgrid silo ready", StringComparison.Ordinal) == true)
@@ -54,7 +38,7 @@ public static class Grids
             {
                 if (e.Data is not null)
                 {
-                    Console.Error.WriteLine($"  silo {i}: {e.Data}");
+                    Console.Error.WriteLine($"  silo {index}: {e.Data}");
                 }
             };
             process.Start();
@@ -65,25 +49,14 @@ public static class Grids
         }
 
         await Task.WhenAll(ready);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.UseOrleansClient(client => client
-            .UseRedisClustering(o => o.ConfigurationOptions = RiskGridSiloBuilderExtensions.RedisConfiguration(redis))
-            .Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = clusterId;
-            })
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Timeout));
-        var host = builder.Build();
-        await host.StartAsync();
-        var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var connection = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"redis://{redis}", clusterId, clusterId));
+        var management = connection.Client.Cluster.GetGrain<IManagementGrain>(0);
         while ((await management.GetHosts(onlyActive: true)).Count < count)
         {
             await Task.Delay(200);
         }
 
-        return (host, silos, clusterId);
+        return (connection, silos, clusterId);
     }
 
     public static async Task StopProcessesAsync(Process[] silos, string redis, string clusterId)

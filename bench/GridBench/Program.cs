@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
+using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -31,29 +31,27 @@ for (var i = 0; i < bench.Repeat; i++)
 var rows = new List<(string Run, TimeSpan Backfill, TimeSpan Live)> { ("core engine (all cores)", coreTime, TimeSpan.Zero) };
 Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s");
 
-using (var host = await Grids.StartEmbeddedAsync())
+await using (var embedded = await RiskGridConnection.StartEmbeddedAsync())
 {
-    var (b, l) = await Best(() => GridRun.RunAsync(host.Services.GetRequiredService<IClusterClient>(), data, models, options, bench, core));
+    var (b, l) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
     rows.Add(("grid, 1 embedded silo (memory)", b, l));
     Console.WriteLine($"  embedded silo: {(b + l).TotalSeconds:0.00} s, identical to the core engine");
-    await host.StopAsync();
 }
 
 if (bench.Redis is { } redis)
 {
     foreach (var count in bench.Silos)
     {
-        var (client, silos, clusterId) = await Grids.StartProcessesAsync(count, redis);
+        var (connection, silos, clusterId) = await Grids.StartProcessesAsync(count, redis);
         try
         {
-            var (b, l) = await Best(() => GridRun.RunAsync(client.Services.GetRequiredService<IClusterClient>(), data, models, options, bench, core));
+            var (b, l) = await Best(() => GridRun.RunAsync(connection, data, models, options, bench, core));
             rows.Add(($"grid, {count} silo process{(count > 1 ? "es" : "")} (Redis)", b, l));
             Console.WriteLine($"  {count} silo(s): {(b + l).TotalSeconds:0.00} s, identical to the core engine");
         }
         finally
         {
-            await client.StopAsync();
-            client.Dispose();
+            await connection.DisposeAsync();
             await Grids.StopProcessesAsync(silos, redis, clusterId);
         }
     }

@@ -22,14 +22,14 @@ public sealed class UniverseGrain(
         ArgumentNullException.ThrowIfNull(models);
         models = CanonicalModels(settings, models);
         var s = state.State;
-        if (s.Settings is { } current && !current.SameAs(settings) && s.PricesAccepted > 0)
+        if (s.Settings is { } current && !current.SameAs(settings) && s.HasPrices)
         {
             throw new RiskGridException(
                 $"universe '{Name}' already has prices under settings ({current}); it cannot switch to ({settings})");
         }
 
         var added = models.Where(m => !s.Models.Contains(m, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        if (added.Length > 0 && s.PricesAccepted > 0)
+        if (added.Length > 0 && s.HasPrices)
         {
             throw new RiskGridException(
                 $"universe '{Name}' already has prices; models ({string.Join(", ", added)}) can only be added before the first prices arrive");
@@ -111,17 +111,11 @@ public sealed class UniverseGrain(
             skipped += r.Skipped;
         }
 
-        foreach (var group in results.GroupBy(r => r.Instrument, StringComparer.Ordinal))
+        if (!s.HasPrices && results.Any(r => r.LastDate is not null))
         {
-            s.PricesAccepted += group.Max(r => r.Appended);
-            if (group.First().LastDate is { } last)
-            {
-                s.LastDates[group.Key] = last;
-            }
+            s.HasPrices = true;
+            await state.WriteStateAsync();
         }
-
-        s.PairUpdates += updates;
-        await state.WriteStateAsync();
 
         // Continuous recalculation: each portfolio pulls what its members just gained.
         await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).RefreshAsync()));
@@ -203,15 +197,15 @@ public sealed class UniverseGrain(
             return new ModelSummary(model, mine.Length, mine.Sum(p => (long)p.Forecasts), mine.Sum(p => (long)p.FitFailures), levels);
         }).ToArray();
 
-        DateOnly? earliest = null, latest = null;
-        if (s.Instruments.Count > 0 && s.LastDates.Count > 0)
-        {
-            latest = s.LastDates.Values.Max();
-            earliest = s.Instruments.Count == s.LastDates.Count ? s.LastDates.Values.Min() : null;
-        }
-
-        var behind = s.Instruments.Count(i => !s.LastDates.TryGetValue(i, out var d) || d < latest);
-        var progress = new UniverseProgress(s.PricesAccepted, s.PairUpdates, earliest, latest, latest is null ? 0 : behind);
+        // Progress from the pairs themselves (an instrument is as far as its furthest pair).
+        var instruments = pairs.GroupBy(p => p.Instrument, StringComparer.Ordinal)
+            .Select(g => (Prices: g.Max(p => p.BarsSeen), LastDate: g.Max(p => p.LastDate))).ToArray();
+        DateOnly? latest = instruments.Max(i => i.LastDate);
+        DateOnly? earliest = instruments.Length == s.Instruments.Count && instruments.All(i => i.LastDate is not null)
+            ? instruments.Min(i => i.LastDate)
+            : null;
+        var behind = latest is null ? 0 : s.Instruments.Count - instruments.Count(i => i.LastDate == latest);
+        var progress = new UniverseProgress(instruments.Sum(i => (long)i.Prices), pairs.Sum(p => (long)p.BarsSeen), earliest, latest, behind);
         return new UniverseSummary(Definition(), progress, models);
     }
 

@@ -16,6 +16,8 @@ namespace RiskGrid.Client.Sdk;
 /// </summary>
 public sealed class RiskGridConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
     private readonly IHost _host;
 
     private RiskGridConnection(IHost host, string description, RiskGridClientOptions? options)
@@ -55,6 +57,12 @@ public sealed class RiskGridConnection : IAsyncDisposable
     public static async Task<RiskGridConnection> ConnectAsync(ClusterAddress address, RiskGridClientOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        if (address.Redis is null && !await AnyListensAsync(address.Gateways, cancellationToken))
+        {
+            throw new RiskGridConnectionException(
+                $"cannot connect to a RiskGrid cluster at {address}: nothing accepts connections there (is a silo running with that --gateway-port?)");
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Quiet(builder.Logging);
         builder.UseOrleansClient(client =>
@@ -78,15 +86,19 @@ public sealed class RiskGridConnection : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken);
+            // Orleans keeps retrying an unreachable gateway for minutes; a command line should say so sooner.
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            patience.CancelAfter(ConnectTimeout);
+            await host.StartAsync(patience.Token);
             var connection = new RiskGridConnection(host, $"grid (cluster at {address})", options);
-            await connection.Client.Cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            await connection.Client.Cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ConnectTimeout, cancellationToken);
             return connection;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            throw new RiskGridConnectionException($"cannot connect to a RiskGrid cluster at {address}: {ex.Message}", ex);
+            var reason = ex is OperationCanceledException or TimeoutException ? $"no gateway answered within {ConnectTimeout.TotalSeconds:0} s" : ex.Message;
+            throw new RiskGridConnectionException($"cannot connect to a RiskGrid cluster at {address}: {reason}", ex);
         }
     }
 
@@ -111,6 +123,25 @@ public sealed class RiskGridConnection : IAsyncDisposable
         logging.AddFilter("Orleans", LogLevel.Error);
         logging.AddFilter("Microsoft", LogLevel.Error);
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported as a RiskGridConnectionException
+    }
+
+    private static async Task<bool> AnyListensAsync(IReadOnlyList<IPEndPoint> gateways, CancellationToken cancellationToken)
+    {
+        foreach (var gateway in gateways)
+        {
+            using var socket = new Socket(gateway.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(gateway, cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (ex is SocketException or TimeoutException)
+            {
+                // Try the next one.
+            }
+        }
+
+        return false;
     }
 
     private static int FreePort()

@@ -14,12 +14,7 @@ public sealed class UniverseGrainState
 
     [Id(3)] public List<string> Portfolios { get; set; } = [];
 
-    /// <summary>Last date each instrument has reached.</summary>
-    [Id(4)] public Dictionary<string, DateOnly> LastDates { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Prices accepted per instrument, summed.</summary>
-    [Id(5)] public long PricesAccepted { get; set; }
-
-    /// <summary>Pair updates done, summed over pairs.</summary>
-    [Id(6)] public long PairUpdates { get; set; }
+    /// <summary>True once any pair of the universe holds a price (settings and models are then fixed).
+    /// Progress itself is always read from the pairs, which are the truth even after a failover.</summary>
+    [Id(4)] public bool HasPrices { get; set; }
 }

@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
+using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
-using RiskGrid.Grains.Hosting;
 using RiskGrid.Grid.Tests.TestSupport;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -28,6 +24,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
     private static readonly RollingOptions Options = new() { Window = 250, RefitEvery = 1, Alphas = [0.95, 0.99] };
     private static readonly TimeSpan SiloStart = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(90);
+    private const string Universe = "failover";
 
     /// <summary>Three cheap models that exercise different state (none, a fit, a recursion); the catalogue decides which exist.</summary>
     private static string[] Models =>
@@ -47,61 +44,52 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(redis, clusterId, SiloStart, "--fit-threads", "1"))));
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos ready (pids {string.Join(", ", silos.Select(s => s.Id))})");
 
-            using var host = await ConnectAsync(redis, clusterId);
-            var client = host.Services.GetRequiredService<IClusterClient>();
-            var management = client.GetGrain<IManagementGrain>(0);
+            var options = new RiskGridClientOptions { DaysPerPush = DaysPerPush, RetryFor = RetryFor };
+            await using var connection = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"redis://{redis}", clusterId, clusterId), options);
+            var client = connection.Client;
+            var management = client.Cluster.GetGrain<IManagementGrain>(0);
             await WaitForAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 3, TimeSpan.FromSeconds(30), "3 active silos");
 
             var data = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = Instruments, Days = Days, Seed = 3 });
-            var universe = client.GetGrain<IUniverseGrain>("failover");
-            await universe.ConfigureAsync(CoreMapping.ToSettings(Options), Models);
-            await universe.AddInstrumentsAsync([.. data.Select(s => s.Instrument)]);
+            var series = data.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+            await client.DefineUniverseAsync(Universe, CoreMapping.ToSettings(Options), Models, [.. data.Select(s => s.Instrument)]);
 
-            var pushes = (Days + DaysPerPush - 1) / DaysPerPush;
-
-            // The hardest silo to lose: the one running the universe (the coordinator of every push).
-            var pushes0 = await universe.PushPricesAsync([.. data.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Take(DaysPerPush).Select(b => b.ToMessage())]))]);
-            Assert.Equal(Instruments * Models.Length * (long)DaysPerPush, pushes0.PairUpdates);
-            var coordinator = await management.GetActivationAddress(universe);
+            // The hardest silo to lose: the one running the universe, the coordinator of every push.
+            var first = await client.PushAsync(Universe, [.. series.Select(s => s with { Prices = s.Prices[..DaysPerPush] })]);
+            Assert.Equal(Instruments * Models.Length * (long)DaysPerPush, first.PairUpdates);
+            var coordinator = await management.GetActivationAddress(client.Cluster.GetGrain<IUniverseGrain>(Universe));
             var victim = silos.Single(s => s.SiloPort == coordinator!.Endpoint.Port);
+
+            // Upload everything (the first days again: the pairs skip them); midway, SIGKILL the coordinator's
+            // silo while the next push is in flight.
+            var pushes = (Days + DaysPerPush - 1) / DaysPerPush;
             Task<TimeSpan>? detection = null;
-            var retries = 0;
-            for (var push = 0; push < pushes; push++)
+            var done = await client.PushSeriesAsync(Universe, series, new Relay(p =>
             {
-                var batch = data.Select(s => new InstrumentPrices(s.Instrument,
-                    [.. s.Bars.Skip(push * DaysPerPush).Take(DaysPerPush).Select(b => b.ToMessage())])).ToArray();
-                var sending = PushWithRetryAsync(universe, management, batch, () => Interlocked.Increment(ref retries));
-                if (push == pushes / 2)
+                if (p.Pushes == pushes / 2)
                 {
-                    // Midway, while this push is in flight.
-                    await Task.Delay(30);
-                    var killedAt = Stopwatch.StartNew();
-                    victim.Kill();
-                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: SIGKILLed silo pid {victim.Id} (silo port {victim.SiloPort}) during push {push + 1}/{pushes}");
-                    detection = DetectDeathAsync(management, victim.SiloPort, killedAt);
+                    detection = KillDuringNextPushAsync(victim, management, clock);
                 }
-
-                await sending;
-            }
-
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {pushes} pushes done ({retries} retried after failures)");
+            }));
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {done.Pushes} pushes done, {done.Retries} resent after failures");
             Assert.NotNull(detection);
-            var detected = await detection;
-            output.WriteLine($"killed silo declared dead {detected.TotalSeconds:0.0} s after SIGKILL");
+            output.WriteLine($"killed silo declared dead {(await detection).TotalSeconds:0.0} s after SIGKILL");
+            Assert.Equal(Instruments * (long)Days, done.PricesSent);
 
-            // Every pair: same number of prices and forecasts, and every value bit-identical to the Core engine.
+            // Every pair: all its prices and forecasts, every value bit-identical to the Core engine.
             var core = RollingEngine.Run(data, Models, Options);
             foreach (var run in core)
             {
-                var pair = client.GetGrain<IInstrumentModelGrain>(PairKey.Of(run.Instrument, run.Model));
-                var status = await pair.GetStatusAsync();
+                var status = await client.GetPairStatusAsync(run.Instrument, run.Model);
                 Assert.Equal(Days, status.BarsSeen);
                 Assert.Equal(run.Forecasts.Count, status.Forecasts);
-                Bits.Identical(run.Forecasts, await GridReads.ForecastsAsync(pair, pageSize: 500), $"{run.Instrument}/{run.Model}");
+                var history = await client.GetForecastHistoryAsync(run.Instrument, run.Model);
+                Bits.Identical(run.Forecasts, [.. history.Select(e => e.ToCore())], $"{run.Instrument}/{run.Model}");
             }
 
-            var definition = await universe.GetDefinitionAsync();
-            Assert.Equal(Instruments, definition.Instruments.Length);
+            var summary = await client.GetUniverseSummaryAsync(Universe);
+            Assert.Equal(Instruments * (long)Days, summary.Progress.PricesAccepted);
+            Assert.Equal(core.Count * (long)Days, summary.Progress.PairUpdates);
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {core.Count} pairs identical to the Core engine");
         }
         finally
@@ -115,60 +103,13 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
         }
     }
 
-    private async Task<PushResult> PushWithRetryAsync(IUniverseGrain universe, IManagementGrain management, InstrumentPrices[] batch, Action onRetry)
+    private async Task<TimeSpan> KillDuringNextPushAsync(SiloProcess victim, IManagementGrain management, Stopwatch clock)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return await WatchingSilosAsync(management, () => universe.PushPricesAsync(batch));
-            }
-            catch (Exception ex) when (ex is not RiskGridException && clock.Elapsed < RetryFor)
-            {
-                // A silo went away mid-call: the pairs that finished persisted, the rest did not; sending the
-                // same batch again is safe because pairs skip the prices they already have.
-                onRetry();
-                output.WriteLine($"  push failed after {clock.Elapsed.TotalSeconds:0.0} s ({ex.GetType().Name}: {First(ex.Message)}); retrying");
-                await Task.Delay(500);
-            }
-        }
-    }
-
-    // A call whose target silo dies never gets an answer (until the response timeout): give up on it as
-    // soon as a silo that was active when it started has left the cluster.
-    private static async Task<T> WatchingSilosAsync<T>(IManagementGrain management, Func<Task<T>> call)
-    {
-        HashSet<SiloAddress> before;
-        try
-        {
-            before = (await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(2))).Keys.ToHashSet();
-        }
-        catch (TimeoutException)
-        {
-            before = [];
-        }
-
-        var task = call();
-        while (await Task.WhenAny(task, Task.Delay(1000)) != task)
-        {
-            try
-            {
-                var now = (await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(2))).Keys;
-                var lost = before.Where(s => !now.Contains(s)).ToArray();
-                if (lost.Length > 0)
-                {
-                    _ = task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-                    throw new SiloUnavailableException($"silo {string.Join(", ", lost.AsEnumerable())} left the cluster during the call");
-                }
-            }
-            catch (TimeoutException)
-            {
-                // Membership unknown for now (the management grain may be moving too); keep waiting.
-            }
-        }
-
-        return await task;
+        await Task.Delay(30);
+        victim.Kill();
+        var killedAt = Stopwatch.StartNew();
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: SIGKILLed the coordinator's silo (pid {victim.Id}, port {victim.SiloPort})");
+        return await DetectDeathAsync(management, victim.SiloPort, killedAt);
     }
 
     private static async Task<TimeSpan> DetectDeathAsync(IManagementGrain management, int siloPort, Stopwatch since)
@@ -192,23 +133,6 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"the silo on port {siloPort} was not declared dead within 60 s of SIGKILL");
-    }
-
-    private static async Task<IHost> ConnectAsync(string redis, string clusterId)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.UseOrleansClient(client => client
-            .UseRedisClustering(o => o.ConfigurationOptions = RiskGridSiloBuilderExtensions.RedisConfiguration(redis))
-            .Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = clusterId;
-            })
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60)));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
@@ -238,5 +162,8 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
         }
     }
 
-    private static string First(string message) => message.Split('\n')[0];
+    private sealed class Relay(Action<PushProgress> report) : IProgress<PushProgress>
+    {
+        public void Report(PushProgress value) => report(value);
+    }
 }

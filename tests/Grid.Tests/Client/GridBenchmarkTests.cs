@@ -1,0 +1,68 @@
+using RiskGrid.Client.Cli;
+using RiskGrid.Client.Output;
+using RiskGrid.Core.Engine;
+using RiskGrid.Grid.Tests.TestSupport;
+using Spectre.Console.Testing;
+
+namespace RiskGrid.Grid.Tests.Client;
+
+/// <summary><c>riskgrid benchmark</c> through the grid (an embedded silo) against the Core engine.</summary>
+public sealed class GridBenchmarkTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "riskgrid-grid-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private BenchmarkSettings Settings(string output) => new()
+    {
+        Models = TestModels.All,
+        Rolling = new RollingOptions { Window = TestModels.Window(250), RefitEvery = 1, Alphas = [0.95, 0.99] },
+        SyntheticInstruments = 4,
+        SyntheticDays = TestModels.Window(250) + 120,
+        OutputDirectory = Path.Combine(_dir, output),
+    };
+
+    [Fact]
+    public async Task The_benchmark_through_the_grid_writes_exactly_what_the_core_engine_writes()
+    {
+        var gridConsole = new TestConsole().Width(250);
+        var coreConsole = new TestConsole().Width(250);
+        var grid = Settings("grid");
+        var core = Settings("core");
+
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(grid, new GridEngineExecutor(null, "benchmark", 17, reset: false),
+            CancellationToken.None, gridConsole));
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(core, new CoreEngineExecutor(), CancellationToken.None, coreConsole));
+
+        Assert.Contains("grid (embedded silo)", gridConsole.Output);
+        Assert.Contains("Key Results", gridConsole.Output);
+        foreach (var file in new[] { CsvResultsWriter.ForecastsFile, CsvResultsWriter.BacktestsFile, CsvResultsWriter.KeyResultsFile, CsvResultsWriter.FitsFile, CsvResultsWriter.ComparisonFile })
+        {
+            var expected = await File.ReadAllTextAsync(Path.Combine(core.OutputDirectory, file));
+            var actual = await File.ReadAllTextAsync(Path.Combine(grid.OutputDirectory, file));
+            Assert.True(expected == actual, $"{file} differs between the grid and the core engine");
+        }
+
+        // The tables are the same too: everything after the header line naming the engine, up to the timing line.
+        static string Body(string output) => string.Join('\n', output.Split('\n').Skip(1).TakeWhile(l => !l.Contains(" pairs in ")));
+        Assert.Equal(Body(coreConsole.Output), Body(gridConsole.Output));
+    }
+
+    [Fact]
+    public async Task The_command_line_picks_the_engine_and_refuses_a_cluster_without_the_grid()
+    {
+        var output = Path.Combine(_dir, "cli");
+        var code = await RiskGridCli.Build().Parse(["benchmark", "--engine", "core", "--cluster", "127.0.0.1:30000", "--out", output]).InvokeAsync();
+        Assert.Equal(ExitCodes.BadArguments, code);
+        code = await RiskGridCli.Build().Parse(["benchmark", "--cluster", "no-port-here", "--out", output]).InvokeAsync();
+        Assert.Equal(ExitCodes.BadArguments, code);
+        code = await RiskGridCli.Build().Parse(["query", "universe", "--cluster", "127.0.0.1:1"]).InvokeAsync();
+        Assert.Equal(ExitCodes.Failed, code);
+    }
+}

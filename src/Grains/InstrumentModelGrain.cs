@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.State;
 
 namespace RiskGrid.Grains;
@@ -16,6 +18,8 @@ namespace RiskGrid.Grains;
 public sealed partial class InstrumentModelGrain(
     [PersistentState("pair", RiskGridStorage.Name)] IPersistentState<PairGrainState> state,
     FitScheduler fits,
+    RiskGridMetrics metrics,
+    IOptions<RiskGridMetricsOptions> metricsOptions,
     ILogger<InstrumentModelGrain> logger) : Grain, IInstrumentModelGrain
 {
     private string _instrument = "";
@@ -23,6 +27,7 @@ public sealed partial class InstrumentModelGrain(
     private RollingPair? _pair;
     private BacktestSummary[]? _backtests;
     private bool _stale;
+    private bool _metricsDue;
 
     private string Key => PairKey.Of(_instrument, _model);
 
@@ -32,8 +37,18 @@ public sealed partial class InstrumentModelGrain(
         if (state.State.Settings is { } settings)
         {
             _pair = CreatePair(settings, state.State.Pair);
+            _metricsDue = true;
         }
 
+        // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval).
+        var interval = metricsOptions.Value.PairPublishInterval;
+        this.RegisterGrainTimer(PublishMetrics, interval, interval);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        ForgetMetrics();
         return Task.CompletedTask;
     }
 
@@ -78,7 +93,9 @@ public sealed partial class InstrumentModelGrain(
                     var time = TimeSpan.Zero;
                     foreach (var bar in fresh)
                     {
-                        time += pair.Append(bar).FitDuration;
+                        var step = pair.Append(bar);
+                        metrics.ObserveFit(_model, step);
+                        time += step.FitDuration;
                     }
 
                     return time;
@@ -91,6 +108,7 @@ public sealed partial class InstrumentModelGrain(
                 state.State.FitTicks += fitTime.Ticks;
                 _backtests = null;
                 await state.WriteStateAsync();
+                _metricsDue = true;
             }
             catch (Exception ex)
             {
@@ -204,10 +222,30 @@ public sealed partial class InstrumentModelGrain(
 
     public async Task ResetAsync()
     {
+        ForgetMetrics();
         await state.ClearStateAsync();
         state.State = new PairGrainState();
         _pair = null;
         _backtests = null;
+    }
+
+    private Task PublishMetrics()
+    {
+        if (_metricsDue && _pair is { } pair)
+        {
+            metrics.PublishPair(_instrument, _model, pair, Backtests());
+        }
+
+        _metricsDue = false;
+        return Task.CompletedTask;
+    }
+
+    private void ForgetMetrics()
+    {
+        if (_pair is { } pair)
+        {
+            metrics.ForgetPair(_instrument, _model, pair.Options.Alphas);
+        }
     }
 
     private RollingPair CreatePair(RollingSettings settings, PairState pairState)

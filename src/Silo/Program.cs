@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Silo.Operations;
 
 // A RiskGrid silo. Alone: localhost clustering, in-memory state. With --redis HOST:PORT: Redis clustering
-// and persistence; start several (different --silo-port/--gateway-port) to form one cluster.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, RiskGridSiloOptions.CommandLineSwitches);
+// and persistence; start several (different --silo-port/--gateway-port) to form one cluster. Metrics on
+// http://127.0.0.1:9464/metrics and the Orleans dashboard on http://127.0.0.1:8080 (see SiloOperationsOptions).
+args = SiloOperationsOptions.Normalize(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>([.. RiskGridSiloOptions.CommandLineSwitches, .. SiloOperationsOptions.CommandLineSwitches]));
 var options = builder.Configuration.GetSection(RiskGridSiloOptions.Section).Get<RiskGridSiloOptions>() ?? new();
-builder.UseOrleans(silo => silo.UseRiskGrid(options));
+var operations = builder.Configuration.GetSection(SiloOperationsOptions.Section).Get<SiloOperationsOptions>() ?? new();
+builder.UseOrleans(silo => silo.UseRiskGrid(options).AddSiloOperations(operations));
+builder.AddSiloOperations(operations);
 
-using var host = builder.Build();
-await host.StartAsync();
+await using var app = builder.Build();
+app.MapSiloOperations(operations);
+await app.StartAsync();
 Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, " +
-    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}"));
-await host.WaitForShutdownAsync();
+    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}") +
+    $"; metrics http://{operations.MetricsAddress}:{operations.MetricsPort}/metrics" +
+    (operations.Dashboard ? $"; dashboard http://{operations.DashboardAddress}:{operations.DashboardPort}/" : "; dashboard off"));
+await app.WaitForShutdownAsync();

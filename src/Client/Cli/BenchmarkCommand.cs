@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RiskGrid.Client.Store;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -30,7 +31,12 @@ public static class BenchmarkCommand
         };
         var window = new Option<int>("--window") { Description = "Returns in the rolling estimation window.", DefaultValueFactory = _ => 1000 };
         var refit = new Option<int>("--refit") { Description = "Refit every N days (1 = daily).", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "Folder for CSV results.", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "Folder for the CSV results and the HTML report (report.html).", DefaultValueFactory = _ => "out" };
+        var store = new Option<string?>("--store")
+        {
+            Description = $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.",
+        };
+        var noStore = new Option<bool>("--no-store") { Description = "Do not record the run in the run store." };
         var returns = new Option<ReturnKind>("--returns") { Description = "Return definition (percent).", DefaultValueFactory = _ => ReturnKind.Simple };
         var instruments = new Option<int>("--instruments") { Description = "Synthetic universe: number of instruments.", DefaultValueFactory = _ => 20 };
         var days = new Option<int?>("--days") { Description = "Synthetic universe: trading days (default: the generator's)." };
@@ -55,11 +61,11 @@ public static class BenchmarkCommand
         var daysPerPush = new Option<int>("--days-per-push") { Description = "Grid: trading days sent per push (each push persists every pair once).", DefaultValueFactory = _ => 50 };
         var reset = new Option<bool>("--reset") { Description = "Grid: reset the universe's pairs first (a cluster keeps them between runs)." };
 
-        var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results and writes CSV.")
+        var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results, writes CSV and an HTML report, records the run.")
         {
-            data, models, alpha, window, refit, output, returns, instruments, days, seed, threads,
+            data, models, alpha, window, refit, output, store, noStore, returns, instruments, days, seed, threads, engine,
+            grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
             ewmaLambda, retrain, lstmLayers, lstmHidden, lstmSequence, lstmEpochs, device,
-            engine, grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -81,6 +87,7 @@ public static class BenchmarkCommand
                         ReturnKind = parse.GetValue(returns),
                     }.Validated(),
                     OutputDirectory = parse.GetValue(output) ?? "out",
+                    StorePath = parse.GetValue(noStore) ? null : RunStoreLocation.Resolve(parse.GetValue(store)),
                     SyntheticInstruments = parse.GetValue(instruments),
                     SyntheticDays = parse.GetValue(days),
                     SyntheticSeed = parse.GetValue(seed),

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using RiskGrid.Client.Output;
+using RiskGrid.Client.Report;
+using RiskGrid.Client.Store;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -9,13 +12,17 @@ using Spectre.Console;
 
 namespace RiskGrid.Client.Cli;
 
-/// <summary>Loads the data, runs the rolling forecasts on an executor, and reports the results.</summary>
+/// <summary>
+/// Loads the data, runs the rolling forecasts on an executor, and reports the results: console
+/// tables, CSV files, the HTML report, and a record in the run store when one is set.
+/// </summary>
 public static class BenchmarkRunner
 {
     public static async Task<int> RunAsync(BenchmarkSettings settings, IBenchmarkExecutor executor,
         CancellationToken cancellationToken, IAnsiConsole? console = null)
     {
         console ??= AnsiConsole.Console;
+        var started = DateTimeOffset.UtcNow;
         IReadOnlyList<PriceSeries> universe;
         try
         {
@@ -31,7 +38,13 @@ public static class BenchmarkRunner
             return ExitCodes.BadData;
         }
 
-        WriteHeader(console, universe, settings, executor);
+        var description = Describe(universe, settings, executor);
+        console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
+        foreach (var line in description.Skip(1))
+        {
+            console.MarkupLine("  " + Markup.Escape(line));
+        }
+
         var clock = Stopwatch.StartNew();
         IReadOnlyList<PairRun> runs;
         try
@@ -66,25 +79,60 @@ public static class BenchmarkRunner
 
         WriteFitSummary(console, runs);
         var files = CsvResultsWriter.Write(report, settings.OutputDirectory);
+        var reportFiles = HtmlReportWriter.Write(report, settings.OutputDirectory, description, files);
         console.MarkupLine($"[grey]{runs.Count} pairs in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
-                           $"Results: {Markup.Escape(string.Join(", ", files))}[/]");
-        return ExitCodes.Ok;
+                           $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
+        if (settings.StorePath is not { } storePath)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var record = new RunRecord(0, started, DateTimeOffset.UtcNow, elapsed, executor.Description, CodeVersion.Current,
+            DatasetHash.Of(universe), Dataset(universe, settings), universe.Count, runs.Count, RunParameters.From(settings),
+            report.KeyResults, report.Backtests,
+            [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
+             new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
+             .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f)))]);
+        return await RecordAsync(console, storePath, record);
     }
 
-    private static void WriteHeader(IAnsiConsole console, IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
-        IBenchmarkExecutor executor)
+    private static async Task<int> RecordAsync(IAnsiConsole console, string storePath, RunRecord record)
+    {
+        try
+        {
+            using var store = RunStore.Open(storePath);
+            var id = store.Add(record);
+            console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is RunStoreException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: the run finished but could not be recorded in {storePath}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>The run header: title line, then data, models and window (also the report's subtitle).</summary>
+    private static IReadOnlyList<string> Describe(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings, IBenchmarkExecutor executor)
+    {
+        var o = settings.Rolling;
+        return
+        [
+            $"RiskGrid benchmark on {executor.Description}",
+            $"data     {Dataset(universe, settings)}",
+            $"models   {string.Join(", ", settings.Models)}",
+            $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), refit every {o.RefitEvery} day(s), " +
+            $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}",
+        ];
+    }
+
+    private static string Dataset(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings)
     {
         var source = settings.DataFiles.Count == 0
             ? $"built-in synthetic universe, {universe[0].Source}"
             : string.Join(", ", settings.DataFiles);
-        var o = settings.Rolling;
-        console.MarkupLine($"[bold]RiskGrid benchmark[/] on {Markup.Escape(executor.Description)}");
-        console.MarkupLine($"  data     {Markup.Escape(source)}: {universe.Count} instrument(s), " +
-                           $"{universe.Min(s => s.Count)}–{universe.Max(s => s.Count)} prices, " +
-                           $"{universe.Min(s => s.Bars[0].Date):yyyy-MM-dd} to {universe.Max(s => s.Bars[^1].Date):yyyy-MM-dd}");
-        console.MarkupLine($"  models   {Markup.Escape(string.Join(", ", settings.Models))}");
-        console.MarkupLine($"  window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), refit every {o.RefitEvery} day(s), " +
-                           $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}");
+        return $"{source}: {universe.Count} instrument(s), {universe.Min(s => s.Count)}–{universe.Max(s => s.Count)} prices, " +
+               $"{universe.Min(s => s.Bars[0].Date):yyyy-MM-dd} to {universe.Max(s => s.Bars[^1].Date):yyyy-MM-dd}";
     }
 
     private static void WriteFitSummary(IAnsiConsole console, IReadOnlyList<PairRun> runs)

@@ -17,7 +17,7 @@ public sealed record BenchmarkSettings
     /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
     public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
 
-    /// <summary>Folder for CSV output.</summary>
+    /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
 
     /// <summary>Synthetic universe size and seed (used when no data files are given).</summary>
@@ -26,6 +26,9 @@ public sealed record BenchmarkSettings
     public int? SyntheticDays { get; init; }
 
     public int? SyntheticSeed { get; init; }
+
+    /// <summary>Run store file the finished run is recorded in; null records nothing.</summary>
+    public string? StorePath { get; init; }
 
     /// <summary>Worker threads for the Core engine; 0 = all cores.</summary>
     public int Threads { get; init; }

@@ -7,5 +7,6 @@ public static class ExitCodes
     public const int Failed = 1;
     public const int BadArguments = 2;
     public const int BadData = 3;
+    public const int NotFound = 4;
     public const int Cancelled = 130;
 }

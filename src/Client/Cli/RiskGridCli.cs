@@ -12,6 +12,7 @@ public static class RiskGridCli
         root.Subcommands.Add(PushCommand.Create());
         root.Subcommands.Add(PortfolioCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
         return root;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using RiskGrid.Grains.Metrics;
 using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;
@@ -67,6 +68,7 @@ public static class RiskGridSiloBuilderExtensions
             }));
         }
 
+        silo.AddRiskGridMetrics();
         silo.Services.AddSingleton(_ => new FitScheduler(options.FitThreads > 0 ? options.FitThreads : Environment.ProcessorCount));
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         if (options.FastFailureDetection ?? !string.IsNullOrWhiteSpace(options.Redis))

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using RiskGrid.Client.Output;
+using RiskGrid.Client.Store;
+using Spectre.Console;
+
+namespace RiskGrid.Client.Cli;
+
+/// <summary><c>riskgrid runs list|show|compare</c>: the benchmark runs recorded in the run store.</summary>
+public static class RunsCommand
+{
+    public static Command Create(IAnsiConsole? console = null)
+    {
+        var store = new Option<string?>("--store")
+        {
+            Description = $"Run store (SQLite). Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.",
+            Recursive = true,
+        };
+        var limit = new Option<int>("--limit") { Description = "Show at most this many runs, newest first.", DefaultValueFactory = _ => 50 };
+        var list = new Command("list", "Recorded runs, newest first.") { limit };
+        list.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.List(c, s, parse.GetValue(limit)), console, listing: true));
+
+        var id = new Argument<long>("id") { Description = "Run id (see riskgrid runs list)." };
+        var show = new Command("show", "One run: parameters, data set, code version, Key Results, artifacts.") { id };
+        show.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.Show(c, s.Get(parse.GetValue(id))), console));
+
+        var first = new Argument<long>("a") { Description = "First run id." };
+        var second = new Argument<long>("b") { Description = "Second run id." };
+        var compare = new Command("compare", "Two runs side by side: what differs in their set-up, and their Key Results.") { first, second };
+        compare.SetAction(parse => Guard(parse.GetValue(store),
+            (s, c) => RunsTables.Compare(c, s.Get(parse.GetValue(first)), s.Get(parse.GetValue(second))), console));
+
+        return new Command("runs", "Benchmark runs recorded in the run store.") { store, list, show, compare };
+    }
+
+    // Reading never creates a store: a missing file simply has no runs.
+    private static int Guard(string? option, Action<RunStore, IAnsiConsole> action, IAnsiConsole? console, bool listing = false)
+    {
+        console ??= AnsiConsole.Console;
+        var path = Path.GetFullPath(RunStoreLocation.Resolve(option));
+        try
+        {
+            if (!File.Exists(path) && listing)
+            {
+                console.MarkupLine($"No runs recorded in {Markup.Escape(path)} yet (riskgrid benchmark records there).");
+                return ExitCodes.Ok;
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new RunStoreException($"no run store at {path} (riskgrid benchmark records there)");
+            }
+
+            using var store = RunStore.Open(path);
+            action(store, console);
+            return ExitCodes.Ok;
+        }
+        catch (RunStoreException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.NotFound;
+        }
+        catch (SqliteException ex)
+        {
+            Console.Error.WriteLine($"error: cannot read the run store {path}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}

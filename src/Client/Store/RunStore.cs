@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RiskGrid.Core.Backtesting;
+
+namespace RiskGrid.Client.Store;
+
+/// <summary>
+/// The embedded record of benchmark runs (one SQLite file). A run is written whole, in one
+/// transaction, once it has finished: a process killed before or during that write leaves the store
+/// as it was (SQLite's write-ahead log rolls the open transaction back on the next open). The schema
+/// is versioned (<c>PRAGMA user_version</c>) and migrated forward on open.
+/// </summary>
+public sealed class RunStore : IDisposable
+{
+    /// <summary>Test hook: milliseconds to hold the write transaction open before committing, so a
+    /// test can kill the process mid-write. Never set in normal use.</summary>
+    public const string PauseVariable = "RISKGRID_TEST_STORE_PAUSE_MS";
+
+    private readonly SqliteConnection _connection;
+
+    private RunStore(string path, SqliteConnection connection)
+    {
+        Path = path;
+        _connection = connection;
+    }
+
+    /// <summary>The store's file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating it (and its folder) when absent.</summary>
+    public static RunStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;");
+            Migrate(connection, full);
+            return new RunStore(full, connection);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new RunStoreException($"{full} is not a usable RiskGrid run store: {ex.Message}", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Records a finished run in one transaction; returns its id.</summary>
+    public long Add(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var transaction = _connection.BeginTransaction();
+        long id;
+        using (var insert = Command(
+                   "INSERT INTO runs (started_utc, finished_utc, elapsed_seconds, executor, code_version, dataset_hash, dataset, instruments, pairs) " +
+                   "VALUES ($started, $finished, $elapsed, $executor, $code, $hash, $dataset, $instruments, $pairs) RETURNING id",
+                   ("$started", Timestamp(run.StartedUtc)), ("$finished", Timestamp(run.FinishedUtc)), ("$elapsed", run.Elapsed.TotalSeconds),
+                   ("$executor", run.Executor), ("$code", run.CodeVersion), ("$hash", run.DatasetHash), ("$dataset", run.Dataset),
+                   ("$instruments", run.Instruments), ("$pairs", run.Pairs)))
+        {
+            id = (long)insert.ExecuteScalar()!;
+        }
+
+        for (var i = 0; i < run.Parameters.Count; i++)
+        {
+            var p = run.Parameters[i];
+            Run("INSERT INTO run_parameters VALUES ($id, $position, $name, $value)",
+                ("$id", id), ("$position", i), ("$name", p.Name), ("$value", p.Value));
+        }
+
+        for (var i = 0; i < run.KeyResults.Count; i++)
+        {
+            var r = run.KeyResults[i];
+            Run("INSERT INTO model_metrics VALUES ($id, $position, $model, $alpha, $instruments, $observations, $missing, $exceptions, " +
+                "$rate, $ratio, $kupiec, $rejections, $cc, $es, $esStat, $loss, $green, $yellow, $red)",
+                ("$id", id), ("$position", i), ("$model", r.Model), ("$alpha", r.Alpha), ("$instruments", r.Instruments),
+                ("$observations", r.Observations), ("$missing", r.MissingForecasts), ("$exceptions", r.Exceptions),
+                ("$rate", r.ExceptionRate), ("$ratio", r.ViolationRatio), ("$kupiec", r.KupiecPValue), ("$rejections", r.KupiecRejections),
+                ("$cc", r.ConditionalCoveragePValue), ("$es", r.AverageES), ("$esStat", r.EsStatistic), ("$loss", r.QuantileLoss),
+                ("$green", r.Green), ("$yellow", r.Yellow), ("$red", r.Red));
+        }
+
+        for (var i = 0; i < run.Backtests.Count; i++)
+        {
+            var b = run.Backtests[i];
+            var s = b.Summary;
+            Run("INSERT INTO pair_backtests VALUES ($id, $position, $instrument, $model, $alpha, $observations, $missing, $exceptions, " +
+                "$rate, $ratio, $kLr, $kP, $kDof, $iLr, $iP, $iDof, $cLr, $cP, $cDof, $dLr, $dP, $dDof, " +
+                "$var, $es, $esStat, $esP, $loss, $zone, $zoneExceptions, $zoneDays)",
+                ("$id", id), ("$position", i), ("$instrument", b.Instrument), ("$model", b.Model), ("$alpha", s.Alpha),
+                ("$observations", s.Observations), ("$missing", s.MissingForecasts), ("$exceptions", s.Exceptions),
+                ("$rate", s.ExceptionRate), ("$ratio", s.ViolationRatio),
+                ("$kLr", s.Kupiec.Statistic), ("$kP", s.Kupiec.PValue), ("$kDof", s.Kupiec.DegreesOfFreedom),
+                ("$iLr", s.ChristoffersenIndependence.Statistic), ("$iP", s.ChristoffersenIndependence.PValue),
+                ("$iDof", s.ChristoffersenIndependence.DegreesOfFreedom),
+                ("$cLr", s.ChristoffersenConditionalCoverage.Statistic), ("$cP", s.ChristoffersenConditionalCoverage.PValue),
+                ("$cDof", s.ChristoffersenConditionalCoverage.DegreesOfFreedom),
+                ("$dLr", s.Duration.Statistic), ("$dP", s.Duration.PValue), ("$dDof", s.Duration.DegreesOfFreedom),
+                ("$var", s.AverageVaR), ("$es", s.AverageES), ("$esStat", s.EsStatistic), ("$esP", s.EsPValue), ("$loss", s.QuantileLoss),
+                ("$zone", s.TrafficLight.Zone.ToString().ToLowerInvariant()), ("$zoneExceptions", s.TrafficLight.Exceptions),
+                ("$zoneDays", s.TrafficLight.Days));
+        }
+
+        for (var i = 0; i < run.Artifacts.Count; i++)
+        {
+            Run("INSERT INTO artifacts VALUES ($id, $position, $kind, $path)",
+                ("$id", id), ("$position", i), ("$kind", run.Artifacts[i].Kind), ("$path", run.Artifacts[i].Path));
+        }
+
+        PauseForTest();
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Recorded runs, newest first.</summary>
+    public IReadOnlyList<RunSummary> List(int limit = int.MaxValue)
+    {
+        using var command = Command(
+            "SELECT r.id, r.started_utc, r.elapsed_seconds, r.executor, r.code_version, r.dataset_hash, r.dataset, r.instruments, r.pairs, " +
+            "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'models'), ''), " +
+            "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'alpha'), ''), " +
+            "(SELECT COUNT(*) FROM pair_backtests WHERE run_id = r.id AND zone = 'red') " +
+            "FROM runs r ORDER BY r.id DESC LIMIT $limit", ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var runs = new List<RunSummary>();
+        while (reader.Read())
+        {
+            runs.Add(new RunSummary(reader.GetInt64(0), ParseTimestamp(reader.GetString(1)), TimeSpan.FromSeconds(reader.GetDouble(2)),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8),
+                reader.GetString(9), reader.GetString(10), reader.GetInt32(11)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>The run with id <paramref name="id"/>; throws <see cref="RunStoreException"/> "no run ID in STORE" when absent.</summary>
+    public RunRecord Get(long id) => Find(id) ?? throw new RunStoreException($"no run {id} in {Path}");
+
+    /// <summary>The run with id <paramref name="id"/>, or null.</summary>
+    public RunRecord? Find(long id)
+    {
+        RunRecord run;
+        using (var command = Command(
+                   "SELECT started_utc, finished_utc, elapsed_seconds, executor, code_version, dataset_hash, dataset, instruments, pairs " +
+                   "FROM runs WHERE id = $id", ("$id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            run = new RunRecord(id, ParseTimestamp(reader.GetString(0)), ParseTimestamp(reader.GetString(1)),
+                TimeSpan.FromSeconds(reader.GetDouble(2)), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8), [], [], [], []);
+        }
+
+        return run with
+        {
+            Parameters = Read("SELECT name, value FROM run_parameters WHERE run_id = $id ORDER BY position", id,
+                r => new RunParameter(r.GetString(0), r.GetString(1))),
+            KeyResults = Read(
+                "SELECT model, alpha, instruments, observations, missing, exceptions, exception_rate, violation_ratio, kupiec_p, " +
+                "kupiec_rejections, cc_p, avg_es, es_stat, quantile_loss, green, yellow, red FROM model_metrics WHERE run_id = $id ORDER BY position",
+                id, r => new KeyResultsRow(r.GetString(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+                    Real(r, 6), Real(r, 7), Real(r, 8), r.GetInt32(9), Real(r, 10), Real(r, 11), Real(r, 12), Real(r, 13),
+                    r.GetInt32(14), r.GetInt32(15), r.GetInt32(16))),
+            Backtests = Read(
+                "SELECT instrument, model, alpha, observations, missing, exceptions, exception_rate, violation_ratio, " +
+                "kupiec_lr, kupiec_p, kupiec_dof, independence_lr, independence_p, independence_dof, cc_lr, cc_p, cc_dof, " +
+                "duration_lr, duration_p, duration_dof, avg_var, avg_es, es_stat, es_p, quantile_loss, zone, zone_exceptions, zone_days " +
+                "FROM pair_backtests WHERE run_id = $id ORDER BY position",
+                id, r => new PairBacktest(r.GetString(0), r.GetString(1), new BacktestSummary(
+                    r.GetDouble(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), Real(r, 6), Real(r, 7),
+                    Test(r, 8), Test(r, 11), Test(r, 14), Test(r, 17),
+                    Real(r, 20), Real(r, 21), Real(r, 22), Real(r, 23), Real(r, 24),
+                    new TrafficLight(Enum.Parse<TrafficLightZone>(r.GetString(25), ignoreCase: true), r.GetInt32(26), r.GetInt32(27))))),
+            Artifacts = Read("SELECT kind, path FROM artifacts WHERE run_id = $id ORDER BY position", id,
+                r => new RunArtifact(r.GetString(0), r.GetString(1))),
+        };
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        if (version > RunStoreSchema.Version)
+        {
+            throw new RunStoreException(
+                $"{path} has run-store schema version {version}, newer than this riskgrid understands ({RunStoreSchema.Version}); use a newer riskgrid");
+        }
+
+        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
+        {
+            throw new RunStoreException($"{path} is an SQLite database but not a RiskGrid run store (it has tables and no schema version)");
+        }
+
+        for (; version < RunStoreSchema.Version; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, RunStoreSchema.Migrations[version]);
+            Execute(connection, $"PRAGMA user_version = {version + 1}");
+            transaction.Commit();
+        }
+    }
+
+    private static void PauseForTest()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable(PauseVariable), CultureInfo.InvariantCulture, out var ms) && ms > 0)
+        {
+            Console.Error.WriteLine($"store: holding the write transaction open for {ms} ms ({PauseVariable})");
+            Console.Error.Flush();
+            Thread.Sleep(ms);
+        }
+    }
+
+    private IReadOnlyList<T> Read<T>(string sql, long id, Func<SqliteDataReader, T> map)
+    {
+        using var command = Command(sql, ("$id", id));
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private void Run(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            // SQLite has no NaN: a NaN statistic is stored as NULL and read back as NaN.
+            command.Parameters.AddWithValue(name, value is double d && double.IsNaN(d) ? DBNull.Value : value);
+        }
+
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static double Real(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? double.NaN : reader.GetDouble(column);
+
+    private static HypothesisTest Test(SqliteDataReader reader, int column) =>
+        new(Real(reader, column), Real(reader, column + 1), reader.GetInt32(column + 2));
+
+    private static string Timestamp(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

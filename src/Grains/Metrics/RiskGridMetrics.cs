@@ -1,0 +1,302 @@
+using System.Globalization;
+using Prometheus;
+using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Features;
+
+namespace RiskGrid.Grains.Metrics;
+
+/// <summary>
+/// Every metric a RiskGrid silo exports on <c>/metrics</c> (prometheus-net), in one place. Labels are
+/// kept to instrument, model, level (the confidence level, e.g. <c>0.99</c>), a fixed feature or
+/// rejection-reason name, and the grain interface and method; never dates or free text.
+/// </summary>
+/// <remarks>
+/// Writers: <c>InstrumentModelGrain</c> publishes its pair's forecasts and backtests and each fit;
+/// <see cref="GridCallMetricsFilter"/> times client calls, counts refused prices and feeds the price
+/// features. Process CPU and memory come from prometheus-net's default collectors, grain activations
+/// from Orleans's own meters (exported through prometheus-net's meter adapter as <c>orleans_*</c>).
+/// </remarks>
+public sealed class RiskGridMetrics
+{
+    /// <summary>Values of the traffic-light zone gauge.</summary>
+    public const double Green = 0, Yellow = 1, Red = 2;
+
+    private static readonly string[] PairLevel = ["instrument", "model", "level"];
+    private static readonly string[] Pair = ["instrument", "model"];
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, InstrumentFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    public RiskGridMetrics(CollectorRegistry? registry = null, TimeProvider? time = null)
+    {
+        Registry = registry ?? Prometheus.Metrics.DefaultRegistry;
+        _time = time ?? TimeProvider.System;
+        var f = Prometheus.Metrics.WithCustomRegistry(Registry);
+
+        VaR = f.CreateGauge("riskgrid_pair_var_percent", "Latest one-day VaR forecast (positive loss, % of position value).", PairLevel);
+        ES = f.CreateGauge("riskgrid_pair_es_percent", "Latest one-day ES forecast (positive loss, % of position value).", PairLevel);
+        Observations = f.CreateGauge("riskgrid_pair_observations", "Realised forecasts backtested.", PairLevel);
+        MissingForecasts = f.CreateGauge("riskgrid_pair_missing_forecasts", "Realised days without a forecast (no usable fit).", PairLevel);
+        Exceptions = f.CreateGauge("riskgrid_pair_exceptions", "Exceptions (loss > VaR) over the pair's whole history.", PairLevel);
+        ExceptionRate = f.CreateGauge("riskgrid_pair_exception_rate", "Exceptions / observations.", PairLevel);
+        ViolationRatio = f.CreateGauge("riskgrid_pair_violation_ratio", "Observed over expected exceptions: rate / (1 - level).", PairLevel);
+        KupiecPValue = f.CreateGauge("riskgrid_pair_kupiec_pvalue", "Kupiec proportion-of-failures test p-value.", PairLevel);
+        IndependencePValue = f.CreateGauge("riskgrid_pair_christoffersen_independence_pvalue", "Christoffersen independence test p-value.", PairLevel);
+        ConditionalCoveragePValue = f.CreateGauge("riskgrid_pair_christoffersen_cc_pvalue", "Christoffersen conditional coverage test p-value.", PairLevel);
+        TrafficLightZone = f.CreateGauge("riskgrid_pair_traffic_light_zone", "Basel traffic light over the last 250 days: 0 green, 1 yellow, 2 red.", PairLevel);
+        TrafficLightExceptions = f.CreateGauge("riskgrid_pair_traffic_light_exceptions", "Exceptions in the traffic light's window (last 250 days).", PairLevel);
+        VolatilityForecast = f.CreateGauge("riskgrid_pair_volatility_forecast_percent", "Latest one-day volatility forecast (%), where the model gives one.", Pair);
+        Forecasts = f.CreateGauge("riskgrid_pair_forecasts", "Forecasts the pair has made.", Pair);
+
+        FitDuration = f.CreateHistogram("riskgrid_model_fit_duration_seconds", "Wall time of one model estimation.",
+            new HistogramConfiguration { LabelNames = ["model"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
+        Fits = f.CreateCounter("riskgrid_model_fits_total", "Model estimations attempted.", "model");
+        FitFailures = f.CreateCounter("riskgrid_model_fit_failures_total", "Model estimations that gave no usable fit (the previous fit was reused).", "model");
+
+        RowsRejected = f.CreateCounter("riskgrid_rows_rejected_total", "Price rows refused (the batch holding them was not applied).", "instrument", "reason");
+        PricesReceived = f.CreateCounter("riskgrid_prices_received_total", "New daily prices accepted.", "instrument");
+        PriceGaps = f.CreateCounter("riskgrid_price_gaps_total", "Consecutive prices more than 4 calendar days apart (missing trading days beyond a long weekend).", "instrument");
+        LastPriceDate = f.CreateGauge("riskgrid_instrument_last_price_timestamp_seconds", "Trading date of the latest price (Unix time of that day's 00:00 UTC).", "instrument");
+        LastUpdate = f.CreateGauge("riskgrid_instrument_last_update_timestamp_seconds", "When this silo last accepted a new price for the instrument (Unix time).", "instrument");
+        Staleness = f.CreateGauge("riskgrid_instrument_staleness_seconds", "Seconds since this silo last accepted a new price for the instrument.", "instrument");
+        Feature = f.CreateGauge("riskgrid_instrument_feature", "Latest market features of the instrument (Core FeatureStream; NaN while warming up).", "instrument", "feature");
+        ReturnDistribution = f.CreateHistogram("riskgrid_instrument_return_percent", "Daily simple returns (%) of new prices.",
+            new HistogramConfiguration { LabelNames = ["instrument"], Buckets = [-10, -5, -3, -2, -1, -0.5, 0, 0.5, 1, 2, 3, 5, 10] });
+
+        ApiDuration = f.CreateHistogram("riskgrid_api_request_duration_seconds", "Duration of client calls to RiskGrid grains.",
+            new HistogramConfiguration { LabelNames = ["interface", "method"], Buckets = Histogram.ExponentialBuckets(0.0005, 4, 10) });
+        ApiErrors = f.CreateCounter("riskgrid_api_request_errors_total", "Client calls to RiskGrid grains that failed.", "interface", "method", "error");
+
+        Registry.AddBeforeCollectCallback(UpdateStaleness);
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public Gauge VaR { get; }
+
+    public Gauge ES { get; }
+
+    public Gauge Observations { get; }
+
+    public Gauge MissingForecasts { get; }
+
+    public Gauge Exceptions { get; }
+
+    public Gauge ExceptionRate { get; }
+
+    public Gauge ViolationRatio { get; }
+
+    public Gauge KupiecPValue { get; }
+
+    public Gauge IndependencePValue { get; }
+
+    public Gauge ConditionalCoveragePValue { get; }
+
+    public Gauge TrafficLightZone { get; }
+
+    public Gauge TrafficLightExceptions { get; }
+
+    public Gauge VolatilityForecast { get; }
+
+    public Gauge Forecasts { get; }
+
+    public Histogram FitDuration { get; }
+
+    public Counter Fits { get; }
+
+    public Counter FitFailures { get; }
+
+    public Counter RowsRejected { get; }
+
+    public Counter PricesReceived { get; }
+
+    public Counter PriceGaps { get; }
+
+    public Gauge LastPriceDate { get; }
+
+    public Gauge LastUpdate { get; }
+
+    public Gauge Staleness { get; }
+
+    public Gauge Feature { get; }
+
+    public Histogram ReturnDistribution { get; }
+
+    public Histogram ApiDuration { get; }
+
+    public Counter ApiErrors { get; }
+
+    /// <summary>The <c>level</c> label of a confidence level: <c>0.99</c>.</summary>
+    public static string Level(double alpha) => alpha.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts one estimation of <paramref name="model"/> (a step without one is ignored).</summary>
+    public void ObserveFit(string model, PairStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Fit is not { } fit)
+        {
+            return;
+        }
+
+        Fits.WithLabels(model).Inc();
+        FitDuration.WithLabels(model).Observe(step.FitDuration.TotalSeconds);
+        var failures = FitFailures.WithLabels(model); // published at 0 from the first fit on
+        if (!fit.IsUsable)
+        {
+            failures.Inc();
+        }
+    }
+
+    /// <summary>Publishes a pair's latest forecast and its backtests (one per level, as <paramref name="pair"/>'s options order them).</summary>
+    public void PublishPair(string instrument, string model, RollingPair pair, IReadOnlyList<BacktestSummary> backtests)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(backtests);
+        var forecasts = pair.State.Forecasts;
+        var latest = forecasts.Count > 0 ? forecasts[^1] : null;
+        Forecasts.WithLabels(instrument, model).Set(forecasts.Count);
+        if (latest is not null)
+        {
+            VolatilityForecast.WithLabels(instrument, model).Set(latest.Volatility);
+        }
+
+        var alphas = pair.Options.Alphas;
+        for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
+        {
+            string[] labels = [instrument, model, Level(alphas[k])];
+            var b = backtests[k];
+            if (latest is not null)
+            {
+                VaR.WithLabels(labels).Set(latest.VaR[k]);
+                ES.WithLabels(labels).Set(latest.ES[k]);
+            }
+
+            Observations.WithLabels(labels).Set(b.Observations);
+            MissingForecasts.WithLabels(labels).Set(b.MissingForecasts);
+            Exceptions.WithLabels(labels).Set(b.Exceptions);
+            ExceptionRate.WithLabels(labels).Set(b.ExceptionRate);
+            ViolationRatio.WithLabels(labels).Set(b.ViolationRatio);
+            KupiecPValue.WithLabels(labels).Set(b.Kupiec.PValue);
+            IndependencePValue.WithLabels(labels).Set(b.ChristoffersenIndependence.PValue);
+            ConditionalCoveragePValue.WithLabels(labels).Set(b.ChristoffersenConditionalCoverage.PValue);
+            TrafficLightZone.WithLabels(labels).Set(b.TrafficLight.Zone switch
+            {
+                Core.Backtesting.TrafficLightZone.Green => Green,
+                Core.Backtesting.TrafficLightZone.Yellow => Yellow,
+                _ => Red,
+            });
+            TrafficLightExceptions.WithLabels(labels).Set(b.TrafficLight.Exceptions);
+        }
+    }
+
+    /// <summary>Removes a pair's series (its grain left this silo).</summary>
+    public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        Forecasts.RemoveLabelled(instrument, model);
+        VolatilityForecast.RemoveLabelled(instrument, model);
+        foreach (var alpha in alphas)
+        {
+            string[] labels = [instrument, model, Level(alpha)];
+            foreach (var gauge in (Gauge[])[VaR, ES, Observations, MissingForecasts, Exceptions, ExceptionRate, ViolationRatio,
+                         KupiecPValue, IndependencePValue, ConditionalCoveragePValue, TrafficLightZone, TrafficLightExceptions])
+            {
+                gauge.RemoveLabelled(labels);
+            }
+        }
+    }
+
+    /// <summary>Counts a refused price row of <paramref name="instrument"/>.</summary>
+    public void Rejected(string instrument, string problem) =>
+        RowsRejected.WithLabels(instrument, RejectionReasons.Of(problem)).Inc();
+
+    /// <summary>
+    /// Feeds accepted prices (oldest first) to the instrument's data-quality series: last date, arrival
+    /// time, gaps, the return distribution and the market features. Prices not after the last one this
+    /// silo saw are ignored, so a re-sent batch changes nothing.
+    /// </summary>
+    public void ObservePrices(string instrument, IEnumerable<PriceBar> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        lock (_lock)
+        {
+            if (!_feeds.TryGetValue(instrument, out var feed))
+            {
+                feed = new InstrumentFeed();
+                _feeds[instrument] = feed;
+                // Published at 0 from the first price on, so that increase() sees the first gap or refused row.
+                _ = PriceGaps.WithLabels(instrument);
+                foreach (var reason in RejectionReasons.All)
+                {
+                    _ = RowsRejected.WithLabels(instrument, reason);
+                }
+            }
+
+            var received = 0;
+            double[]? row = null;
+            foreach (var bar in bars)
+            {
+                if (feed.LastDate is { } last && bar.Date <= last)
+                {
+                    continue;
+                }
+
+                if (feed.LastDate is { } previous && bar.Date.DayNumber - previous.DayNumber > 4)
+                {
+                    PriceGaps.WithLabels(instrument).Inc();
+                }
+
+                row = feed.Features.Next(bar);
+                if (!double.IsNaN(row[MarketFeatures.SimpleReturn]))
+                {
+                    ReturnDistribution.WithLabels(instrument).Observe(row[MarketFeatures.SimpleReturn]);
+                }
+
+                feed.LastDate = bar.Date;
+                received++;
+            }
+
+            if (received == 0 || row is null)
+            {
+                return;
+            }
+
+            feed.LastUpdate = _time.GetUtcNow();
+            PricesReceived.WithLabels(instrument).Inc(received);
+            LastPriceDate.WithLabels(instrument).Set(new DateTimeOffset(feed.LastDate!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds());
+            LastUpdate.WithLabels(instrument).Set(feed.LastUpdate.ToUnixTimeMilliseconds() / 1000.0);
+            Staleness.WithLabels(instrument).Set(0);
+            for (var i = 0; i < MarketFeatures.Count; i++)
+            {
+                Feature.WithLabels(instrument, MarketFeatures.Names[i]).Set(row[i]);
+            }
+        }
+    }
+
+    private void UpdateStaleness()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var (instrument, feed) in _feeds)
+            {
+                if (feed.LastDate is not null)
+                {
+                    Staleness.WithLabels(instrument).Set((now - feed.LastUpdate).TotalSeconds);
+                }
+            }
+        }
+    }
+
+    private sealed class InstrumentFeed
+    {
+        public FeatureStream Features { get; } = new();
+
+        public DateOnly? LastDate { get; set; }
+
+        public DateTimeOffset LastUpdate { get; set; }
+    }
+}

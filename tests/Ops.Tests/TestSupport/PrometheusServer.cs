@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace RiskGrid.Ops.Tests.TestSupport;
+
+/// <summary>
+/// A real Prometheus (Debian's <c>prometheus</c>) on loopback with a temporary config and storage,
+/// scraping the given targets every second as job <c>riskgrid-silo</c> and loading the repository's alert rules.
+/// </summary>
+public sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly StringBuilder _output = new();
+
+    private PrometheusServer(Process process, string folder, int port)
+    {
+        _process = process;
+        _folder = folder;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets)
+    {
+        var executable = ToolFactAttribute.Require("prometheus");
+        var folder = Path.Combine(Path.GetTempPath(), "riskgrid-prometheus-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Repository.Path("deploy", "prometheus", "alerts.yml"), Path.Combine(folder, "alerts.yml"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            rule_files:
+              - alerts.yml
+            scrape_configs:
+              - job_name: riskgrid-silo
+                static_configs:
+                  - targets: [{string.Join(", ", targets.Select(t => $"\"{t}\""))}]
+            """);
+        var port = Ports.Free();
+        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[$"--config.file={Path.Combine(folder, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(folder, "data")}",
+                     $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var server = new PrometheusServer(new Process { StartInfo = info }, folder, port);
+        server._process.OutputDataReceived += (_, e) => server.Record(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Record(e.Data);
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server.WaitUntilAsync(async () => (await server.Http.GetAsync(new Uri("/-/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "Prometheus ready");
+        return server;
+    }
+
+    /// <summary>An instant query's result vector (<c>/api/v1/query</c>); throws with Prometheus's error for a bad expression.</summary>
+    public async Task<JsonElement> QueryAsync(string expression)
+    {
+        using var response = await Http.GetAsync(new Uri("/api/v1/query?query=" + Uri.EscapeDataString(expression), UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (body.GetProperty("status").GetString() != "success")
+        {
+            throw new InvalidOperationException($"Prometheus refused '{expression}': {body}");
+        }
+
+        return body.GetProperty("data").GetProperty("result");
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        var body = await Http.GetFromJsonAsync<JsonElement>(new Uri(path, UriKind.Relative));
+        return body.GetProperty("data");
+    }
+
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (_process.HasExited || clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{what}: not reached after {clock.Elapsed.TotalSeconds:0} s{(_process.HasExited ? $" (prometheus exited with {_process.ExitCode})" : "")}:\n{Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the OS cleans temp folders
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}

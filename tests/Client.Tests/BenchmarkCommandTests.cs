@@ -129,4 +129,12 @@ public sealed class BenchmarkCommandTests : IDisposable
         Assert.Throws<ArgumentException>(() => ListParsing.Levels(["0.95,1.5"]));
         Assert.Equal([0.95, 0.99], ListParsing.Levels(["0.99", "0.95,0.99"]));
     }
+
+    [Fact]
+    public void Unknown_models_are_named_with_the_known_ones_before_any_work()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ListParsing.ModelNames(["hs,foo", "bar"]));
+        Assert.StartsWith("--models: unknown models 'foo', 'bar'; known models: hs, ", ex.Message);
+        Assert.Equal(["hs", "garch-t"], ListParsing.ModelNames(["hs", "garch-t,HS"]));
+    }
 }

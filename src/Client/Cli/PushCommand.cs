@@ -88,7 +88,7 @@ public static class PushCommand
                     settings = existing.Settings is { } current && current.SameAs(candidate with { ModelSettingsJson = current.ModelSettingsJson })
                         ? current
                         : candidate;
-                    var named = ListParsing.Names(parse.GetValue(models) ?? []);
+                    var named = ListParsing.ModelNames(parse.GetValue(models) ?? []);
                     modelNames = named.Count > 0 ? named : existing.Models.Length > 0 ? existing.Models : ModelCatalog.DefaultNames;
                 }
                 catch (ArgumentException ex)

@@ -9,15 +9,9 @@ namespace RiskGrid.Grid.Tests.Client;
 /// <summary><c>riskgrid benchmark</c> through the grid (an embedded silo) against the Core engine.</summary>
 public sealed class GridBenchmarkTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "riskgrid-grid-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _dir = new("riskgrid-grid-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     private BenchmarkSettings Settings(string output) => new()
     {
@@ -25,7 +19,7 @@ public sealed class GridBenchmarkTests : IDisposable
         Rolling = new RollingOptions { Window = TestModels.Window(250), RefitEvery = 1, Alphas = [0.95, 0.99] },
         SyntheticInstruments = 4,
         SyntheticDays = TestModels.Window(250) + 120,
-        OutputDirectory = Path.Combine(_dir, output),
+        OutputDirectory = _dir.File(output),
     };
 
     [Fact]
@@ -57,7 +51,7 @@ public sealed class GridBenchmarkTests : IDisposable
     [Fact]
     public async Task The_command_line_picks_the_engine_and_refuses_a_cluster_without_the_grid()
     {
-        var output = Path.Combine(_dir, "cli");
+        var output = _dir.File("cli");
         var code = await RiskGridCli.Build().Parse(["benchmark", "--engine", "core", "--cluster", "127.0.0.1:30000", "--out", output]).InvokeAsync();
         Assert.Equal(ExitCodes.BadArguments, code);
         code = await RiskGridCli.Build().Parse(["benchmark", "--cluster", "no-port-here", "--out", output]).InvokeAsync();

@@ -89,9 +89,7 @@ public static class HtmlReportWriter
 
         html.Append("</body></html>\n");
         var reportPath = Path.Combine(directory, ReportFile);
-        var temp = reportPath + ".tmp";
-        File.WriteAllText(temp, html.ToString(), new UTF8Encoding(false));
-        File.Move(temp, reportPath, overwrite: true);
+        AtomicFile.Write(reportPath, writer => writer.Write(html));
         written.Insert(0, reportPath);
         return written;
     }

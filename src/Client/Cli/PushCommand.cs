@@ -41,10 +41,7 @@ public static class PushCommand
         {
             data, universe, models, alpha, window, refit, returns, daysPerPush,
         };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
+        grid.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {

@@ -34,7 +34,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling, settings.ModelSettings), models,
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
-        var series = universe.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+        var series = universe.Select(s => s.ToMessage()).ToArray();
         var pairs = universe.Count * models.Length;
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
         await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(

@@ -95,7 +95,7 @@ public static class PushCommand
                 }
 
                 await client.DefineUniverseAsync(name, settings, modelNames, [.. series.Select(s => s.Instrument)], ct);
-                var prices = series.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+                var prices = series.Select(s => s.ToMessage()).ToArray();
                 var total = prices.Sum(p => (long)p.Prices.Length);
                 var pushClient = new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = Math.Max(1, parse.GetValue(daysPerPush)) });
                 PushProgress done;

@@ -1,5 +1,7 @@
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Output;
+using RiskGrid.Client.Sdk;
+using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Grid.Tests.TestSupport;
 using Spectre.Console.Testing;
@@ -46,6 +48,21 @@ public sealed class GridBenchmarkTests : IDisposable
         // The tables are the same too: everything after the header line naming the engine, up to the timing line.
         static string Body(string output) => string.Join('\n', output.Split('\n').Skip(1).TakeWhile(l => !l.Contains(" pairs in ")));
         Assert.Equal(Body(coreConsole.Output), Body(gridConsole.Output));
+    }
+
+    [Fact]
+    public async Task The_grid_reports_its_progress_in_days_over_every_pair_push_by_push_and_no_pairs_count()
+    {
+        // Every push moves all pairs to the same day: no pair is done before the last push, so a pairs count says nothing.
+        var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 2, Days = 120 });
+        var settings = new BenchmarkSettings { Models = ["hs", "ewma"], Rolling = new RollingOptions { Window = 50, Alphas = [0.99] } };
+        var reports = new List<EngineProgress>();
+        await new GridEngineExecutor(null, "progress", 25, reset: false)
+            .RunAsync(universe, settings, new SynchronousProgress<EngineProgress>(reports.Add), CancellationToken.None);
+
+        Assert.Equal(5, reports.Count); // 120 days in pushes of 25
+        Assert.All(reports, r => Assert.Equal((0, 0, 2 * 120 * 2L), (r.PairsDone, r.PairsTotal, r.BarsTotal)));
+        Assert.Equal([2 * 25 * 2L, 2 * 50 * 2, 2 * 75 * 2, 2 * 100 * 2, 2 * 120 * 2], reports.Select(r => r.BarsDone));
     }
 
     [Fact]

@@ -33,8 +33,8 @@ internal sealed class LstmQuantileNetwork : nn.Module<Tensor, (Tensor VaR, Tenso
         var (output, _, _) = lstm.forward(input);
         var raw = head.forward(output.select(1, -1));
         var k = Architecture.LevelCount;
-        var var = nn.functional.softplus(raw.narrow(1, 0, k)).cumsum(1);
-        var es = var + nn.functional.softplus(raw.narrow(1, k, k));
+        var var = KeptScalars.Softplus(raw.narrow(1, 0, k)).cumsum(1);
+        var es = KeptScalars.Plus(var, KeptScalars.Softplus(raw.narrow(1, k, k)));
         return (var.MoveToOuterDisposeScope(), es.MoveToOuterDisposeScope());
     }
 

@@ -22,7 +22,7 @@ internal static class LstmTrainer
         var xValidation = tensor(validation.Inputs, validation.Shape, device: device);
         var yValidation = tensor(validation.Targets, device: device);
         var alphas = tensor(network.Architecture.Levels.Select(a => (float)a).ToArray(), device: device);
-        using var optimizer = optim.Adam(network.parameters(), settings.LstmLearningRate);
+        using var optimizer = new KeptScalarsAdam(network.parameters(), settings.LstmLearningRate);
 
         var bestLoss = Evaluate(network, xValidation, yValidation, alphas);
         if (!double.IsFinite(bestLoss))
@@ -50,10 +50,10 @@ internal static class LstmTrainer
                     var index = tensor(order[start..Math.Min(start + batchSize, order.Length)], device: device);
                     var (var, es) = network.forward(xTrain.index_select(0, index));
                     var loss = TailLoss.Joint(yTrain.index_select(0, index), var, es, alphas);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
                     nn.utils.clip_grad_norm_(network.parameters(), GradientClip);
-                    optimizer.step();
+                    optimizer.Step();
                 }
 
                 var validationLoss = Evaluate(network, xValidation, yValidation, alphas);

@@ -29,10 +29,13 @@ internal static class TailLoss
     /// </summary>
     public static Tensor Joint(Tensor losses, Tensor var, Tensor es, Tensor alphas)
     {
+        // Written with KeptScalars rather than +, − and double operands (see there why).
         using var scope = NewDisposeScope();
         var u = losses.unsqueeze(1) - var;
-        var pinball = maximum(alphas * u, (alphas - 1) * u);
-        var fz0 = nn.functional.relu(u) / ((1 - alphas) * es) + var / es + es.log() - 1;
-        return (pinball + fz0).mean().MoveToOuterDisposeScope();
+        var alphasLessOne = alphas.sub(KeptScalars.One);
+        var pinball = maximum(alphas * u, alphasLessOne * u);
+        var fz0 = KeptScalars.Plus(KeptScalars.Plus(nn.functional.relu(u) / (alphasLessOne.neg() * es), var / es), es.log())
+            .sub(KeptScalars.One);
+        return KeptScalars.Plus(pinball, fz0).mean().MoveToOuterDisposeScope();
     }
 }

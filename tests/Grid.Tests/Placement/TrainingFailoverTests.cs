@@ -6,7 +6,6 @@ using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Training;
 using RiskGrid.Grid.Tests.TestSupport;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace RiskGrid.Grid.Tests.Placement;
@@ -76,20 +75,7 @@ public sealed class TrainingFailoverTests(ITestOutputHelper output)
         finally
         {
             await cluster.DisposeAsync();
-            await DeleteKeysAsync(redis, cluster.Options.ServiceId);
-        }
-    }
-
-    private static async Task DeleteKeysAsync(string redis, string serviceId)
-    {
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-        var db = connection.GetDatabase();
-        foreach (var endpoint in connection.GetEndPoints())
-        {
-            await foreach (var key in connection.GetServer(endpoint).KeysAsync(pattern: $"*{serviceId}*"))
-            {
-                await db.KeyDeleteAsync(key);
-            }
+            await RedisKeys.DeleteAsync(redis, cluster.Options.ServiceId);
         }
     }
 }

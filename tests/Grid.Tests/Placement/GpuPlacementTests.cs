@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Models.Lstm;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Training;
 using RiskGrid.Grid.Tests.TestSupport;
 
@@ -64,12 +66,17 @@ public sealed class GpuPlacementTests(GpuGridFixture grid) : IClassFixture<GpuGr
         var bars = TestSeries.Create("W", 501, seed: 5).Bars;
         var returns = bars.Zip(bars.Skip(1), (a, b) => 100 * (b.Close / a.Close - 1)).ToArray();
         var window = ModelWindow.OfReturns(returns);
+        // In one process the silos share prometheus-net's default registry: the gpu label tells them apart.
+        var trainings = grid.Cluster.GetSiloServiceProvider(gpu).GetRequiredService<RiskGridMetrics>().Trainings;
+        var (onGpu, elsewhere) = (trainings.WithLabels("garch-t", "true").Value, trainings.WithLabels("garch-t", "false").Value);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
             grid.Client.GetGrain<IModelTrainingGrain>(PairKey.Of(TestSeries.Unique($"P{i}"), "garch-t"))
                 .FitAsync(new TrainingRequest("garch-t", settings, window, null))));
 
         Assert.All(results, r => Assert.True(r.Silo.Equals(gpu) && r.Gpu, $"trained on {r.Silo}, gpu {r.Gpu}"));
+        Assert.Equal(onGpu + 12, trainings.WithLabels("garch-t", "true").Value);
+        Assert.Equal(elsewhere, trainings.WithLabels("garch-t", "false").Value);
         var local = ModelCatalog.Create("garch-t").FitSafely(window, null);
         Assert.True(local.IsUsable && local.Parameters.Length > 0, local.Message);
         foreach (var remote in results.Select(r => r.Fit))

@@ -92,8 +92,9 @@ public static class RiskGridSiloBuilderExtensions
         return silo;
     }
 
-    // Every silo publishes whether it has a GPU (with any Orleans:Metadata the host configures) and can
-    // apply the filter, since placement is decided on whichever silo makes the first call.
+    // Every silo publishes whether it has a GPU and can apply the filter, since placement is decided on whichever
+    // silo makes the first call. Metadata is registered once, here: a host adds its own under Orleans:Metadata
+    // (e.g. ORLEANS__METADATA__zone=a) rather than calling UseSiloMetadata again.
     private static void AddGpuPlacement(this ISiloBuilder silo, GpuDeclaration gpu)
     {
         var metadata = silo.Configuration.GetSection("Orleans:Metadata").Get<Dictionary<string, string>>() ?? [];

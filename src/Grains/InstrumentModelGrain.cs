@@ -14,7 +14,9 @@ namespace RiskGrid.Grains;
 /// <summary>
 /// One instrument×model pair: a Core <see cref="RollingPair"/> whose <see cref="PairState"/> is the
 /// grain's persisted state, written after every change, so a reactivated pair (on any silo) continues
-/// exactly where it stopped and its results equal the batch engine's bit for bit.
+/// exactly where it stopped and its results equal the batch engine's bit for bit. Fits and forecasts run on the
+/// silo's <see cref="FitScheduler"/>; the fits of models that want an accelerator run on the pair's
+/// <see cref="IModelTrainingGrain"/> instead, which is placed on a GPU silo when there is one.
 /// </summary>
 public sealed partial class InstrumentModelGrain(
     [PersistentState("pair", RiskGridStorage.Name)] IPersistentState<PairGrainState> state,
@@ -115,66 +117,6 @@ public sealed partial class InstrumentModelGrain(
 
         return new AppendResult(_instrument, _model, prices.Length, fresh.Count, prices.Length - fresh.Count,
             state.State.Log.LastDate, pair.State.Forecasts.Count);
-    }
-
-    // Cheap models: the whole batch, fits included, in one go on the fit pool.
-    private TimeSpan AppendHere(RollingPair pair, List<PriceBar> fresh)
-    {
-        var time = TimeSpan.Zero;
-        foreach (var bar in fresh)
-        {
-            var step = pair.Append(bar);
-            metrics.ObserveFit(_model, step);
-            time += step.FitDuration;
-        }
-
-        return time;
-    }
-
-    // Models that want an accelerator: days are appended on the fit pool up to one that needs a fit, the fit
-    // runs on the pair's training grain (placed on a GPU silo when there is one), and that day completes back
-    // on the pool. If the training grain's silo dies, the call fails, this update fails like any other, and
-    // the resent update re-places the training grain.
-    private async Task<TimeSpan> AppendTrainingElsewhereAsync(RollingPair pair, List<PriceBar> fresh)
-    {
-        var training = GrainFactory.GetGrain<IModelTrainingGrain>(Key);
-        var settings = state.State.Settings!;
-        var time = TimeSpan.Zero;
-        var next = 0;
-        TrainingResult? trained = null;
-        while (true)
-        {
-            var done = trained;
-            var request = await fits.Run(() =>
-            {
-                if (done is not null)
-                {
-                    metrics.ObserveFit(_model, pair.CompleteAppend(done.Fit, done.Duration));
-                }
-
-                while (next < fresh.Count)
-                {
-                    if (pair.BeginAppend(fresh[next++]) is { } due)
-                    {
-                        return due;
-                    }
-
-                    metrics.ObserveFit(_model, pair.CompleteAppend(null, TimeSpan.Zero));
-                }
-
-                return null;
-            });
-            if (request is null)
-            {
-                return time;
-            }
-
-            trained = await training.FitAsync(new TrainingRequest(_model, settings, request.Window, request.Previous));
-            time += trained.Duration;
-            state.State.TrainedOn = trained.Silo;
-            state.State.TrainedOnGpu = trained.Gpu;
-            LogTrained(logger, Key, trained.Silo, trained.Gpu, trained.Duration.TotalSeconds);
-        }
     }
 
     public Task<RiskEstimate?> GetForecastAsync(double alpha)
@@ -297,6 +239,66 @@ public sealed partial class InstrumentModelGrain(
         if (_pair is { } pair)
         {
             metrics.ForgetPair(_instrument, _model, pair.Options.Alphas);
+        }
+    }
+
+    // Cheap models: the whole batch, fits included, in one go on the fit pool.
+    private TimeSpan AppendHere(RollingPair pair, List<PriceBar> fresh)
+    {
+        var time = TimeSpan.Zero;
+        foreach (var bar in fresh)
+        {
+            var step = pair.Append(bar);
+            metrics.ObserveFit(_model, step);
+            time += step.FitDuration;
+        }
+
+        return time;
+    }
+
+    // Models that want an accelerator: days are appended on the fit pool up to one that needs a fit, the fit
+    // runs on the pair's training grain (placed on a GPU silo when there is one), and that day completes back
+    // on the pool. If the training grain's silo dies, the call fails, this update fails like any other, and
+    // the resent update re-places the training grain.
+    private async Task<TimeSpan> AppendTrainingElsewhereAsync(RollingPair pair, List<PriceBar> fresh)
+    {
+        var training = GrainFactory.GetGrain<IModelTrainingGrain>(Key);
+        var settings = state.State.Settings!;
+        var time = TimeSpan.Zero;
+        var next = 0;
+        TrainingResult? trained = null;
+        while (true)
+        {
+            var done = trained;
+            var request = await fits.Run(() =>
+            {
+                if (done is not null)
+                {
+                    metrics.ObserveFit(_model, pair.CompleteAppend(done.Fit, done.Duration));
+                }
+
+                while (next < fresh.Count)
+                {
+                    if (pair.BeginAppend(fresh[next++]) is { } due)
+                    {
+                        return due;
+                    }
+
+                    metrics.ObserveFit(_model, pair.CompleteAppend(null, TimeSpan.Zero));
+                }
+
+                return null;
+            });
+            if (request is null)
+            {
+                return time;
+            }
+
+            trained = await training.FitAsync(new TrainingRequest(_model, settings, request.Window, request.Previous));
+            time += trained.Duration;
+            state.State.TrainedOn = trained.Silo;
+            state.State.TrainedOnGpu = trained.Gpu;
+            LogTrained(logger, Key, trained.Silo, trained.Gpu, trained.Duration.TotalSeconds);
         }
     }
 

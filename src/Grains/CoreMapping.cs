@@ -22,6 +22,9 @@ public static class CoreMapping
 
     public static DailyPrice ToMessage(this PriceBar bar) => new(bar.Date, bar.Open, bar.High, bar.Low, bar.Close);
 
+    /// <summary>A whole series as one instrument's prices for a push.</summary>
+    public static InstrumentPrices ToMessage(this PriceSeries series) => new(series.Instrument, [.. series.Bars.Select(b => b.ToMessage())]);
+
     public static ReturnKind ToCore(this ReturnCalculation returns) => returns switch
     {
         ReturnCalculation.Simple => ReturnKind.Simple,

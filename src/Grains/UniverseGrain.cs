@@ -45,11 +45,8 @@ public sealed class UniverseGrain(
     public async Task<UniverseDefinition> AddInstrumentsAsync(string[] instruments)
     {
         ArgumentNullException.ThrowIfNull(instruments);
+        RequireSettings();
         var s = state.State;
-        if (s.Settings is null)
-        {
-            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
-        }
 
         foreach (var name in instruments)
         {
@@ -74,11 +71,8 @@ public sealed class UniverseGrain(
     public async Task<PushResult> PushPricesAsync(InstrumentPrices[] prices)
     {
         ArgumentNullException.ThrowIfNull(prices);
+        RequireSettings();
         var s = state.State;
-        if (s.Settings is null)
-        {
-            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
-        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in prices)
@@ -128,11 +122,8 @@ public sealed class UniverseGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(weights);
+        var settings = RequireSettings();
         var s = state.State;
-        if (s.Settings is null)
-        {
-            throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
-        }
 
         var canonical = s.Models.FirstOrDefault(m => string.Equals(m, model, StringComparison.OrdinalIgnoreCase))
             ?? throw new RiskGridException($"portfolio '{name}': model '{model}' is not in universe '{Name}' ({string.Join(", ", s.Models)})");
@@ -145,7 +136,7 @@ public sealed class UniverseGrain(
             }
         }
 
-        var definition = new PortfolioDefinition(canonical, weights, s.Settings.Window, s.Settings.Alphas, s.Settings.Returns);
+        var definition = new PortfolioDefinition(canonical, weights, settings.Window, settings.Alphas, settings.Returns);
         var portfolio = GrainFactory.GetGrain<IPortfolioGrain>(name);
         await portfolio.ConfigureAsync(definition);
         if (!s.Portfolios.Contains(name, StringComparer.Ordinal))
@@ -229,6 +220,10 @@ public sealed class UniverseGrain(
             from model in models
             select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ConfigureAsync(settings));
     }
+
+    /// <summary>The universe's settings; throws while it is not configured (no settings and models yet).</summary>
+    private RollingSettings RequireSettings() =>
+        state.State.Settings ?? throw new RiskGridException($"universe '{Name}' is not configured: set its settings and models first");
 
     private UniverseDefinition Definition()
     {

@@ -10,11 +10,9 @@ namespace RiskGrid.Client.Tests;
 
 public sealed class BenchmarkCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "riskgrid-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _dir = new("riskgrid-cli-");
 
-    public BenchmarkCommandTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private BenchmarkSettings SmallSynthetic(params string[] models) => new()
     {
@@ -22,7 +20,7 @@ public sealed class BenchmarkCommandTests : IDisposable
         Rolling = new RollingOptions { Window = 250, Alphas = [0.95, 0.99] },
         SyntheticInstruments = 3,
         SyntheticDays = 400,
-        OutputDirectory = Path.Combine(_dir, "out"),
+        OutputDirectory = _dir.File("out"),
     };
 
     [Fact]
@@ -77,7 +75,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task A_malformed_file_is_a_clear_error_with_its_own_exit_code()
     {
-        var file = Path.Combine(_dir, "bad.csv");
+        var file = _dir.File("bad.csv");
         await File.WriteAllTextAsync(file, "Date,Open,High,Low,Close,Adj Close,Volume\n1/4/1999,1,1,1,1,1,0\n1/5/1999,1,1,1,abc,1,0\n");
         var settings = SmallSynthetic("hs") with { DataFiles = [file] };
         var error = new StringWriter();
@@ -100,7 +98,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task A_series_too_short_for_the_window_is_named()
     {
-        var file = Path.Combine(_dir, "short.csv");
+        var file = _dir.File("short.csv");
         var lines = new List<string> { "Date,Close" };
         lines.AddRange(Enumerable.Range(0, 30).Select(i => $"{new DateOnly(2020, 1, 1).AddDays(i):yyyy-MM-dd},{100 + i}"));
         await File.WriteAllLinesAsync(file, lines);
@@ -128,5 +126,13 @@ public sealed class BenchmarkCommandTests : IDisposable
         Assert.Empty(root.Parse(["benchmark", "--alpha", "0.95,0.99", "--models", "hs,normal", "--window", "500"]).Errors);
         Assert.Throws<ArgumentException>(() => ListParsing.Levels(["0.95,1.5"]));
         Assert.Equal([0.95, 0.99], ListParsing.Levels(["0.99", "0.95,0.99"]));
+    }
+
+    [Fact]
+    public void Unknown_models_are_named_with_the_known_ones_before_any_work()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ListParsing.ModelNames(["hs,foo", "bar"]));
+        Assert.StartsWith("--models: unknown models 'foo', 'bar'; known models: hs, ", ex.Message);
+        Assert.Equal(["hs", "garch-t"], ListParsing.ModelNames(["hs", "garch-t,HS"]));
     }
 }

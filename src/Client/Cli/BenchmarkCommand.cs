@@ -73,7 +73,7 @@ public static class BenchmarkCommand
             IBenchmarkExecutor executor;
             try
             {
-                var modelNames = ListParsing.Names(parse.GetValue(models) ?? []);
+                var modelNames = ListParsing.ModelNames(parse.GetValue(models) ?? []);
                 var levels = ListParsing.Levels(parse.GetValue(alpha) ?? []);
                 settings = new BenchmarkSettings
                 {

@@ -37,7 +37,7 @@ public sealed class ConsoleProgress : IProgress<EngineProgress>, IDisposable
 
             _last = value;
             var now = _clock.Elapsed;
-            var finished = value.PairsDone == value.PairsTotal;
+            var finished = IsFinished(value);
             if (!finished && _lastWrite is { } last && now - last < _interval)
             {
                 return;
@@ -66,10 +66,15 @@ public sealed class ConsoleProgress : IProgress<EngineProgress>, IDisposable
         const int width = 24;
         var filled = (int)Math.Round(fraction * width);
         var eta = fraction > 0.01 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
+        var pairs = p.PairsTotal > 0 ? $"pairs {p.PairsDone}/{p.PairsTotal}  " : string.Empty;
         return $"[{new string('#', filled)}{new string('.', width - filled)}] {fraction,4:P0}  " +
-               $"days {p.BarsDone:N0}/{p.BarsTotal:N0}  pairs {p.PairsDone}/{p.PairsTotal}  " +
-               $"{elapsed:mm\\:ss} elapsed" + (eta is { } e && p.PairsDone < p.PairsTotal ? $", ~{e:mm\\:ss} left" : string.Empty);
+               $"days {p.BarsDone:N0}/{p.BarsTotal:N0}  {pairs}" +
+               $"{elapsed:mm\\:ss} elapsed" + (eta is { } e && !IsFinished(p) ? $", ~{e:mm\\:ss} left" : string.Empty);
     }
+
+    // The Core engine finishes pairs one at a time; a run through the grid moves every pair forward day by
+    // day and counts no pairs (PairsTotal 0), so there the days alone say when it is done.
+    private static bool IsFinished(EngineProgress p) => p.PairsTotal > 0 ? p.PairsDone == p.PairsTotal : p.BarsDone >= p.BarsTotal;
 
     private void Write(string line)
     {

@@ -34,11 +34,12 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling, settings.ModelSettings), models,
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
-        var series = universe.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+        var series = universe.Select(s => s.ToMessage()).ToArray();
         var pairs = universe.Count * models.Length;
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
+        // Each push moves every pair forward to the same day, so no pair is done before the last push: no pairs count.
         await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(
-            p.PricesSent * models.Length, barsTotal, p.PricesSent == p.PricesTotal ? pairs : 0, pairs))), cancellationToken);
+            p.PricesSent * models.Length, barsTotal, PairsDone: 0, PairsTotal: 0))), cancellationToken);
 
         // Read back in the Core engine's order: instrument, then model.
         var runs = new List<PairRun>(pairs);

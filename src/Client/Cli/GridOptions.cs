@@ -37,4 +37,13 @@ public sealed class GridOptions
             : null;
 
     public IEnumerable<Option> All => [Cluster, ClusterId, ServiceId];
+
+    /// <summary>Adds the three options to <paramref name="command"/>, after its own.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskGrid.Core.Models;
 
 namespace RiskGrid.Client.Cli;
 
@@ -9,6 +10,21 @@ internal static class ListParsing
         tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    /// <summary>Model names, each checked against the catalogue before any work starts.</summary>
+    public static IReadOnlyList<string> ModelNames(IEnumerable<string> tokens)
+    {
+        var names = Names(tokens);
+        var unknown = names.Where(n => !ModelCatalog.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--models: unknown model{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
+                $"known models: {string.Join(", ", ModelCatalog.Names)}");
+        }
+
+        return names;
+    }
 
     public static IReadOnlyList<double> Levels(IEnumerable<string> tokens)
     {

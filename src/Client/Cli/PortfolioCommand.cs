@@ -25,10 +25,7 @@ public static class PortfolioCommand
         {
             name, model, weights, universe,
         };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
+        grid.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {

@@ -41,10 +41,7 @@ public static class PushCommand
         {
             data, universe, models, alpha, window, refit, returns, daysPerPush,
         };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
+        grid.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -88,7 +85,7 @@ public static class PushCommand
                     settings = existing.Settings is { } current && current.SameAs(candidate with { ModelSettingsJson = current.ModelSettingsJson })
                         ? current
                         : candidate;
-                    var named = ListParsing.Names(parse.GetValue(models) ?? []);
+                    var named = ListParsing.ModelNames(parse.GetValue(models) ?? []);
                     modelNames = named.Count > 0 ? named : existing.Models.Length > 0 ? existing.Models : ModelCatalog.DefaultNames;
                 }
                 catch (ArgumentException ex)
@@ -98,14 +95,15 @@ public static class PushCommand
                 }
 
                 await client.DefineUniverseAsync(name, settings, modelNames, [.. series.Select(s => s.Instrument)], ct);
-                var prices = series.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+                var prices = series.Select(s => s.ToMessage()).ToArray();
                 var total = prices.Sum(p => (long)p.Prices.Length);
                 var pushClient = new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = Math.Max(1, parse.GetValue(daysPerPush)) });
                 PushProgress done;
                 using (var progress = new ConsoleProgress())
                 {
+                    // Pushes move every instrument forward day by day: prices sent, and no pairs count (as in the grid benchmark).
                     done = await pushClient.PushSeriesAsync(name, prices, new SynchronousProgress<PushProgress>(p => progress.Report(
-                        new EngineProgress(p.PricesSent, total, p.PricesSent == total ? series.Count : 0, series.Count))), ct);
+                        new EngineProgress(p.PricesSent, total, PairsDone: 0, PairsTotal: 0))), ct);
                 }
 
                 AnsiConsole.MarkupLine($"pushed {done.PricesSent:N0} prices of {series.Count} instrument(s) to universe " +

@@ -78,28 +78,14 @@ public static class QueryCommand
         var instrument = new Option<string>("--instrument") { Description = "Instrument name.", Required = true };
         var model = new Option<string>("--model") { Description = "Model name.", Required = true };
         var alpha = new Option<double>("--alpha") { Description = "Confidence level.", DefaultValueFactory = _ => 0.99 };
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
-        var command = new Command(name, description) { instrument, model, alpha };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
-
-        command.SetAction((parse, ct) => Run(grid, parse, client => show(client, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct), ct));
-        return command;
+        return Query(name, description, [instrument, model, alpha],
+            (client, parse, ct) => show(client, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct));
     }
 
     private static Command Universe()
     {
         var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
-        var command = new Command("universe", "Progress, per-model exception rates and Basel zone counts of a universe.") { universe };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
-
-        command.SetAction((parse, ct) => Run(grid, parse, async client =>
+        return Query("universe", "Progress, per-model exception rates and Basel zone counts of a universe.", [universe], async (client, parse, ct) =>
         {
             var s = await client.GetUniverseSummaryAsync(parse.GetValue(universe)!, ct);
             var d = s.Definition;
@@ -118,21 +104,13 @@ public static class QueryCommand
             }
 
             AnsiConsole.Write(table);
-        }, ct));
-        return command;
+        });
     }
 
     private static Command Portfolio()
     {
         var name = new Option<string>("--name") { Description = "Portfolio name.", Required = true };
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
-        var command = new Command("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.") { name };
-        foreach (var o in grid.All)
-        {
-            command.Options.Add(o);
-        }
-
-        command.SetAction((parse, ct) => Run(grid, parse, async client =>
+        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name], async (client, parse, ct) =>
         {
             var s = await client.GetPortfolioAsync(parse.GetValue(name)!, ct);
             if (s.Definition is not { } d)
@@ -148,7 +126,21 @@ public static class QueryCommand
                 var latest = m.Latest.Length == 0 ? "no forecast" : string.Join(", ", m.Latest.Select(l => $"{P(l.Alpha)} VaR {N(l.VaR)} ES {N(l.ES)}"));
                 AnsiConsole.Write(BacktestTable($"{m.Method}: next day {latest}", m.Backtests));
             }
-        }, ct));
+        });
+    }
+
+    /// <summary>A query subcommand: its own options, then the cluster options; it shows what <paramref name="show"/> reads from the cluster.</summary>
+    private static Command Query(string name, string description, Option[] options, Func<RiskGridClient, ParseResult, CancellationToken, Task> show)
+    {
+        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        grid.AddTo(command);
+        command.SetAction((parse, ct) => Run(grid, parse, client => show(client, parse, ct), ct));
         return command;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Models;
 
@@ -34,14 +33,7 @@ public static class CsvResultsWriter
     private static string WriteFile(string directory, string name, Action<TextWriter> write)
     {
         var path = Path.Combine(directory, name);
-        // Write to a temporary file and move, so a crash never leaves a truncated results file.
-        var temp = path + ".tmp";
-        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-        {
-            write(writer);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, write);
         return path;
     }
 

@@ -7,6 +7,8 @@ namespace RiskGrid.Client.Output;
 /// <summary>Renders the Key Results table (one row per model and level) to the console.</summary>
 public static class KeyResultsTable
 {
+    private static readonly CellFormat Cells = CellFormat.Console;
+
     public static Table Build(IReadOnlyList<KeyResultsRow> rows)
     {
         var pooled = rows.Any(r => r.Instruments > 1);
@@ -27,16 +29,16 @@ public static class KeyResultsTable
         {
             table.AddRow(
                 Markup.Escape(r.Model),
-                Percent(r.Alpha, 1),
+                Cells.Percent(r.Alpha, 1),
                 r.Observations.ToString("N0", CultureInfo.InvariantCulture) + (r.MissingForecasts > 0 ? $" (+{r.MissingForecasts} missing)" : string.Empty),
                 r.Exceptions.ToString(CultureInfo.InvariantCulture),
-                Percent(r.ExceptionRate, 2),
-                Number(r.ViolationRatio, 2),
-                PValue(r.KupiecPValue),
-                PValue(r.ConditionalCoveragePValue),
-                Number(r.AverageES, 3),
-                Number(r.EsStatistic, 3),
-                Number(r.QuantileLoss, 4),
+                Cells.Percent(r.ExceptionRate, 2),
+                Cells.Number(r.ViolationRatio, 2),
+                Cells.PValue(r.KupiecPValue),
+                Cells.PValue(r.ConditionalCoveragePValue),
+                Cells.Number(r.AverageES, 3),
+                Cells.Number(r.EsStatistic, 3),
+                Cells.Number(r.QuantileLoss, 4),
                 Zone(r, pooled));
         }
 
@@ -53,7 +55,7 @@ public static class KeyResultsTable
             return Colour(r.WorstZone, r.WorstZone.ToString().ToLowerInvariant());
         }
 
-        return $"[green]{r.Green}[/]/[yellow]{r.Yellow}[/]/[red]{r.Red}[/]";
+        return Cells.ZoneCounts(r.Green, r.Yellow, r.Red);
     }
 
     private static string Colour(TrafficLightZone zone, string text) => zone switch
@@ -62,13 +64,4 @@ public static class KeyResultsTable
         TrafficLightZone.Yellow => $"[yellow]{text}[/]",
         _ => $"[red]{text}[/]",
     };
-
-    private static string PValue(double p) =>
-        double.IsNaN(p) ? "[grey]n/a[/]" : p < 0.05 ? $"[red]{p.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : p.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string Number(double x, int decimals) =>
-        double.IsNaN(x) ? "[grey]n/a[/]" : x.ToString("F" + decimals, CultureInfo.InvariantCulture);
-
-    private static string Percent(double x, int decimals) =>
-        double.IsNaN(x) ? "[grey]n/a[/]" : (100 * x).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 }

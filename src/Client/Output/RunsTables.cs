@@ -8,6 +8,8 @@ namespace RiskGrid.Client.Output;
 /// <summary>The tables of <c>riskgrid runs</c>: the list of runs, one run, two runs compared.</summary>
 public static class RunsTables
 {
+    private static readonly CellFormat Cells = CellFormat.Console;
+
     public static void List(IAnsiConsole console, RunStore store, int limit)
     {
         var runs = store.List(limit);
@@ -149,10 +151,10 @@ public static class RunsTables
             var y = b.KeyResults.FirstOrDefault(r => r.Model == model && r.Alpha == alpha);
             table.AddRow(
                 Markup.Escape(model), Level(alpha),
-                Percent(x?.ExceptionRate), Percent(y?.ExceptionRate),
-                Number(x?.ViolationRatio, 2), Number(y?.ViolationRatio, 2),
-                PValue(x?.KupiecPValue), PValue(y?.KupiecPValue),
-                Number(x?.QuantileLoss, 4), Number(y?.QuantileLoss, 4),
+                Cells.Percent(x?.ExceptionRate, 2), Cells.Percent(y?.ExceptionRate, 2),
+                Cells.Number(x?.ViolationRatio, 2), Cells.Number(y?.ViolationRatio, 2),
+                Cells.PValue(x?.KupiecPValue), Cells.PValue(y?.KupiecPValue),
+                Cells.Number(x?.QuantileLoss, 4), Cells.Number(y?.QuantileLoss, 4),
                 x is null || y is null ? "[grey]—[/]" : Signed(y.QuantileLoss - x.QuantileLoss),
                 Zones(x), Zones(y));
         }
@@ -169,7 +171,7 @@ public static class RunsTables
     }
 
     private static string Zones(KeyResultsRow? r) =>
-        r is null ? "[grey]—[/]" : $"[green]{r.Green}[/]/[yellow]{r.Yellow}[/]/[red]{r.Red}[/]";
+        r is null ? "[grey]—[/]" : Cells.ZoneCounts(r.Green, r.Yellow, r.Red);
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
@@ -185,17 +187,6 @@ public static class RunsTables
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static string Percent(double? x) =>
-        x is not { } v || double.IsNaN(v) ? "[grey]n/a[/]" : (100 * v).ToString("F2", CultureInfo.InvariantCulture) + "%";
-
-    private static string Number(double? x, int decimals) =>
-        x is not { } v || double.IsNaN(v) ? "[grey]n/a[/]" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
-
     private static string Signed(double x) =>
         double.IsNaN(x) ? "[grey]n/a[/]" : x.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
-
-    private static string PValue(double? p) =>
-        p is not { } v || double.IsNaN(v) ? "[grey]n/a[/]"
-        : v < 0.05 ? $"[red]{v.ToString("0.000", CultureInfo.InvariantCulture)}[/]"
-        : v.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using RiskGrid.Client.Output;
@@ -17,6 +16,8 @@ public static class HtmlReportWriter
     public const string ReportFile = "report.html";
     public const string PlotsFolder = "plots";
     public const int MaxInstrumentCharts = 4;
+
+    private static readonly CellFormat Cells = CellFormat.Html;
 
     /// <summary>Writes the report into <paramref name="directory"/>; returns the report's path, then the charts'.</summary>
     /// <param name="description">Lines about the run (data, window, executor) shown under the title.</param>
@@ -89,9 +90,7 @@ public static class HtmlReportWriter
 
         html.Append("</body></html>\n");
         var reportPath = Path.Combine(directory, ReportFile);
-        var temp = reportPath + ".tmp";
-        File.WriteAllText(temp, html.ToString(), new UTF8Encoding(false));
-        File.Move(temp, reportPath, overwrite: true);
+        AtomicFile.Write(reportPath, writer => writer.Write(html));
         written.Insert(0, reportPath);
         return written;
     }
@@ -117,12 +116,11 @@ public static class HtmlReportWriter
             html.Append("<tr><td class=\"l\">").Append(E(r.Model)).Append("</td><td>").Append(ReportPlots.Level(r.Alpha))
                 .Append("</td><td>").Append(r.Instruments).Append("</td><td>").Append(r.Observations)
                 .Append("</td><td>").Append(r.MissingForecasts).Append("</td><td>").Append(r.Exceptions)
-                .Append("</td><td>").Append(Percent(r.ExceptionRate)).Append("</td><td>").Append(Number(r.ViolationRatio, 2))
-                .Append("</td><td>").Append(PValue(r.KupiecPValue)).Append("</td><td>").Append(r.KupiecRejections)
-                .Append("</td><td>").Append(PValue(r.ConditionalCoveragePValue)).Append("</td><td>").Append(Number(r.AverageES, 3))
-                .Append("</td><td>").Append(Number(r.EsStatistic, 3)).Append("</td><td>").Append(Number(r.QuantileLoss, 4))
-                .Append("</td><td class=\"l\"><span class=\"green\">").Append(r.Green).Append("</span>/<span class=\"yellow\">")
-                .Append(r.Yellow).Append("</span>/<span class=\"red\">").Append(r.Red).Append("</span></td></tr>\n");
+                .Append("</td><td>").Append(Cells.Percent(r.ExceptionRate, 2)).Append("</td><td>").Append(Cells.Number(r.ViolationRatio, 2))
+                .Append("</td><td>").Append(Cells.PValue(r.KupiecPValue)).Append("</td><td>").Append(r.KupiecRejections)
+                .Append("</td><td>").Append(Cells.PValue(r.ConditionalCoveragePValue)).Append("</td><td>").Append(Cells.Number(r.AverageES, 3))
+                .Append("</td><td>").Append(Cells.Number(r.EsStatistic, 3)).Append("</td><td>").Append(Cells.Number(r.QuantileLoss, 4))
+                .Append("</td><td class=\"l\">").Append(Cells.ZoneCounts(r.Green, r.Yellow, r.Red)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<p class=\"muted\">")
@@ -136,7 +134,7 @@ public static class HtmlReportWriter
         foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(ReportPlots.Level(r.Alpha)).Append("</td><td class=\"l\">").Append(E(r.Model))
-                .Append("</td><td>").Append(Number(r.MeanRank, 2)).Append("</td><td>").Append(Number(r.MeanQuantileLoss, 4))
+                .Append("</td><td>").Append(Cells.Number(r.MeanRank, 2)).Append("</td><td>").Append(Cells.Number(r.MeanQuantileLoss, 4))
                 .Append("</td><td>").Append(r.Best).Append('/').Append(r.Instruments)
                 .Append("</td><td>").Append(r.SignificantlyWorseThanBest).Append('/').Append(r.Instruments).Append("</td></tr>\n");
         }
@@ -154,9 +152,9 @@ public static class HtmlReportWriter
             var zone = s.TrafficLight.Zone.ToString().ToLowerInvariant();
             html.Append("<tr><td class=\"l\">").Append(E(b.Instrument)).Append("</td><td class=\"l\">").Append(E(b.Model))
                 .Append("</td><td>").Append(ReportPlots.Level(s.Alpha)).Append("</td><td>").Append(s.Observations)
-                .Append("</td><td>").Append(s.Exceptions).Append("</td><td>").Append(Number(s.ViolationRatio, 2))
-                .Append("</td><td>").Append(PValue(s.Kupiec.PValue)).Append("</td><td>").Append(PValue(s.ChristoffersenConditionalCoverage.PValue))
-                .Append("</td><td>").Append(Number(s.AverageVaR, 3)).Append("</td><td>").Append(Number(s.AverageES, 3))
+                .Append("</td><td>").Append(s.Exceptions).Append("</td><td>").Append(Cells.Number(s.ViolationRatio, 2))
+                .Append("</td><td>").Append(Cells.PValue(s.Kupiec.PValue)).Append("</td><td>").Append(Cells.PValue(s.ChristoffersenConditionalCoverage.PValue))
+                .Append("</td><td>").Append(Cells.Number(s.AverageVaR, 3)).Append("</td><td>").Append(Cells.Number(s.AverageES, 3))
                 .Append("</td><td class=\"l ").Append(zone).Append("\">").Append(zone)
                 .Append(" (").Append(s.TrafficLight.Exceptions).Append('/').Append(s.TrafficLight.Days).Append(")</td></tr>\n");
         }
@@ -168,15 +166,4 @@ public static class HtmlReportWriter
 
     private static string Safe(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-
-    private static string PValue(double p) =>
-        double.IsNaN(p) ? "<span class=\"muted\">n/a</span>"
-        : p < 0.05 ? $"<span class=\"red\">{p.ToString("0.000", CultureInfo.InvariantCulture)}</span>"
-        : p.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string Number(double x, int decimals) =>
-        double.IsNaN(x) ? "<span class=\"muted\">n/a</span>" : x.ToString("F" + decimals, CultureInfo.InvariantCulture);
-
-    private static string Percent(double x) =>
-        double.IsNaN(x) ? "<span class=\"muted\">n/a</span>" : (100 * x).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }

@@ -10,9 +10,14 @@ namespace RiskGrid.Client.Report;
 internal static class ReportPlots
 {
     public const int Width = 1100;
-    public const int Height = 420;
 
-    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+    // Tall enough for the returns chart's legend below the data (three rows for the catalogue's models).
+    public const int Height = 480;
+
+    // 25 distinct colours: every model of a run keeps its own (Category10 gave the 11th and 12th the 1st's and 2nd's).
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Tsitsulin();
+
+    private static readonly int[] MonthsPerTick = [1, 2, 3, 6, 12, 24, 60];
 
     /// <summary>Exceptions per model and level (pooled over instruments) against the count a correct model expects.</summary>
     public static void ExceptionCounts(BenchmarkReport report, IReadOnlyList<string> models, string path)
@@ -59,33 +64,51 @@ internal static class ReportPlots
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>Realised returns of one instrument with each model's −VaR at level index <paramref name="level"/>; exceptions marked.</summary>
+    /// <summary>
+    /// Realised returns of one instrument with each model's −VaR at level index <paramref name="level"/>; exceptions
+    /// marked. One legend entry per model (its −VaR line, its exception dot and count), in rows below the chart.
+    /// </summary>
     public static void ReturnsWithVaR(string instrument, IReadOnlyList<PairRun> runs, int level, double alpha, string path)
     {
         var plot = new Plot();
         var first = Realized(runs[0]);
-        var returns = plot.Add.ScatterLine(first.Select(X).ToArray(), first.Select(f => f.Realized).ToArray(), Colors.Gray.WithAlpha(0.7));
+        var xs = first.Select(X).ToArray();
+        var returnColor = Colors.Gray.WithAlpha(0.7);
+        var returns = plot.Add.ScatterLine(xs, first.Select(f => f.Realized).ToArray(), returnColor);
         returns.LineWidth = 1;
-        returns.LegendText = "return (%)";
+        var legend = new List<LegendItem> { new() { LabelText = "return (%)", LineColor = returnColor, LineWidth = 1 } };
         for (var m = 0; m < runs.Count; m++)
         {
             var realized = Realized(runs[m]).Where(f => f.HasForecast).ToList();
             var color = Palette.GetColor(m);
             var line = plot.Add.ScatterLine(realized.Select(X).ToArray(), realized.Select(f => -f.VaR[level]).ToArray(), color);
             line.LineWidth = 1.5f;
-            line.LegendText = $"−VaR {runs[m].Model}";
             var hits = realized.Where(f => f.IsException(level)).ToList();
             if (hits.Count > 0)
             {
-                var marks = plot.Add.Markers(hits.Select(X).ToArray(), hits.Select(f => f.Realized).ToArray(), MarkerShape.FilledCircle, 6, color);
-                marks.LegendText = $"exceptions {runs[m].Model} ({hits.Count})";
+                plot.Add.Markers(hits.Select(X).ToArray(), hits.Select(f => f.Realized).ToArray(), MarkerShape.FilledCircle, 6, color);
             }
+
+            legend.Add(new LegendItem
+            {
+                LabelText = $"{runs[m].Model}: {hits.Count} exceptions",
+                LineColor = color,
+                LineWidth = 1.5f,
+                MarkerShape = MarkerShape.FilledCircle,
+                MarkerSize = 6,
+                MarkerFillColor = color,
+                MarkerLineColor = color,
+            });
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.DateTimeTicksBottom().TickGenerator = MonthTicks(xs);
         plot.Title($"{instrument}: daily return and −VaR at {Level(alpha)}");
         plot.YLabel("return, %");
-        plot.ShowLegend(Edge.Right);
+        plot.Axes.Right.MinimumSize = 30; // room for the last date label at the right edge
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
         plot.SavePng(path, Width, Height);
     }
 
@@ -137,7 +160,7 @@ internal static class ReportPlots
             line.LegendText = run.Model;
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.DateTimeTicksBottom().TickGenerator = MonthTicks([.. counts.SelectMany(c => c.X)]);
         plot.Axes.SetLimitsY(0, top);
         plot.Title($"{instrument}: exceptions in the trailing {TrafficLight.BaselDays} days at {Level(alpha)} against the Basel traffic light");
         plot.YLabel("exceptions");
@@ -151,6 +174,28 @@ internal static class ReportPlots
         fill.FillColor = color.WithAlpha(0.15);
         fill.LineWidth = 0;
         fill.LegendText = label;
+    }
+
+    /// <summary>
+    /// Date ticks for the bottom axis: yyyy-MM, one on the first of every 1, 2, 3, 6, 12, 24 or 60 months (at most
+    /// a dozen over <paramref name="dates"/>, OLE dates), counted from January so that every chart labels the same months.
+    /// </summary>
+    internal static ScottPlot.TickGenerators.DateTimeFixedInterval MonthTicks(IReadOnlyCollection<double> dates)
+    {
+        var months = dates.Count == 0 ? 0 : (dates.Max() - dates.Min()) / 30.44;
+        var perTick = MonthsPerTick.FirstOrDefault(n => months / n <= 12, MonthsPerTick[^1]);
+        // No minor ticks: ScottPlot labels them too, in its own M/d/yyyy.
+        return new ScottPlot.TickGenerators.DateTimeFixedInterval(
+            new ScottPlot.TickGenerators.TimeUnits.Month(), perTick, minorInterval: null, minorIntervalsPerTick: 0, start =>
+            {
+                // Without this the ticks start wherever the axis does (e.g. on the 29th, labelled as that month).
+                var index = start.Year * 12 + start.Month - 1;
+                index -= index % perTick;
+                return new DateTime(index / 12, index % 12 + 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            })
+        {
+            LabelFormatter = date => date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        };
     }
 
     private static List<ForecastRecord> Realized(PairRun run) => run.Forecasts.Where(f => f.IsRealized).ToList();

@@ -28,15 +28,9 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
 
     public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
     {
-        var result = new RiskForecast[alphas.Count];
-        if (!fit.IsUsable || fit.Parameters.Length != _filter.ParameterCount)
+        if (!WindowChecks.IsUsableFit(fit, _filter.ParameterCount))
         {
-            for (var k = 0; k < alphas.Count; k++)
-            {
-                result[k] = new RiskForecast(alphas[k], double.NaN, double.NaN, double.NaN, double.NaN);
-            }
-
-            return result;
+            return RiskForecast.Unavailable(alphas);
         }
 
         var returns = window.Returns.Span;
@@ -51,6 +45,7 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
 
         Array.Sort(losses);
         var volatility = Math.Sqrt(variance[^1]);
+        var result = new RiskForecast[alphas.Count];
         for (var k = 0; k < alphas.Count; k++)
         {
             var (q, es) = EmpiricalQuantile.TailOfSorted(losses, alphas[k]);

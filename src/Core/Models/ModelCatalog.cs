@@ -43,8 +43,7 @@ public static class ModelCatalog
     {
         if (!Factories.TryGetValue(name, out var factory))
         {
-            throw new ArgumentException(
-                $"unknown model '{name}'; known models: {string.Join(", ", Names)}", nameof(name));
+            throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
         }
 
         return factory(settings ?? ModelSettings.Default);

@@ -10,4 +10,20 @@ namespace RiskGrid.Core.Models;
 /// <param name="ES">Expected Shortfall as a positive loss.</param>
 /// <param name="Mean">Forecast conditional mean return (NaN when the model has none).</param>
 /// <param name="Volatility">Forecast conditional standard deviation (NaN when the model has none).</param>
-public readonly record struct RiskForecast(double Alpha, double VaR, double ES, double Mean, double Volatility);
+public readonly record struct RiskForecast(double Alpha, double VaR, double ES, double Mean, double Volatility)
+{
+    /// <summary>
+    /// NaN at every level: the forecast of a model whose fit is not usable (estimation failed), so that a
+    /// rolling run records the missing forecast and goes on.
+    /// </summary>
+    internal static RiskForecast[] Unavailable(IReadOnlyList<double> alphas)
+    {
+        var result = new RiskForecast[alphas.Count];
+        for (var k = 0; k < alphas.Count; k++)
+        {
+            result[k] = new RiskForecast(alphas[k], double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        return result;
+    }
+}

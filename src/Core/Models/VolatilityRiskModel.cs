@@ -29,19 +29,14 @@ public sealed class VolatilityRiskModel : IRiskModel
 
     public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)
     {
-        var result = new RiskForecast[alphas.Count];
-        if (!fit.IsUsable || fit.Parameters.Length != Model.ParameterCount)
+        if (!WindowChecks.IsUsableFit(fit, Model.ParameterCount))
         {
-            for (var k = 0; k < alphas.Count; k++)
-            {
-                result[k] = new RiskForecast(alphas[k], double.NaN, double.NaN, double.NaN, double.NaN);
-            }
-
-            return result;
+            return RiskForecast.Unavailable(alphas);
         }
 
         var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
         var shape = Model.DistributionParameters(fit.Parameters);
+        var result = new RiskForecast[alphas.Count];
         for (var k = 0; k < alphas.Count; k++)
         {
             var alpha = alphas[k];

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text.RegularExpressions;
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Report;
-using RiskGrid.Client.Tests.TestSupport;
 using RiskGrid.Core.Engine;
 using SkiaSharp;
 using Spectre.Console.Testing;

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Store;
-using RiskGrid.Client.Tests.TestSupport;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using Spectre.Console.Testing;

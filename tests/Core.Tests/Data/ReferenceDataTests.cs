@@ -1,7 +1,6 @@
 using System.Globalization;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
-using RiskGrid.Core.Tests.TestSupport;
 
 namespace RiskGrid.Core.Tests.Data;
 
@@ -53,7 +52,8 @@ public sealed class ReferenceDataTests
     [Fact]
     public void A_loaded_series_too_short_for_the_window_is_an_error_naming_the_file()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"riskgrid-short-{Guid.NewGuid():N}.csv");
+        using var dir = new TempFolder("riskgrid-short-");
+        var path = dir.File("short.csv");
         var lines = new List<string> { "Date,Open,High,Low,Close,Adj Close,Volume" };
         var date = new DateOnly(2020, 1, 1);
         for (var i = 0; i < 30; i++)
@@ -63,18 +63,11 @@ public sealed class ReferenceDataTests
         }
 
         File.WriteAllLines(path, lines);
-        try
-        {
-            var series = YahooCsv.Load(path);
-            var ex = Assert.Throws<DataValidationException>(() =>
-                RollingEngine.Run([series], ["hs"], new RollingOptions { Window = 50 }));
-            Assert.Equal(path, ex.Source);
-            Assert.StartsWith(path + ": ", ex.Message);
-            Assert.Contains("has 30 prices but a 50-return window needs at least 52", ex.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var series = YahooCsv.Load(path);
+        var ex = Assert.Throws<DataValidationException>(() =>
+            RollingEngine.Run([series], ["hs"], new RollingOptions { Window = 50 }));
+        Assert.Equal(path, ex.Source);
+        Assert.StartsWith(path + ": ", ex.Message);
+        Assert.Contains("has 30 prices but a 50-return window needs at least 52", ex.Message);
     }
 }

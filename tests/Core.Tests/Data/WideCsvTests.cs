@@ -67,19 +67,15 @@ public sealed class WideCsvTests
     [Fact]
     public void Load_reads_a_file_and_a_missing_one_is_a_named_error()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"riskgrid-wide-{Guid.NewGuid():N}.csv");
+        using var dir = new TempFolder("riskgrid-wide-");
+        var path = dir.File("prices.csv");
         File.WriteAllText(path, "Date,A,B\n2020-01-02,1,2\n2020-01-03,1.5,2.5\n\n");
-        try
-        {
-            var universe = WideCsv.Load(path);
-            Assert.Equal(2, universe.Count);
-            Assert.Equal(path, universe[1].Source);
-            Assert.Equal([2.0, 2.5], universe[1].Closes());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var universe = WideCsv.Load(path);
+        Assert.Equal(2, universe.Count);
+        Assert.Equal(path, universe[1].Source);
+        Assert.Equal([2.0, 2.5], universe[1].Closes());
+
+        File.Delete(path);
 
         var ex = Assert.Throws<DataValidationException>(() => WideCsv.Load(path));
         Assert.Equal($"{path}: file not found", ex.Message);

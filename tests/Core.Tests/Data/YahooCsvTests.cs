@@ -176,30 +176,23 @@ public sealed class YahooCsvTests
     [Fact]
     public void Load_reads_a_file_and_names_it_in_errors()
     {
-        var dir = Directory.CreateTempSubdirectory("riskgrid-yahoo-");
-        try
-        {
-            var good = Path.Combine(dir.FullName, "spy.csv");
-            File.WriteAllText(good, $"{Header}\n2020-01-02,1,1,1,1,1,0\n2020-01-03,2,2,2,2,2,0\n");
-            var s = YahooCsv.Load(good);
-            Assert.Equal("SPY", s.Instrument);
-            Assert.Equal(good, s.Source);
-            Assert.Equal([1.0, 2.0], s.Closes());
+        using var dir = new TempFolder("riskgrid-yahoo-");
+        var good = dir.File("spy.csv");
+        File.WriteAllText(good, $"{Header}\n2020-01-02,1,1,1,1,1,0\n2020-01-03,2,2,2,2,2,0\n");
+        var s = YahooCsv.Load(good);
+        Assert.Equal("SPY", s.Instrument);
+        Assert.Equal(good, s.Source);
+        Assert.Equal([1.0, 2.0], s.Closes());
 
-            var bad = Path.Combine(dir.FullName, "bad.csv");
-            File.WriteAllText(bad, $"{Header}\n2020-01-02,1,1,1,1,1,0\n2020-01-02,2,2,2,2,2,0\n");
-            var ex = Assert.Throws<DataValidationException>(() => YahooCsv.Load(bad));
-            Assert.Equal($"{bad}, row 3: duplicate date 2020-01-02", ex.Message);
+        var bad = dir.File("bad.csv");
+        File.WriteAllText(bad, $"{Header}\n2020-01-02,1,1,1,1,1,0\n2020-01-02,2,2,2,2,2,0\n");
+        var ex = Assert.Throws<DataValidationException>(() => YahooCsv.Load(bad));
+        Assert.Equal($"{bad}, row 3: duplicate date 2020-01-02", ex.Message);
 
-            var empty = Path.Combine(dir.FullName, "empty.csv");
-            File.WriteAllText(empty, "");
-            Assert.Equal($"{empty}: file is empty (no header line)",
-                Assert.Throws<DataValidationException>(() => YahooCsv.Load(empty)).Message);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var empty = dir.File("empty.csv");
+        File.WriteAllText(empty, "");
+        Assert.Equal($"{empty}: file is empty (no header line)",
+            Assert.Throws<DataValidationException>(() => YahooCsv.Load(empty)).Message);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Tests.TestSupport;
 using RiskGrid.Core.Volatility;
 
 namespace RiskGrid.Core.Tests.Volatility;

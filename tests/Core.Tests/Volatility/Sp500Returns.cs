@@ -1,5 +1,4 @@
 using System.Globalization;
-using RiskGrid.Core.Tests.TestSupport;
 
 namespace RiskGrid.Core.Tests.Volatility;
 

@@ -1,5 +1,7 @@
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Output;
+using RiskGrid.Client.Sdk;
+using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Grid.Tests.TestSupport;
 using Spectre.Console.Testing;
@@ -9,15 +11,9 @@ namespace RiskGrid.Grid.Tests.Client;
 /// <summary><c>riskgrid benchmark</c> through the grid (an embedded silo) against the Core engine.</summary>
 public sealed class GridBenchmarkTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "riskgrid-grid-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _dir = new("riskgrid-grid-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     private BenchmarkSettings Settings(string output) => new()
     {
@@ -25,7 +21,7 @@ public sealed class GridBenchmarkTests : IDisposable
         Rolling = new RollingOptions { Window = TestModels.Window(250), RefitEvery = 1, Alphas = [0.95, 0.99] },
         SyntheticInstruments = 4,
         SyntheticDays = TestModels.Window(250) + 120,
-        OutputDirectory = Path.Combine(_dir, output),
+        OutputDirectory = _dir.File(output),
     };
 
     [Fact]
@@ -55,9 +51,24 @@ public sealed class GridBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task The_grid_reports_its_progress_in_days_over_every_pair_push_by_push_and_no_pairs_count()
+    {
+        // Every push moves all pairs to the same day: no pair is done before the last push, so a pairs count says nothing.
+        var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 2, Days = 120 });
+        var settings = new BenchmarkSettings { Models = ["hs", "ewma"], Rolling = new RollingOptions { Window = 50, Alphas = [0.99] } };
+        var reports = new List<EngineProgress>();
+        await new GridEngineExecutor(null, "progress", 25, reset: false)
+            .RunAsync(universe, settings, new SynchronousProgress<EngineProgress>(reports.Add), CancellationToken.None);
+
+        Assert.Equal(5, reports.Count); // 120 days in pushes of 25
+        Assert.All(reports, r => Assert.Equal((0, 0, 2 * 120 * 2L), (r.PairsDone, r.PairsTotal, r.BarsTotal)));
+        Assert.Equal([2 * 25 * 2L, 2 * 50 * 2, 2 * 75 * 2, 2 * 100 * 2, 2 * 120 * 2], reports.Select(r => r.BarsDone));
+    }
+
+    [Fact]
     public async Task The_command_line_picks_the_engine_and_refuses_a_cluster_without_the_grid()
     {
-        var output = Path.Combine(_dir, "cli");
+        var output = _dir.File("cli");
         var code = await RiskGridCli.Build().Parse(["benchmark", "--engine", "core", "--cluster", "127.0.0.1:30000", "--out", output]).InvokeAsync();
         Assert.Equal(ExitCodes.BadArguments, code);
         code = await RiskGridCli.Build().Parse(["benchmark", "--cluster", "no-port-here", "--out", output]).InvokeAsync();

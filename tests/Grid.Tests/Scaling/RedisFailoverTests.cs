@@ -52,7 +52,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             await WaitForAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 3, TimeSpan.FromSeconds(30), "3 active silos");
 
             var data = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = Instruments, Days = Days, Seed = 3 });
-            var series = data.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Select(b => b.ToMessage())])).ToArray();
+            var series = data.Select(s => s.ToMessage()).ToArray();
             await client.DefineUniverseAsync(Universe, CoreMapping.ToSettings(Options), Models, [.. data.Select(s => s.Instrument)]);
 
             // The hardest silo to lose: the one running the universe, the coordinator of every push.

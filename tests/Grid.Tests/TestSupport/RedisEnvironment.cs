@@ -4,8 +4,8 @@ namespace RiskGrid.Grid.Tests.TestSupport;
 
 /// <summary>
 /// The Redis the scale-out tests use: <c>RISKGRID_REDIS</c> (HOST:PORT), which <c>.ci/run</c> starts and
-/// exports. Locally, tests skip saying why when it is unset or unreachable; under CI (<c>CI=true</c>)
-/// they run and fail with a clear message instead, so a broken CI setup is never a silent skip.
+/// exports. Where it is unset or unreachable, <see cref="RedisFactAttribute"/> tests skip locally saying
+/// why and fail under CI (<see cref="RiskGrid.Testing.CiEnvironment"/>).
 /// </summary>
 public static class RedisEnvironment
 {
@@ -17,8 +17,6 @@ public static class RedisEnvironment
 
     /// <summary>Why Redis cannot be used, or null when it can.</summary>
     public static string? Problem => Probe.Value.Problem;
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     private static (string?, string?) Check()
     {

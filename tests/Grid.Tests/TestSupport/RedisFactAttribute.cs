@@ -5,9 +5,6 @@ public sealed class RedisFactAttribute : FactAttribute
 {
     public RedisFactAttribute()
     {
-        if (RedisEnvironment.Problem is { } problem && !RedisEnvironment.IsCi)
-        {
-            Skip = $"{problem}; skipped locally (under CI=true this test fails instead)";
-        }
+        Skip = CiEnvironment.SkipReason(RedisEnvironment.Problem);
     }
 }

@@ -1,4 +1,5 @@
 using RiskGrid.Core.Data;
+using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 
 namespace RiskGrid.Grid.Tests.TestSupport;
@@ -33,7 +34,7 @@ public static class TestSeries
     }
 
     public static DailyPrice[] Prices(PriceSeries series, int skip = 0, int take = int.MaxValue) =>
-        [.. series.Bars.Skip(skip).Take(take).Select(b => new DailyPrice(b.Date, b.Open, b.High, b.Low, b.Close))];
+        [.. series.Bars.Skip(skip).Take(take).Select(b => b.ToMessage())];
 
     public static DateOnly NextWeekday(DateOnly date)
     {

@@ -1,5 +1,6 @@
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
+using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 
 namespace RiskGrid.Ops.Tests.TestSupport;
@@ -26,8 +27,7 @@ public sealed class MeteredSiloFixture : IAsyncLifetime
     {
         Silo = await SiloProcess.StartAsync();
         var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = Instruments, Days = 300 });
-        var series = universe.Select(s => new InstrumentPrices(s.Instrument,
-            [.. s.Bars.Select(b => new DailyPrice(b.Date, b.Open, b.High, b.Low, b.Close))])).ToList();
+        var series = universe.Select(s => s.ToMessage()).ToList();
         await using (var connection = await RiskGridConnection.ConnectAsync(
                          ClusterAddress.Parse($"127.0.0.1:{Silo.GatewayPort}", clusterId: Silo.ClusterId)))
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace RiskGrid.Ops.Tests.TestSupport;
@@ -11,11 +10,10 @@ namespace RiskGrid.Ops.Tests.TestSupport;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _folder;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
+    private readonly TempFolder _folder;
 
-    private PrometheusServer(Process process, string folder, int port)
+    private PrometheusServer(ChildProcess process, TempFolder folder, int port)
     {
         _process = process;
         _folder = folder;
@@ -24,24 +22,14 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets)
     {
         var executable = ToolFactAttribute.Require("prometheus");
-        var folder = Path.Combine(Path.GetTempPath(), "riskgrid-prometheus-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.Copy(Repository.Path("deploy", "prometheus", "alerts.yml"), Path.Combine(folder, "alerts.yml"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), $"""
+        var folder = new TempFolder("riskgrid-prometheus-");
+        File.Copy(Repository.Path("deploy", "prometheus", "alerts.yml"), folder.File("alerts.yml"));
+        await File.WriteAllTextAsync(folder.File("prometheus.yml"), $"""
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
@@ -53,19 +41,9 @@ public sealed class PrometheusServer : IAsyncDisposable
                   - targets: [{string.Join(", ", targets.Select(t => $"\"{t}\""))}]
             """);
         var port = Ports.Free();
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[$"--config.file={Path.Combine(folder, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(folder, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"])
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var server = new PrometheusServer(new Process { StartInfo = info }, folder, port);
-        server._process.OutputDataReceived += (_, e) => server.Record(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Record(e.Data);
-        server._process.Start();
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
+        var process = ChildProcess.Start(executable,
+            [$"--config.file={folder.File("prometheus.yml")}", $"--storage.tsdb.path={folder.File("data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"]);
+        var server = new PrometheusServer(process, folder, port);
         await server.WaitUntilAsync(async () => (await server.Http.GetAsync(new Uri("/-/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "Prometheus ready");
         return server;
@@ -119,31 +97,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // the OS cleans temp folders
-        }
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        await _process.DisposeAsync();
+        _folder.Dispose();
     }
 }

@@ -9,15 +9,18 @@ public sealed class ToolFactAttribute : FactAttribute
     public ToolFactAttribute(string tool)
     {
         Tool = tool;
-        if (Repository.Which(tool) is null && !Repository.IsCi)
-        {
-            Skip = $"{tool} is not installed (apt-get install {tool}); skipped locally (under CI=true this test fails instead)";
-        }
+        Skip = CiEnvironment.SkipReason(Which(tool) is null ? $"{tool} is not installed (apt-get install {tool})" : null);
     }
 
     public string Tool { get; }
 
     /// <summary>The tool's path, or a failure naming what to install.</summary>
     public static string Require(string tool) =>
-        Repository.Which(tool) ?? throw new InvalidOperationException($"{tool} is not on PATH; .ci/run installs it with apt-get install {tool}");
+        Which(tool) ?? throw new InvalidOperationException($"{tool} is not on PATH; .ci/run installs it with apt-get install {tool}");
+
+    /// <summary>An executable on PATH, or null.</summary>
+    private static string? Which(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
 }

@@ -1,4 +1,4 @@
-namespace RiskGrid.Client.Tests.TestSupport;
+namespace RiskGrid.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RiskGrid.Ops.Tests.TestSupport;
+namespace RiskGrid.Testing;
 
 public static class Ports
 {

@@ -7,13 +7,16 @@ using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.State;
+using RiskGrid.Grains.Training;
 
 namespace RiskGrid.Grains;
 
 /// <summary>
 /// One instrument×model pair: a Core <see cref="RollingPair"/> whose <see cref="PairState"/> is the
 /// grain's persisted state, written after every change, so a reactivated pair (on any silo) continues
-/// exactly where it stopped and its results equal the batch engine's bit for bit.
+/// exactly where it stopped and its results equal the batch engine's bit for bit. Fits and forecasts run on the
+/// silo's <see cref="FitScheduler"/>; the fits of models that want an accelerator run on the pair's
+/// <see cref="IModelTrainingGrain"/> instead, which is placed on a GPU silo when there is one.
 /// </summary>
 public sealed partial class InstrumentModelGrain(
     [PersistentState("pair", RiskGridStorage.Name)] IPersistentState<PairGrainState> state,
@@ -88,18 +91,9 @@ public sealed partial class InstrumentModelGrain(
         {
             try
             {
-                var fitTime = await fits.Run(() =>
-                {
-                    var time = TimeSpan.Zero;
-                    foreach (var bar in fresh)
-                    {
-                        var step = pair.Append(bar);
-                        metrics.ObserveFit(_model, step);
-                        time += step.FitDuration;
-                    }
-
-                    return time;
-                });
+                var fitTime = pair.Model.WantsAccelerator
+                    ? await AppendTrainingElsewhereAsync(pair, fresh)
+                    : await fits.Run(() => AppendHere(pair, fresh));
                 foreach (var bar in fresh)
                 {
                     state.State.Log.Add(bar.Date, bar.Close);
@@ -248,6 +242,66 @@ public sealed partial class InstrumentModelGrain(
         }
     }
 
+    // Cheap models: the whole batch, fits included, in one go on the fit pool.
+    private TimeSpan AppendHere(RollingPair pair, List<PriceBar> fresh)
+    {
+        var time = TimeSpan.Zero;
+        foreach (var bar in fresh)
+        {
+            var step = pair.Append(bar);
+            metrics.ObserveFit(_model, step);
+            time += step.FitDuration;
+        }
+
+        return time;
+    }
+
+    // Models that want an accelerator: days are appended on the fit pool up to one that needs a fit, the fit
+    // runs on the pair's training grain (placed on a GPU silo when there is one), and that day completes back
+    // on the pool. If the training grain's silo dies, the call fails, this update fails like any other, and
+    // the resent update re-places the training grain.
+    private async Task<TimeSpan> AppendTrainingElsewhereAsync(RollingPair pair, List<PriceBar> fresh)
+    {
+        var training = GrainFactory.GetGrain<IModelTrainingGrain>(Key);
+        var settings = state.State.Settings!;
+        var time = TimeSpan.Zero;
+        var next = 0;
+        TrainingResult? trained = null;
+        while (true)
+        {
+            var done = trained;
+            var request = await fits.Run(() =>
+            {
+                if (done is not null)
+                {
+                    metrics.ObserveFit(_model, pair.CompleteAppend(done.Fit, done.Duration));
+                }
+
+                while (next < fresh.Count)
+                {
+                    if (pair.BeginAppend(fresh[next++]) is { } due)
+                    {
+                        return due;
+                    }
+
+                    metrics.ObserveFit(_model, pair.CompleteAppend(null, TimeSpan.Zero));
+                }
+
+                return null;
+            });
+            if (request is null)
+            {
+                return time;
+            }
+
+            trained = await training.FitAsync(new TrainingRequest(_model, settings, request.Window, request.Previous));
+            time += trained.Duration;
+            state.State.TrainedOn = trained.Silo;
+            state.State.TrainedOnGpu = trained.Gpu;
+            LogTrained(logger, Key, trained.Silo, trained.Gpu, trained.Duration.TotalSeconds);
+        }
+    }
+
     private RollingPair CreatePair(RollingSettings settings, PairState pairState)
     {
         try
@@ -353,7 +407,8 @@ public sealed partial class InstrumentModelGrain(
         return new PairStatus(_instrument, _model, s.Settings, s.Log.Count, s.Log.FirstDate, s.Log.LastDate,
             s.Pair.Forecasts.Count, s.Pair.Forecasts.Count(f => f.IsRealized), s.Pair.FitAttempts, s.Pair.FitFailures,
             s.Pair.LastFit is { } fit && pair is not null ? fit.ToMessage(pair.Model.ParameterNames) : null,
-            TimeSpan.FromTicks(s.FitTicks), s.Pair.Forecasts.Count > 0 ? s.Pair.Forecasts[^1].ToMessage() : null);
+            TimeSpan.FromTicks(s.FitTicks), s.Pair.Forecasts.Count > 0 ? s.Pair.Forecasts[^1].ToMessage() : null,
+            s.TrainedOn, s.TrainedOnGpu);
     }
 
     private static (int From, int Take) Page(int start, int count, int total)
@@ -368,6 +423,9 @@ public sealed partial class InstrumentModelGrain(
     }
 
     private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Pair} trained on {Silo} (gpu: {Gpu}) in {Seconds:0.000} s")]
+    private static partial void LogTrained(ILogger logger, string pair, SiloAddress silo, bool gpu, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending to {Pair} failed; deactivating to reload the stored state")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string pair);

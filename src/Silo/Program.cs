@@ -5,13 +5,15 @@ using RiskGrid.Grains.Hosting;
 using RiskGrid.Silo.Operations;
 
 // A RiskGrid silo. Alone: localhost clustering, in-memory state. With --redis HOST:PORT: Redis clustering
-// and persistence; start several (different --silo-port/--gateway-port) to form one cluster. Metrics on
-// http://127.0.0.1:9464/metrics and the Orleans dashboard on http://127.0.0.1:8080 (see SiloOperationsOptions).
-args = SiloOperationsOptions.Normalize(args);
+// and persistence; start several (different --silo-port/--gateway-port) to form one cluster. --gpu declares
+// a GPU (LSTM training is placed on such silos). Metrics on http://127.0.0.1:9464/metrics and the Orleans
+// dashboard on http://127.0.0.1:8080 (see SiloOperationsOptions).
+args = SiloOperationsOptions.Normalize(RiskGridSiloOptions.Normalize(args));
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>([.. RiskGridSiloOptions.CommandLineSwitches, .. SiloOperationsOptions.CommandLineSwitches]));
 var options = builder.Configuration.GetSection(RiskGridSiloOptions.Section).Get<RiskGridSiloOptions>() ?? new();
 var operations = builder.Configuration.GetSection(SiloOperationsOptions.Section).Get<SiloOperationsOptions>() ?? new();
+var gpu = GpuDeclaration.Of(options);
 builder.UseOrleans(silo => silo.UseRiskGrid(options).AddSiloOperations(operations));
 builder.AddSiloOperations(operations);
 
@@ -20,6 +22,7 @@ app.MapSiloOperations(operations);
 await app.StartAsync();
 Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, " +
     (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}") +
+    $"; {gpu.Reason}" +
     $"; metrics http://{operations.MetricsAddress}:{operations.MetricsPort}/metrics" +
     (operations.Dashboard ? $"; dashboard http://{operations.DashboardAddress}:{operations.DashboardPort}/" : "; dashboard off"));
 await app.WaitForShutdownAsync();

@@ -42,6 +42,10 @@ public static class QueryCommand
                 table.AddRow("prices", $"{s.BarsSeen:N0} ({s.FirstDate:yyyy-MM-dd} to {s.LastDate:yyyy-MM-dd})");
                 table.AddRow("forecasts", $"{s.Forecasts:N0} ({s.RealizedForecasts:N0} realised)");
                 table.AddRow("fits", $"{s.FitAttempts:N0} attempted, {s.FitFailures:N0} failed, {s.FitTime.TotalSeconds:0.00} s");
+                if (s.TrainedOn is { } silo)
+                {
+                    table.AddRow("trained on", Markup.Escape($"{silo} ({(s.TrainedOnGpu ? "gpu" : "no gpu")})"));
+                }
                 if (s.LastFit is { } fit)
                 {
                     table.AddRow("last fit", Markup.Escape($"{fit.Status}: " + string.Join(", ",

@@ -47,6 +47,8 @@ public sealed class RiskGridConnection : IAsyncDisposable
             SiloPort = FreePort(),
             GatewayPort = 0, // the co-hosted client needs no gateway; nothing else may connect
             FitThreads = fitThreads,
+            // Gpu left to detection: one silo places training on itself either way, and it declares a GPU
+            // exactly when one can be used (a CUDA build with a visible GPU, what --device cuda needs).
         }));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -21,6 +21,9 @@ public sealed class RollingPair
     // Returns of consecutive State.Bars: _returns[i] is from Bars[i] to Bars[i + 1]. Derived, not persisted.
     private readonly List<double> _returns = [];
 
+    // A bar appended by BeginAppend whose forecast CompleteAppend has not made yet.
+    private PendingBar? _pending;
+
     /// <summary>Starts a pair, or resumes one from <paramref name="state"/>.</summary>
     /// <param name="source">Name used in data errors (instrument or file).</param>
     public RollingPair(IRiskModel model, RollingOptions options, string source, PairState? state = null)
@@ -70,6 +73,30 @@ public sealed class RollingPair
     /// <summary>Appends the next day's bar. Invalid bars throw before any state changes.</summary>
     public PairStep Append(PriceBar bar)
     {
+        if (BeginAppend(bar) is not { } request)
+        {
+            return CompleteAppend(null, TimeSpan.Zero);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var fit = _model.FitSafely(request.Window, request.Previous);
+        return CompleteAppend(fit, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Append"/>, for callers that estimate elsewhere (the grid trains some
+    /// models on other silos): checks and records the bar, realises the pending forecast, and returns the
+    /// estimation due on this day, or null when the last fit is reused or the window is still filling.
+    /// <see cref="CompleteAppend"/> must follow, with that estimation's result, before anything else uses
+    /// the pair. Invalid bars throw before any state changes.
+    /// </summary>
+    public FitRequest? BeginAppend(PriceBar bar)
+    {
+        if (_pending is not null)
+        {
+            throw new InvalidOperationException($"{_source}: the bar of {_pending.Date:yyyy-MM-dd} is waiting for CompleteAppend");
+        }
+
         Validate(bar);
         ForecastRecord? realized = null;
         if (State.Bars.Count > 0)
@@ -91,24 +118,42 @@ public sealed class RollingPair
             _returns.RemoveAt(0);
         }
 
-        if (_returns.Count < _options.Window)
+        var window = _returns.Count < _options.Window ? null : CurrentWindow();
+        var request = window is not null && (State.LastFit is null || State.ForecastsSinceFit >= _refitEvery)
+            ? new FitRequest(window, State.LastFit)
+            : null;
+        _pending = new PendingBar(bar.Date, realized, window, request);
+        return request;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Append"/>: records <paramref name="fit"/>, the result of the
+    /// estimation <see cref="BeginAppend"/> asked for (null when it asked for none), and forecasts the next day.
+    /// </summary>
+    /// <param name="fitDuration">Wall time of that estimation.</param>
+    public PairStep CompleteAppend(ModelFit? fit, TimeSpan fitDuration)
+    {
+        var pending = _pending ?? throw new InvalidOperationException($"{_source}: CompleteAppend without BeginAppend");
+        if ((pending.Request is null) != (fit is null))
         {
-            return new PairStep(realized, null, null, TimeSpan.Zero);
+            throw new ArgumentException(pending.Request is null
+                ? $"{_source}: no estimation was due on {pending.Date:yyyy-MM-dd}, but a fit was given"
+                : $"{_source}: an estimation was due on {pending.Date:yyyy-MM-dd}, but no fit was given", nameof(fit));
         }
 
-        var window = CurrentWindow();
-        ModelFit? attempted = null;
-        var fitTime = TimeSpan.Zero;
-        var refitted = false;
-        if (State.LastFit is null || State.ForecastsSinceFit >= _refitEvery)
+        _pending = null;
+        if (pending.Window is not { } window)
         {
-            var clock = Stopwatch.StartNew();
-            attempted = FitSafely(window, State.LastFit);
-            fitTime = clock.Elapsed;
+            return new PairStep(pending.Realized, null, null, TimeSpan.Zero);
+        }
+
+        var refitted = false;
+        if (fit is not null)
+        {
             State.FitAttempts++;
-            if (attempted.IsUsable)
+            if (fit.IsUsable)
             {
-                State.LastFit = attempted;
+                State.LastFit = fit;
                 State.ForecastsSinceFit = 0;
                 refitted = true;
             }
@@ -117,18 +162,22 @@ public sealed class RollingPair
                 State.FitFailures++;
             }
         }
+        else
+        {
+            fitDuration = TimeSpan.Zero;
+        }
 
-        var status = attempted?.Status ?? State.LastFit!.Status;
-        var record = State.LastFit is { } fit
-            ? MakeRecord(bar.Date, _model.Forecast(window, fit, _options.Alphas), status, refitted)
-            : MissingRecord(bar.Date, status);
+        var status = fit?.Status ?? State.LastFit!.Status;
+        var record = State.LastFit is { } last
+            ? MakeRecord(pending.Date, _model.Forecast(window, last, _options.Alphas), status, refitted)
+            : MissingRecord(pending.Date, status);
         if (State.LastFit is not null)
         {
             State.ForecastsSinceFit++;
         }
 
         State.Forecasts.Add(record);
-        return new PairStep(realized, record, attempted, fitTime);
+        return new PairStep(pending.Realized, record, fit, fitDuration);
     }
 
     /// <summary>Forecast at any levels from the current window and last fit, without recording it.</summary>
@@ -153,20 +202,6 @@ public sealed class RollingPair
         return new ModelWindow(returns, State.Bars.ToArray());
     }
 
-    // A model's Fit reports problems as a status; an exception escaping one is a bug in that model,
-    // but a rolling run records it and carries on rather than losing every other pair's work.
-    private ModelFit FitSafely(ModelWindow window, ModelFit? previous)
-    {
-        try
-        {
-            return _model.Fit(window, previous);
-        }
-        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
-        {
-            return ModelFit.Failure($"{_model.Name} fit threw {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
     private static ForecastRecord MakeRecord(DateOnly date, RiskForecast[] forecasts, FitStatus status, bool refitted)
     {
         var var = new double[forecasts.Length];
@@ -186,4 +221,6 @@ public sealed class RollingPair
         var nan = Enumerable.Repeat(double.NaN, _options.Alphas.Count).ToArray();
         return new ForecastRecord(date, nan, [.. nan], double.NaN, double.NaN, status, false);
     }
+
+    private sealed record PendingBar(DateOnly Date, ForecastRecord? Realized, ModelWindow? Window, FitRequest? Request);
 }

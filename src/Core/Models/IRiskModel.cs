@@ -29,6 +29,13 @@ public interface IRiskModel
     int? RefitInterval => null;
 
     /// <summary>
+    /// True when estimation is heavy enough to want an accelerator (a GPU). The grid then runs this
+    /// model's fits on a silo that declared a GPU, when one did, instead of beside the pair; forecasts
+    /// always run with the pair. The result must not depend on where the fit runs (same code, same inputs).
+    /// </summary>
+    bool WantsAccelerator => false;
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> when the model cannot forecast at one of the levels
     /// (e.g. a network trained for a fixed range of levels). Called once when a pair is created, so a
     /// run fails before any work rather than midway.

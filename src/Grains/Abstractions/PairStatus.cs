@@ -7,6 +7,9 @@ namespace RiskGrid.Grains.Abstractions;
 /// <param name="RealizedForecasts">Forecasts whose day has its price.</param>
 /// <param name="FitTime">Wall time spent estimating (informational; not part of the results).</param>
 /// <param name="LastForecast">The newest forecast (for the day after <see cref="LastDate"/>), or null.</param>
+/// <param name="TrainedOn">The silo that ran the last fit, for models trained on GPU silos when there are any
+/// (the LSTM); null for models that fit beside the pair.</param>
+/// <param name="TrainedOnGpu">Whether <paramref name="TrainedOn"/> declared a GPU.</param>
 [GenerateSerializer, Immutable, Alias("riskgrid.PairStatus")]
 public sealed record PairStatus(
     [property: Id(0)] string Instrument,
@@ -21,4 +24,6 @@ public sealed record PairStatus(
     [property: Id(9)] int FitFailures,
     [property: Id(10)] FitSummary? LastFit,
     [property: Id(11)] TimeSpan FitTime,
-    [property: Id(12)] ForecastEntry? LastForecast);
+    [property: Id(12)] ForecastEntry? LastForecast,
+    [property: Id(13)] SiloAddress? TrainedOn = null,
+    [property: Id(14)] bool TrainedOnGpu = false);

@@ -1,10 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RiskGrid.Grains.Metrics;
+using RiskGrid.Grains.Placement;
 using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;
@@ -48,7 +52,8 @@ public static class RiskGridSiloBuilderExtensions
     /// <summary>
     /// Adds what RiskGrid grains need whatever the clustering: the <c>riskgrid</c> grain storage (Redis
     /// or memory) with Orleans's binary serializer (bit-exact doubles, NaN included), the fit thread
-    /// pool, call timeouts and, when asked, fast failure detection.
+    /// pool, the silo's GPU declaration (silo metadata) with the placement filter that reads it, call
+    /// timeouts and, when asked, fast failure detection.
     /// </summary>
     public static ISiloBuilder AddRiskGrid(this ISiloBuilder silo, RiskGridSiloOptions options)
     {
@@ -70,6 +75,7 @@ public static class RiskGridSiloBuilderExtensions
 
         silo.AddRiskGridMetrics();
         silo.Services.AddSingleton(_ => new FitScheduler(options.FitThreads > 0 ? options.FitThreads : Environment.ProcessorCount));
+        silo.AddGpuPlacement(GpuDeclaration.Of(options));
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         if (options.FastFailureDetection ?? !string.IsNullOrWhiteSpace(options.Redis))
         {
@@ -84,6 +90,18 @@ public static class RiskGridSiloBuilderExtensions
         }
 
         return silo;
+    }
+
+    // Every silo publishes whether it has a GPU and can apply the filter, since placement is decided on whichever
+    // silo makes the first call. Metadata is registered once, here: a host adds its own under Orleans:Metadata
+    // (e.g. ORLEANS__METADATA__zone=a) rather than calling UseSiloMetadata again.
+    private static void AddGpuPlacement(this ISiloBuilder silo, GpuDeclaration gpu)
+    {
+        var metadata = silo.Configuration.GetSection("Orleans:Metadata").Get<Dictionary<string, string>>() ?? [];
+        metadata[GpuDeclaration.MetadataKey] = gpu.Declared ? "true" : "false";
+        silo.UseSiloMetadata(metadata);
+        silo.Services.AddSingleton(gpu);
+        silo.Services.AddPlacementFilter<PreferGpuPlacementFilterStrategy, PreferGpuPlacementFilterDirector>(ServiceLifetime.Transient);
     }
 
     /// <summary>StackExchange.Redis options for a <c>HOST:PORT</c> string; failing to connect at start is an error.</summary>

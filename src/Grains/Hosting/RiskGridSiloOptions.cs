@@ -18,7 +18,30 @@ public sealed class RiskGridSiloOptions
         ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
         ["--advertise"] = $"{Section}:{nameof(AdvertisedAddress)}",
         ["--fit-threads"] = $"{Section}:{nameof(FitThreads)}",
+        ["--gpu"] = $"{Section}:{nameof(Gpu)}",
     };
+
+    /// <summary>The arguments with the flags <c>--gpu</c> and <c>--no-gpu</c> spelled <c>--gpu true</c> and
+    /// <c>--gpu false</c> (configuration's command-line provider wants a value after every switch).</summary>
+    public static string[] Normalize(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var result = new List<string>(args.Length + 1);
+        for (var i = 0; i < args.Length; i++)
+        {
+            result.Add(args[i] == "--no-gpu" ? "--gpu" : args[i]);
+            if (args[i] == "--no-gpu")
+            {
+                result.Add("false");
+            }
+            else if (args[i] == "--gpu" && !(i + 1 < args.Length && bool.TryParse(args[i + 1], out _)))
+            {
+                result.Add("true");
+            }
+        }
+
+        return [.. result];
+    }
 
     /// <summary>Redis <c>HOST:PORT</c> (any StackExchange.Redis configuration string). When set, silos
     /// cluster and persist through Redis; when empty, a single localhost silo keeps state in memory.</summary>
@@ -39,6 +62,13 @@ public sealed class RiskGridSiloOptions
 
     /// <summary>Threads for fits (default: processor count).</summary>
     public int FitThreads { get; set; }
+
+    /// <summary>
+    /// Whether this silo offers a GPU for training (<c>--gpu</c>/<c>--no-gpu</c>): published as silo metadata,
+    /// so that the LSTM's training grains are placed on GPU silos when any are in the cluster. Null (the
+    /// default) detects one: true only in a CUDA build where <c>torch.cuda.is_available()</c>. See <see cref="GpuDeclaration"/>.
+    /// </summary>
+    public bool? Gpu { get; set; }
 
     /// <summary>
     /// Declare an unresponsive silo dead within seconds (probe every 2 s, two misses) instead of

@@ -13,7 +13,8 @@ namespace RiskGrid.Grains.Metrics;
 /// rejection-reason name, and the grain interface and method; never dates or free text.
 /// </summary>
 /// <remarks>
-/// Writers: <c>InstrumentModelGrain</c> publishes its pair's forecasts and backtests and each fit;
+/// Writers: <c>InstrumentModelGrain</c> publishes its pair's forecasts and backtests and each fit
+/// (wherever it ran); <c>ModelTrainingGrain</c> counts the fits it ran on its silo;
 /// <see cref="GridCallMetricsFilter"/> times client calls, counts refused prices and feeds the price
 /// features. Process CPU and memory come from prometheus-net's default collectors, grain activations
 /// from Orleans's own meters (exported through prometheus-net's meter adapter as <c>orleans_*</c>).
@@ -55,6 +56,9 @@ public sealed class RiskGridMetrics
             new HistogramConfiguration { LabelNames = ["model"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
         Fits = f.CreateCounter("riskgrid_model_fits_total", "Model estimations attempted.", "model");
         FitFailures = f.CreateCounter("riskgrid_model_fit_failures_total", "Model estimations that gave no usable fit (the previous fit was reused).", "model");
+        Trainings = f.CreateCounter("riskgrid_model_trainings_total",
+            "Estimations this silo ran for pairs on their behalf (models that want an accelerator, placed on GPU silos when any); gpu: whether this silo declared a GPU.",
+            "model", "gpu");
 
         RowsRejected = f.CreateCounter("riskgrid_rows_rejected_total", "Price rows refused (the batch holding them was not applied).", "instrument", "reason");
         PricesReceived = f.CreateCounter("riskgrid_prices_received_total", "New daily prices accepted.", "instrument");
@@ -109,6 +113,8 @@ public sealed class RiskGridMetrics
 
     public Counter FitFailures { get; }
 
+    public Counter Trainings { get; }
+
     public Counter RowsRejected { get; }
 
     public Counter PricesReceived { get; }
@@ -149,6 +155,9 @@ public sealed class RiskGridMetrics
             failures.Inc();
         }
     }
+
+    /// <summary>Counts one estimation a training grain ran on this silo, which did or did not declare a GPU.</summary>
+    public void ObserveTraining(string model, bool gpu) => Trainings.WithLabels(model, gpu ? "true" : "false").Inc();
 
     /// <summary>Publishes a pair's latest forecast and its backtests (one per level, as <paramref name="pair"/>'s options order them).</summary>
     public void PublishPair(string instrument, string model, RollingPair pair, IReadOnlyList<BacktestSummary> backtests)

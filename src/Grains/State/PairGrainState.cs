@@ -20,4 +20,10 @@ public sealed class PairGrainState
 
     /// <summary>Wall time spent estimating, in ticks (informational).</summary>
     [Id(3)] public long FitTicks { get; set; }
+
+    /// <summary>The silo that ran the last fit on a training grain (models that want an accelerator), or null
+    /// when fits run beside the pair; and whether that silo declared a GPU. Informational.</summary>
+    [Id(4)] public SiloAddress? TrainedOn { get; set; }
+
+    [Id(5)] public bool TrainedOnGpu { get; set; }
 }

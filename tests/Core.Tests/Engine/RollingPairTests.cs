@@ -118,4 +118,60 @@ public sealed class RollingPairTests
         var ex = Assert.Throws<DataValidationException>(() => pair.Append(PriceBar.FromClose(d, 11)));
         Assert.Equal("file.csv, row 2: duplicate date 2021-03-04", ex.Message);
     }
+
+    [Fact]
+    public void An_append_whose_fit_is_estimated_elsewhere_equals_append()
+    {
+        // GARCH refitted every 7 days: warm starts, so every fit depends on the one before it.
+        var options = Options with { Window = 250, RefitEvery = 7 };
+        var series = Series.FromReturns("X", Series.NoisyReturns(330, 5));
+        var whole = RollingEngine.RunPair(series, ModelCatalog.Create("garch-n"), options);
+
+        var pair = new RollingPair(ModelCatalog.Create("garch-n"), options, "X");
+        var elsewhere = ModelCatalog.Create("garch-n"); // another instance, as on another silo
+        var fits = 0;
+        foreach (var bar in series.Bars)
+        {
+            var step = pair.BeginAppend(bar) is { } request
+                ? pair.CompleteAppend(elsewhere.FitSafely(request.Window, request.Previous), TimeSpan.FromSeconds(++fits))
+                : pair.CompleteAppend(null, TimeSpan.FromSeconds(1));
+            Assert.Equal(step.Fit is null ? TimeSpan.Zero : TimeSpan.FromSeconds(fits), step.FitDuration);
+        }
+
+        Assert.Equal(whole.Forecasts.Count(f => f.Refitted), fits);
+        Assert.Equal(whole.Forecasts.Count, pair.State.Forecasts.Count);
+        for (var i = 0; i < whole.Forecasts.Count; i++)
+        {
+            Assert.Equal(whole.Forecasts[i], pair.State.Forecasts[i] with { VaR = whole.Forecasts[i].VaR, ES = whole.Forecasts[i].ES });
+            Assert.Equal(whole.Forecasts[i].VaR, pair.State.Forecasts[i].VaR);
+            Assert.Equal(whole.Forecasts[i].ES, pair.State.Forecasts[i].ES);
+        }
+    }
+
+    [Fact]
+    public void A_two_phase_append_out_of_order_is_refused()
+    {
+        var series = Series.FromReturns("X", Series.NoisyReturns(120, 6));
+        var pair = new RollingPair(new HistoricalSimulation(), Options with { RefitEvery = 5 }, "X");
+        Assert.Throws<InvalidOperationException>(() => pair.CompleteAppend(null, TimeSpan.Zero));
+        foreach (var bar in series.Bars.Take(100))
+        {
+            Assert.Null(pair.BeginAppend(bar)); // the window is filling
+            pair.CompleteAppend(null, TimeSpan.Zero);
+        }
+
+        var request = pair.BeginAppend(series.Bars[100]);
+        Assert.NotNull(request);
+        Assert.Null(request.Previous);
+        Assert.Equal(Options.Window, request.Window.Count);
+        var ex = Assert.Throws<InvalidOperationException>(() => pair.BeginAppend(series.Bars[101]));
+        Assert.Contains("waiting for CompleteAppend", ex.Message);
+        Assert.Throws<ArgumentException>(() => pair.CompleteAppend(null, TimeSpan.Zero));
+        Assert.True(pair.CompleteAppend(ModelFit.Empty, TimeSpan.Zero).Forecast!.Refitted);
+
+        Assert.Null(pair.BeginAppend(series.Bars[101])); // the fit is reused for 5 days
+        Assert.Throws<ArgumentException>(() => pair.CompleteAppend(ModelFit.Empty, TimeSpan.Zero));
+        Assert.False(pair.CompleteAppend(null, TimeSpan.Zero).Forecast!.Refitted);
+        Assert.Equal(2, pair.State.Forecasts.Count);
+    }
 }

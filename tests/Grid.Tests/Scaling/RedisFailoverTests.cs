@@ -6,7 +6,6 @@ using RiskGrid.Core.Models;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grid.Tests.TestSupport;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace RiskGrid.Grid.Tests.Scaling;
@@ -100,7 +99,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
                 await silo.DisposeAsync();
             }
 
-            await DeleteKeysAsync(redis, clusterId);
+            await RedisKeys.DeleteAsync(redis, clusterId);
         }
     }
 
@@ -148,19 +147,6 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             }
 
             await Task.Delay(200);
-        }
-    }
-
-    private static async Task DeleteKeysAsync(string redis, string clusterId)
-    {
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-        var db = connection.GetDatabase();
-        foreach (var endpoint in connection.GetEndPoints())
-        {
-            await foreach (var key in connection.GetServer(endpoint).KeysAsync(pattern: $"*{clusterId}*"))
-            {
-                await db.KeyDeleteAsync(key);
-            }
         }
     }
 }

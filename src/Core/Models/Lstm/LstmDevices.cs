@@ -17,6 +17,10 @@ public static class LstmDevices
         false;
 #endif
 
+    /// <summary>True in a CUDA build when <c>torch.cuda.is_available()</c> (a GPU and driver are visible).
+    /// Never loads libtorch's CUDA probe in a CPU build.</summary>
+    public static bool CudaAvailable => IsCudaBuild && cuda.is_available();
+
     /// <summary>One line naming the device a request resolves to and why, for logs and the CLI.</summary>
     public static string Describe(LstmDevice requested) => Select(requested).Description;
 

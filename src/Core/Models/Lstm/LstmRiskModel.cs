@@ -84,6 +84,10 @@ public sealed class LstmRiskModel : IRiskModel
 
     public int? RefitInterval => _settings.LstmRetrain;
 
+    /// <summary>True unless the device is pinned to the CPU (<see cref="LstmDevice.Cpu"/>): training is
+    /// what a GPU speeds up, and a CPU-pinned network gains nothing from a GPU silo but a network hop.</summary>
+    public bool WantsAccelerator => _settings.LstmDevice != LstmDevice.Cpu;
+
     /// <summary>The trained confidence levels, ascending.</summary>
     public IReadOnlyList<double> TrainedLevels => _architecture.Levels;
 

@@ -214,6 +214,12 @@ public sealed class LstmRiskModelTests
         Assert.DoesNotContain("lstm", ModelCatalog.DefaultNames);
         Assert.Contains("hs", ModelCatalog.DefaultNames);
         Assert.Equal(ModelCatalog.Names.Count - 1, ModelCatalog.DefaultNames.Count);
+
+        // Training wants a GPU silo unless pinned to the CPU; no other model asks for one.
+        Assert.True(model.WantsAccelerator);
+        Assert.True(ModelCatalog.Create("lstm", new ModelSettings { LstmDevice = LstmDevice.Cuda }).WantsAccelerator);
+        Assert.False(ModelCatalog.Create("lstm", new ModelSettings { LstmDevice = LstmDevice.Cpu }).WantsAccelerator);
+        Assert.All(ModelCatalog.DefaultNames, name => Assert.False(ModelCatalog.Create(name).WantsAccelerator, name));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskGrid.Client.Output;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
@@ -24,7 +25,7 @@ public static class QueryCommand
 
                 var table = new Table().Title($"{Markup.Escape(PairKey.Of(f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
                 table.AddColumns("Level", "VaR %", "ES %", "Mean %", "Volatility %", "Fit", "Forecasts since fit");
-                table.AddRow(P(f.Alpha), N(f.VaR), N(f.ES), N(f.Mean), N(f.Volatility), f.FitStatus.ToString(), f.FitAge.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(Level(f.Alpha), N(f.VaR), N(f.ES), N(f.Mean), N(f.Volatility), f.FitStatus.ToString(), f.FitAge.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
             }));
         command.Subcommands.Add(Pair("backtest", "Backtest of a pair's recorded forecasts at one of its levels.",
@@ -49,7 +50,7 @@ public static class QueryCommand
                 if (s.LastFit is { } fit)
                 {
                     table.AddRow("last fit", Markup.Escape($"{fit.Status}: " + string.Join(", ",
-                        fit.Parameters.Select((p, i) => $"{(i < fit.ParameterNames.Length ? fit.ParameterNames[i] : $"p{i}")}={N(p)}"))));
+                        fit.Parameters.Select((p, i) => $"{(i < fit.ParameterNames.Length ? fit.ParameterNames[i] : $"p{i}")}={p.ToString("G6", CultureInfo.InvariantCulture)}"))));
                 }
 
                 AnsiConsole.Write(table);
@@ -65,9 +66,9 @@ public static class QueryCommand
         table.AddColumns("Level", "Obs", "Missing", "Exceptions", "Rate", "Kupiec p", "Christ. CC p", "Duration p", "Avg VaR", "Avg ES", "ES p", "Zone (250 d)");
         foreach (var b in reports)
         {
-            table.AddRow(P(b.Alpha), $"{b.Observations:N0}", $"{b.MissingForecasts:N0}", $"{b.Exceptions:N0}", P(b.ExceptionRate),
-                N(b.Kupiec.PValue), N(b.ChristoffersenConditionalCoverage.PValue), N(b.Duration.PValue), N(b.AverageVaR), N(b.AverageES),
-                N(b.EsPValue), $"{b.TrafficLight.Zone} ({b.TrafficLight.Exceptions})");
+            table.AddRow(Level(b.Alpha), $"{b.Observations:N0}", $"{b.MissingForecasts:N0}", $"{b.Exceptions:N0}", Rate(b.ExceptionRate),
+                Cells.PValue(b.Kupiec.PValue), Cells.PValue(b.ChristoffersenConditionalCoverage.PValue), Cells.PValue(b.Duration.PValue),
+                N(b.AverageVaR), N(b.AverageES), Cells.PValue(b.EsPValue), $"{b.TrafficLight.Zone} ({b.TrafficLight.Exceptions})");
         }
 
         return table;
@@ -98,7 +99,7 @@ public static class QueryCommand
             {
                 foreach (var l in m.Levels)
                 {
-                    table.AddRow(Markup.Escape(m.Model), P(l.Alpha), $"{l.Observations:N0}", $"{l.Exceptions:N0}", P(l.ExceptionRate), P(l.ExpectedRate),
+                    table.AddRow(Markup.Escape(m.Model), Level(l.Alpha), $"{l.Observations:N0}", $"{l.Exceptions:N0}", Rate(l.ExceptionRate), Rate(l.ExpectedRate),
                         $"{l.Green}", $"{l.Yellow}", $"{l.Red}", $"{m.FitFailures:N0}");
                 }
             }
@@ -123,7 +124,7 @@ public static class QueryCommand
             AnsiConsole.MarkupLine($"  {s.JointDays:N0} joint days to {s.LastDate:yyyy-MM-dd}; last P&L {N(s.LastPnL)}%, cumulative {N(s.CumulativePnL)}%");
             foreach (var m in s.Methods)
             {
-                var latest = m.Latest.Length == 0 ? "no forecast" : string.Join(", ", m.Latest.Select(l => $"{P(l.Alpha)} VaR {N(l.VaR)} ES {N(l.ES)}"));
+                var latest = m.Latest.Length == 0 ? "no forecast" : string.Join(", ", m.Latest.Select(l => $"{Level(l.Alpha)} VaR {N(l.VaR)} ES {N(l.ES)}"));
                 AnsiConsole.Write(BacktestTable($"{m.Method}: next day {latest}", m.Backtests));
             }
         });
@@ -164,7 +165,12 @@ public static class QueryCommand
         }, ct);
     }
 
-    private static string N(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0000", CultureInfo.InvariantCulture);
+    // The same number formats as the benchmark's Key Results table: levels to 0.1%, rates to 0.01%.
+    private static readonly CellFormat Cells = CellFormat.Console;
 
-    private static string P(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0##%", CultureInfo.InvariantCulture);
+    private static string N(double x) => Cells.Number(x, 4);
+
+    private static string Level(double alpha) => Cells.Percent(alpha, 1);
+
+    private static string Rate(double x) => Cells.Percent(x, 2);
 }

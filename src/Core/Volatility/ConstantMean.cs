@@ -5,27 +5,29 @@ namespace RiskGrid.Core.Volatility;
 /// Working coordinate: μ / s with s the sample standard deviation, bounded to ±1 (a daily mean
 /// larger than one standard deviation is no GARCH fit).
 /// </summary>
-public sealed class ConstantMean : IModelPart
+public sealed class ConstantMean : ModelPart
 {
-    public IReadOnlyList<string> ParameterNames { get; } = ["mu"];
+    public override string Name => "constant mean";
 
-    public IReadOnlyList<double> WorkingLower { get; } = [-1.0];
+    public override IReadOnlyList<string> ParameterNames { get; } = ["mu"];
 
-    public IReadOnlyList<double> WorkingUpper { get; } = [1.0];
+    public override IReadOnlyList<double> WorkingLower { get; } = [-1.0];
+
+    public override IReadOnlyList<double> WorkingUpper { get; } = [1.0];
 
     /// <summary>Starting value: the sample mean.</summary>
     public static double StartingValue(DataScale scale) => scale.Mean;
 
-    public void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working) =>
+    public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working) =>
         working[0] = natural[0] / scale.StandardDeviation;
 
-    public void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
+    public override void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian)
     {
         var s = scale.StandardDeviation;
         natural[0] = working[0] * s;
         jacobian[0] = s;
     }
 
-    public string DescribeBound(int index, bool upper) =>
+    public override string DescribeBound(int index, bool upper) =>
         upper ? "mu at +1 sample standard deviation" : "mu at −1 sample standard deviation";
 }

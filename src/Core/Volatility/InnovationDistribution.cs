@@ -5,25 +5,8 @@ namespace RiskGrid.Core.Volatility;
 /// of the log-likelihood (all constants included) with the derivatives the fitter chains through the
 /// variance recursion, its upper-tail VaR/ES for a unit-variance loss, and a sampler.
 /// </summary>
-public abstract class InnovationDistribution : IModelPart
+public abstract class InnovationDistribution : ModelPart
 {
-    /// <summary>Display name, e.g. normal or Student-t.</summary>
-    public abstract string Name { get; }
-
-    public abstract IReadOnlyList<string> ParameterNames { get; }
-
-    public abstract IReadOnlyList<double> WorkingLower { get; }
-
-    public abstract IReadOnlyList<double> WorkingUpper { get; }
-
-    public int ParameterCount => ParameterNames.Count;
-
-    public abstract void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working);
-
-    public abstract void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian);
-
-    public abstract string DescribeBound(int index, bool upper);
-
     /// <summary>Σ_t log f(ε_t; σ²_t) over the residuals.</summary>
     public abstract double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters);

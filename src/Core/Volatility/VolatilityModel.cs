@@ -8,7 +8,7 @@ namespace RiskGrid.Core.Volatility;
 /// </summary>
 public sealed class VolatilityModel
 {
-    private readonly IModelPart[] _parts;
+    private readonly ModelPart[] _parts;
     private readonly int[] _offsets;
 
     public VolatilityModel(VolatilityProcess process, InnovationDistribution distribution)

@@ -6,31 +6,14 @@ namespace RiskGrid.Core.Volatility;
 /// functions of <see cref="VarianceRecursion"/> and <see cref="VarianceGradient"/>; a process only
 /// unpacks its parameter vector for them.
 /// </summary>
-public abstract class VolatilityProcess : IModelPart
+public abstract class VolatilityProcess : ModelPart
 {
-    /// <summary>Display name, e.g. GARCH(1,1).</summary>
-    public abstract string Name { get; }
-
-    public abstract IReadOnlyList<string> ParameterNames { get; }
-
-    public abstract IReadOnlyList<double> WorkingLower { get; }
-
-    public abstract IReadOnlyList<double> WorkingUpper { get; }
-
-    public int ParameterCount => ParameterNames.Count;
-
-    public abstract void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working);
-
-    public abstract void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian);
-
-    public abstract string DescribeBound(int index, bool upper);
-
     /// <summary>Conditional variances (length T, or T + 1 to include the one-step forecast) of
     /// <paramref name="residuals"/> given the process parameters and the backcast (mean of ε²).</summary>
     public abstract void Variance(ReadOnlySpan<double> residuals, ReadOnlySpan<double> parameters, double backcast,
         Span<double> variance);
 
-    /// <summary>Σ_t weights[t]·∂σ²_t/∂[μ, parameters…] (length 1 + <see cref="ParameterCount"/>); see
+    /// <summary>Σ_t weights[t]·∂σ²_t/∂[μ, parameters…] (length 1 + <see cref="ModelPart.ParameterCount"/>); see
     /// <see cref="VarianceGradient"/>.</summary>
     public abstract void Gradient(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> gradient);

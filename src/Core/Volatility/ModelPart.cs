@@ -6,25 +6,30 @@ namespace RiskGrid.Core.Volatility;
 /// working coordinates in which the optimiser searches. Constraints that are not boxes in the natural
 /// parameters (α + β &lt; 1) become boxes through that map.
 /// </summary>
-public interface IModelPart
+public abstract class ModelPart
 {
+    /// <summary>Display name, e.g. GARCH(1,1) or Student-t.</summary>
+    public abstract string Name { get; }
+
     /// <summary>Names of the natural parameters, in order (e.g. omega, alpha, beta).</summary>
-    IReadOnlyList<string> ParameterNames { get; }
+    public abstract IReadOnlyList<string> ParameterNames { get; }
+
+    public int ParameterCount => ParameterNames.Count;
 
     /// <summary>Lower bounds of the working coordinates (one per parameter).</summary>
-    IReadOnlyList<double> WorkingLower { get; }
+    public abstract IReadOnlyList<double> WorkingLower { get; }
 
     /// <summary>Upper bounds of the working coordinates.</summary>
-    IReadOnlyList<double> WorkingUpper { get; }
+    public abstract IReadOnlyList<double> WorkingUpper { get; }
 
     /// <summary>Working coordinates of natural parameters (may lie outside the box; callers clamp).</summary>
-    void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working);
+    public abstract void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working);
 
     /// <summary>Natural parameters of working coordinates, and the Jacobian ∂natural_i/∂working_j
     /// (k × k, row-major) for the chain rule.</summary>
-    void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian);
+    public abstract void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian);
 
     /// <summary>What it means, in natural parameters, that working coordinate <paramref name="index"/>
     /// sits on its lower or upper bound (e.g. "alpha = 0").</summary>
-    string DescribeBound(int index, bool upper);
+    public abstract string DescribeBound(int index, bool upper);
 }

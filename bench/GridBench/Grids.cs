@@ -41,6 +41,9 @@ public static class Grids
                     Console.Error.WriteLine($"  silo {index}: {e.Data}");
                 }
             };
+            process.EnableRaisingEvents = true;
+            process.Exited += (_, _) => started.TrySetException(
+                new InvalidOperationException($"silo {index} exited with code {process.ExitCode} before it was ready (its output is above)"));
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -48,7 +51,17 @@ public static class Grids
             ready[i] = started.Task.WaitAsync(TimeSpan.FromSeconds(120));
         }
 
-        await Task.WhenAll(ready);
+        try
+        {
+            await Task.WhenAll(ready);
+        }
+        catch
+        {
+            // One silo that did not start must not leave the others running.
+            await StopProcessesAsync([.. silos.Where(s => s is not null)], redis, clusterId);
+            throw;
+        }
+
         var connection = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"redis://{redis}", clusterId, clusterId));
         var management = connection.Client.Cluster.GetGrain<IManagementGrain>(0);
         while ((await management.GetHosts(onlyActive: true)).Count < count)

@@ -66,20 +66,13 @@ public static class SiloOperationsHosting
     // the default ports; a port already taken gives way to a free one, said on stderr and in the ready line.
     private static Socket Claim(string address, int port, string option, string what)
     {
-        var ip = Address(address, option);
-        var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
+        var (socket, gaveWay) = ListeningSocket.Claim(Address(address, option), port);
+        if (gaveWay)
         {
-            socket.Bind(new IPEndPoint(ip, port));
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            socket.Bind(new IPEndPoint(ip, 0));
             Console.Error.WriteLine($"warning: {what} port {port} on {address} is in use; using " +
                                     $"{((IPEndPoint)socket.LocalEndPoint!).Port} (set it with --{what}-port)");
         }
 
-        socket.Listen(512);
         return socket;
     }
 

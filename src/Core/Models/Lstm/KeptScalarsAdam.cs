@@ -36,6 +36,7 @@ internal sealed class KeptScalarsAdam : IDisposable
 
     public void ZeroGrad()
     {
+        using var scope = NewDisposeScope();
         foreach (var p in _parameters)
         {
             p.grad?.zero_();
@@ -52,12 +53,13 @@ internal sealed class KeptScalarsAdam : IDisposable
         using var noGrad = no_grad();
         for (var i = 0; i < _parameters.Length; i++)
         {
+            // The scope also frees the wrapper that reading .grad creates.
+            using var scope = NewDisposeScope();
             if (_parameters[i].grad is not { } grad)
             {
                 continue;
             }
 
-            using var scope = NewDisposeScope();
             _mean[i].mul_(_beta1).add_(grad, _oneLessBeta1);
             _variance[i].mul_(_beta2).addcmul_(grad, grad, _oneLessBeta2);
             var denominator = _variance[i].sqrt().div_(sqrtBiasCorrection2).add_(_epsilon, KeptScalars.One);

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace RiskGrid.Grid.Tests.TestSupport;
+namespace RiskGrid.Testing;
 
 /// <summary>Clean-up of what a test cluster left in the shared Redis.</summary>
 public static class RedisKeys

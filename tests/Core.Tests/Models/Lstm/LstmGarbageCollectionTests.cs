@@ -1,7 +1,5 @@
-using RiskGrid.Core.Data;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Models.Lstm;
-using RiskGrid.Core.Tests.TestSupport;
 
 namespace RiskGrid.Core.Tests.Models.Lstm;
 
@@ -30,15 +28,12 @@ public sealed class LstmGarbageCollectionTests
     [Fact]
     public void Training_and_forecasting_survive_a_concurrent_garbage_collector_with_identical_results()
     {
-        var model = new LstmRiskModel(Tiny);
-        var (returns, _) = new GarchSimulator(0.05, 0.10, 0.85).Simulate(model.HistoryPadding + Window + 40, seed: 11);
-        var bars = Series.FromReturns("G", returns).Bars.ToArray();
-        ModelWindow WindowAt(int origin) =>
-            new(returns[(origin - Window)..origin], bars[(origin - Window - model.HistoryPadding)..(origin + 1)]);
-        int[] origins = [model.HistoryPadding + Window, model.HistoryPadding + Window + 20, model.HistoryPadding + Window + 39];
+        var data = LstmTestData.Make(Tiny, Window, extra: 39, seed: 11);
+        var model = data.Model;
+        int[] origins = [data.FirstOrigin, data.FirstOrigin + 20, data.FirstOrigin + 39];
         double[] alphas = [0.95, 0.99];
 
-        var quiet = origins.Select(o => Run(model, WindowAt(o), alphas)).ToList();
+        var quiet = origins.Select(o => Run(model, data.WindowAt(o), alphas)).ToList();
 
         using var stop = new CancellationTokenSource();
         var collector = new Thread(() =>
@@ -53,7 +48,7 @@ public sealed class LstmGarbageCollectionTests
         List<(ModelFit Fit, RiskForecast[] Forecast)> stressed;
         try
         {
-            stressed = origins.Select(o => Run(model, WindowAt(o), alphas)).ToList();
+            stressed = origins.Select(o => Run(model, data.WindowAt(o), alphas)).ToList();
         }
         finally
         {

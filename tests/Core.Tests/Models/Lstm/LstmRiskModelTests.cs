@@ -25,7 +25,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void A_fit_persisted_and_loaded_predicts_identically()
     {
-        var data = Data.Make(Small, extra: 5);
+        var data = LstmTestData.Make(Small, Window, extra: 5);
         var fit = data.Model.Fit(data.WindowAt(data.FirstOrigin), null);
         Assert.True(fit.IsUsable, fit.Message);
 
@@ -44,7 +44,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void The_same_seed_gives_identical_weights_and_forecasts_and_another_seed_does_not()
     {
-        var data = Data.Make(Small);
+        var data = LstmTestData.Make(Small, Window);
         var window = data.WindowAt(data.FirstOrigin);
         var first = new LstmRiskModel(Small).Fit(window, null);
         var second = new LstmRiskModel(Small).Fit(window, null);
@@ -59,7 +59,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void A_retrain_starts_from_the_previous_weights_reproducibly()
     {
-        var data = Data.Make(Small, extra: 30);
+        var data = LstmTestData.Make(Small, Window, extra: 30);
         var first = data.Model.Fit(data.WindowAt(data.FirstOrigin), null);
         var later = data.WindowAt(data.FirstOrigin + 30);
         var warm = data.Model.Fit(later, first);
@@ -76,7 +76,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void Es_is_at_least_var_and_var_rises_with_the_level_including_interpolated_levels()
     {
-        var data = Data.Make(Small, extra: 20);
+        var data = LstmTestData.Make(Small, Window, extra: 20);
         var fit = data.Model.Fit(data.WindowAt(data.FirstOrigin), null);
         double[] alphas = [0.95, 0.96, 0.975, 0.98, 0.985, 0.99];
         for (var origin = data.FirstOrigin; origin <= data.FirstOrigin + 20; origin += 5)
@@ -101,7 +101,7 @@ public sealed class LstmRiskModelTests
     [InlineData(0.5)]
     public void A_level_outside_the_trained_range_is_refused_by_name(double alpha)
     {
-        var data = Data.Make(Small);
+        var data = LstmTestData.Make(Small, Window);
         var fit = data.Model.Fit(data.WindowAt(data.FirstOrigin), null);
         Assert.False(data.Model.Supports(alpha));
         var ex = Assert.Throws<ArgumentException>(() => data.Model.Forecast(data.WindowAt(data.FirstOrigin), fit, [0.99, alpha]));
@@ -130,7 +130,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void Standardisation_uses_the_training_part_of_the_window_only()
     {
-        var data = Data.Make(Small);
+        var data = LstmTestData.Make(Small, Window);
         var bars = data.WindowAt(data.FirstOrigin).Bars.ToArray();
         var offset = data.Model.HistoryPadding;
         var window = new ModelWindow(ReturnsOf(bars, offset), bars);
@@ -185,7 +185,7 @@ public sealed class LstmRiskModelTests
     {
         Assert.False(LstmDevices.IsCudaBuild);
         Assert.Contains("cpu", LstmDevices.Describe(LstmDevice.Auto));
-        var data = Data.Make(Small);
+        var data = LstmTestData.Make(Small, Window);
         var fit = new LstmRiskModel(Small with { LstmDevice = LstmDevice.Cuda }).Fit(data.WindowAt(data.FirstOrigin), null);
         Assert.Equal(FitStatus.Failed, fit.Status);
         Assert.Contains("cuda requested but unavailable", fit.Message);
@@ -196,7 +196,7 @@ public sealed class LstmRiskModelTests
     [Fact]
     public void A_fit_of_another_architecture_is_refused()
     {
-        var data = Data.Make(Small);
+        var data = LstmTestData.Make(Small, Window);
         var fit = data.Model.Fit(data.WindowAt(data.FirstOrigin), null);
         var wider = new LstmRiskModel(Small with { LstmHiddenSize = 9 });
         var ex = Assert.Throws<ArgumentException>(() => wider.Forecast(data.WindowAt(data.FirstOrigin), fit, [0.99]));
@@ -268,23 +268,5 @@ public sealed class LstmRiskModelTests
     {
         var json = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
         return JsonSerializer.Deserialize<ModelFit>(JsonSerializer.Serialize(fit, json), json)!;
-    }
-
-    /// <summary>GARCH(1,1) bars with room for the model's history padding before the first window.</summary>
-    private sealed record Data(LstmRiskModel Model, double[] Returns, PriceBar[] Bars)
-    {
-        /// <summary>The first bar that can end a full window (with padding).</summary>
-        public int FirstOrigin => Model.HistoryPadding + Window;
-
-        public static Data Make(ModelSettings settings, int extra = 0, int seed = 3)
-        {
-            var model = new LstmRiskModel(settings);
-            var (returns, _) = new GarchSimulator(0.05, 0.10, 0.85).Simulate(model.HistoryPadding + Window + extra + 1, seed);
-            return new Data(model, returns, Series.FromReturns("G", returns).Bars.ToArray());
-        }
-
-        /// <summary>The window whose last bar is <paramref name="origin"/>; returns[i] runs from bar i to i + 1.</summary>
-        public ModelWindow WindowAt(int origin) =>
-            new(Returns[(origin - Window)..origin], Bars[(origin - Window - Model.HistoryPadding)..(origin + 1)]);
     }
 }

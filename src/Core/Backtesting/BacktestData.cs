@@ -11,8 +11,10 @@ public sealed class BacktestData
     private readonly double[] _expectedShortfall;
     private readonly bool[] _hits;
 
-    public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha)
+    public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha,
+        BacktestOptions? options = null)
     {
+        Options = options ?? BacktestOptions.Default;
         BacktestArguments.CheckAlpha(alpha);
         BacktestArguments.CheckSameLength(losses.Length, valueAtRisk.Length, nameof(valueAtRisk));
         BacktestArguments.CheckSameLength(losses.Length, expectedShortfall.Length, nameof(expectedShortfall));
@@ -30,6 +32,9 @@ public sealed class BacktestData
             }
         }
     }
+
+    /// <summary>How the tests run (e.g. with Monte Carlo p-values or not).</summary>
+    public BacktestOptions Options { get; }
 
     /// <summary>Confidence level α, e.g. 0.99.</summary>
     public double Alpha { get; }

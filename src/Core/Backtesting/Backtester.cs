@@ -11,13 +11,13 @@ namespace RiskGrid.Core.Backtesting;
 /// a realised record with VaR[k] = NaN (no usable fit) is a <i>missing forecast</i>, counted and
 /// left out of every test (the hit sequence runs over observations only, so a missing day does not
 /// break a run of exceptions); an unrealised record (the pending last one) is ignored. Single
-/// threaded and allocation-light; the only randomness is the ES backtest's fixed-seed resampling,
+/// threaded; the only randomness is fixed-seed (the ES backtest's resampling, the Monte Carlo p-values),
 /// so the same records give bit-identical summaries.
 /// </remarks>
 public static class Backtester
 {
     /// <summary>Backtests level index <paramref name="level"/> (into VaR[] and ES[]) at confidence <paramref name="alpha"/>.</summary>
-    public static BacktestSummary Summarize(IReadOnlyList<ForecastRecord> forecasts, int level, double alpha)
+    public static BacktestSummary Summarize(IReadOnlyList<ForecastRecord> forecasts, int level, double alpha, BacktestOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         BacktestArguments.CheckAlpha(alpha);
@@ -52,17 +52,17 @@ public static class Backtester
             expectedShortfall.Add(record.ES[level]);
         }
 
-        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha);
+        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha, options);
     }
 
     /// <summary>One summary per level, indexed like <paramref name="alphas"/> (i.e. like <see cref="RollingOptions.Alphas"/>).</summary>
-    public static BacktestSummary[] Summarize(IReadOnlyList<ForecastRecord> forecasts, IReadOnlyList<double> alphas)
+    public static BacktestSummary[] Summarize(IReadOnlyList<ForecastRecord> forecasts, IReadOnlyList<double> alphas, BacktestOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(alphas);
         var summaries = new BacktestSummary[alphas.Count];
         for (var k = 0; k < alphas.Count; k++)
         {
-            summaries[k] = Summarize(forecasts, k, alphas[k]);
+            summaries[k] = Summarize(forecasts, k, alphas[k], options);
         }
 
         return summaries;
@@ -71,11 +71,11 @@ public static class Backtester
     /// <summary>Every catalogued backtest (<see cref="BacktestCatalog"/>) on aligned observation arrays (loss L = −r, VaR and ES as positive losses).</summary>
     /// <param name="missingForecasts">Reported as is; the days themselves are not in the arrays.</param>
     public static BacktestSummary Summarize(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk,
-        ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha)
+        ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha, BacktestOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(missingForecasts);
 
-        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha);
+        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha, options);
         var n = data.Count;
         double sumVaR = 0, sumES = 0;
         for (var t = 0; t < n; t++)

@@ -40,8 +40,8 @@ public sealed record TestResult(string Test, double Statistic, int DegreesOfFree
         new(test, result.Statistic, result.DegreesOfFreedom, [new PValue(PValueMethods.ChiSquared, result.PValue)],
             double.IsNaN(result.Statistic) ? whyUndefined : null);
 
-    /// <summary>This result with one more p-value after the others.</summary>
-    public TestResult With(PValue extra) => this with { PValues = [.. PValues, extra] };
+    /// <summary>This result with one more p-value after the others (itself when <paramref name="extra"/> is null).</summary>
+    public TestResult With(PValue? extra) => extra is { } p ? this with { PValues = [.. PValues, p] } : this;
 
     // Value equality over the p-values (a list compares by reference otherwise); doubles compare
     // with Equals, so NaN equals NaN and a round trip can be checked bit for bit.

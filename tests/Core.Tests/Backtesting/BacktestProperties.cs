@@ -106,18 +106,18 @@ public sealed class BacktestProperties
     {
         var records = History(seed);
         var withPending = records.Append(ForecastRecords.Pending(10_000, 1.0, 1.2)).ToList();
-        return Backtester.Summarize(records, 0, 0.95) == Backtester.Summarize(withPending, 0, 0.95);
+        return Backtester.Summarize(records, 0, 0.95, NoMonteCarlo) == Backtester.Summarize(withPending, 0, 0.95, NoMonteCarlo);
     }
 
     [Property(MaxTest = 40)]
     public bool Missing_forecasts_are_counted_and_change_nothing_else(int seed, PositiveInt where)
     {
         var records = History(seed).ToList();
-        var before = Backtester.Summarize(records, 0, 0.975);
+        var before = Backtester.Summarize(records, 0, 0.975, NoMonteCarlo);
         var position = where.Get % (records.Count + 1);
         records.Insert(position, ForecastRecords.Missing(20_000, -5.0));
         records.Insert(position, ForecastRecords.Missing(20_001, 2.0));
-        var after = Backtester.Summarize(records, 0, 0.975);
+        var after = Backtester.Summarize(records, 0, 0.975, NoMonteCarlo);
         return after == before with { MissingForecasts = before.MissingForecasts + 2 };
     }
 
@@ -134,8 +134,8 @@ public sealed class BacktestProperties
             ES = r.ES.Select(v => c * v).ToArray(),
             Realized = c * r.Realized,
         }).ToList();
-        var a = Backtester.Summarize(records, 0, 0.99);
-        var b = Backtester.Summarize(scaled, 0, 0.99);
+        var a = Backtester.Summarize(records, 0, 0.99, NoMonteCarlo);
+        var b = Backtester.Summarize(scaled, 0, 0.99, NoMonteCarlo);
         return a.Exceptions == b.Exceptions && a.Observations == b.Observations
                && a.Kupiec() == b.Kupiec() && a.ChristoffersenIndependence() == b.ChristoffersenIndependence()
                && a.Duration() == b.Duration() && a.TrafficLight == b.TrafficLight
@@ -144,7 +144,7 @@ public sealed class BacktestProperties
                && Close(c * a.QuantileLoss, b.QuantileLoss, 1e-9);
     }
 
-    [Property(MaxTest = 25)]
+    [Property(MaxTest = 10)] // each length simulates the Monte Carlo nulls afresh
     public bool Summary_is_deterministic(int seed)
     {
         var records = History(seed);
@@ -157,12 +157,15 @@ public sealed class BacktestProperties
     public bool Summary_counts_add_up(int seed)
     {
         var records = History(seed);
-        var s = Backtester.Summarize(records, 1, 0.99);
+        var s = Backtester.Summarize(records, 1, 0.99, NoMonteCarlo);
         return s.Observations + s.MissingForecasts == records.Count(r => r.IsRealized)
                && s.Exceptions == records.Count(r => r.IsException(1))
                && (s.Observations == 0 || Close(s.ViolationRatio * (1 - 0.99), s.ExceptionRate, 1e-12))
                && s.TrafficLight.Days == Math.Min(250, s.Observations);
     }
+
+    // The structural properties do not need the Monte Carlo p-values, which each new length simulates afresh.
+    private static readonly BacktestOptions NoMonteCarlo = new() { MonteCarlo = false };
 
     private static bool Close(double a, double b, double tolerance) =>
         double.IsNaN(a) ? double.IsNaN(b) : Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(a));

@@ -1,0 +1,98 @@
+using MathNet.Numerics.Distributions;
+
+namespace RiskGrid.BacktestBench;
+
+/// <summary>
+/// One simulated backtest design: how losses and the VaR/ES forecasts are drawn. The null cases
+/// have correct forecasts; the alternatives are wrong in a known way.
+/// </summary>
+internal abstract class Scenario
+{
+    public abstract string Name { get; }
+
+    /// <summary>True when the forecasts are right (the rejection rate is then the size).</summary>
+    public abstract bool IsNull { get; }
+
+    /// <summary>Fills the losses (L = −r, percent) and forecasts of one sample.</summary>
+    public abstract void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall);
+
+    public static IReadOnlyList<Scenario> All { get; } =
+        [new IidHits(), new GjrT(GjrT.Forecast.True), new GjrT(GjrT.Forecast.Normal), new GjrT(GjrT.Forecast.Unconditional)];
+
+    /// <summary>Null: i.i.d. Bernoulli(1 − α) hits (VaR 0, a loss in (1, 2) on a hit and in (−1, 0] otherwise, ES 1.5).</summary>
+    private sealed class IidHits : Scenario
+    {
+        public override string Name => "null: iid Bernoulli hits";
+
+        public override bool IsNull => true;
+
+        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall)
+        {
+            for (var t = 0; t < losses.Length; t++)
+            {
+                losses[t] = rng.NextDouble() < 1 - alpha ? 1 + rng.NextDouble() : -rng.NextDouble();
+                valueAtRisk[t] = 0;
+                expectedShortfall[t] = 1.5;
+            }
+        }
+    }
+
+    /// <summary>
+    /// GJR-GARCH(1,1) returns with unit-variance Student-t(6) shocks (percent; ω 0.02, α 0.05, γ 0.10,
+    /// β 0.88), after a 500-day burn-in; forecasts from the true conditional law, from a normal with
+    /// the true volatility, or from the true shock law at the unconditional volatility.
+    /// </summary>
+    private sealed class GjrT(GjrT.Forecast forecast) : Scenario
+    {
+        public enum Forecast { True, Normal, Unconditional }
+
+        private const double Omega = 0.02, Arch = 0.05, Leverage = 0.10, Garch = 0.88, Nu = 6, BurnIn = 500;
+        private static readonly double Scale = Math.Sqrt((Nu - 2) / Nu); // unit-variance t
+        private static readonly double UnconditionalVariance = Omega / (1 - Arch - Leverage / 2 - Garch);
+
+        public override string Name => forecast switch
+        {
+            Forecast.True => "null: GJR-t, true-model VaR",
+            Forecast.Normal => "alt: normal VaR on GJR-t data",
+            _ => "alt: VaR ignoring volatility clustering",
+        };
+
+        public override bool IsNull => forecast == Forecast.True;
+
+        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall)
+        {
+            var t6 = new StudentT(0, 1, Nu, rng);
+            var (qT, esT) = TailOfUnitT(alpha);
+            var qN = Normal.InvCDF(0, 1, alpha);
+            var esN = Normal.PDF(0, 1, qN) / (1 - alpha);
+            var variance = UnconditionalVariance;
+            var shock = 0.0;
+            for (var t = -(int)BurnIn; t < losses.Length; t++)
+            {
+                variance = Omega + (Arch + (shock < 0 ? Leverage : 0)) * shock * shock + Garch * variance;
+                var sigma = Math.Sqrt(variance);
+                shock = sigma * Scale * t6.Sample();
+                if (t < 0)
+                {
+                    continue;
+                }
+
+                losses[t] = -shock;
+                (valueAtRisk[t], expectedShortfall[t]) = forecast switch
+                {
+                    Forecast.True => (sigma * qT, sigma * esT),
+                    Forecast.Normal => (sigma * qN, sigma * esN),
+                    _ => (Math.Sqrt(UnconditionalVariance) * qT, Math.Sqrt(UnconditionalVariance) * esT),
+                };
+            }
+        }
+
+        /// <summary>VaR and ES (as multiples of σ) of a unit-variance t(ν) loss at level α.</summary>
+        private static (double VaR, double ES) TailOfUnitT(double alpha)
+        {
+            var q = StudentT.InvCDF(0, 1, Nu, alpha);
+            var es = StudentT.PDF(0, 1, Nu, q) * (Nu + q * q) / ((Nu - 1) * (1 - alpha));
+            return (Scale * q, Scale * es);
+        }
+    }
+}

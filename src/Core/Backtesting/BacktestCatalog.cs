@@ -14,6 +14,7 @@ public static class BacktestCatalog
         new IndependenceBacktest(),
         new ConditionalCoverageBacktest(),
         new DurationBacktest(),
+        new DqBacktest(),
         new EsZ2Backtest(),
     ];
 

@@ -16,7 +16,7 @@ var scenarios = Arg("--scenarios", "0,1,2,3").Split(',').Select(Int).Select(i =>
 var seed = Int(Arg("--seed", "1"));
 
 Console.WriteLine($"# backtest size and power: {samples} samples per cell, nominal 5%, seed {seed}; " +
-                  $"Monte Carlo p-values with N = {DufourMonteCarlo.DefaultReplications}");
+                  $"Monte Carlo p-values with N = {DufourMonteCarlo.CachedReplications} (duration {DurationBacktest.MonteCarloReplications}, dq {DufourMonteCarlo.DefaultReplications})");
 Console.WriteLine("scenario,days,level,test,method,rejection_rate,defined_share,seconds");
 foreach (var scenario in scenarios)
 {

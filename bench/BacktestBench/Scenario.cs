@@ -19,7 +19,10 @@ internal abstract class Scenario
     public static IReadOnlyList<Scenario> All { get; } =
         [new IidHits(), new GjrT(GjrT.Forecast.True), new GjrT(GjrT.Forecast.Normal), new GjrT(GjrT.Forecast.Unconditional)];
 
-    /// <summary>Null: i.i.d. Bernoulli(1 − α) hits (VaR 0, a loss in (1, 2) on a hit and in (−1, 0] otherwise, ES 1.5).</summary>
+    /// <summary>
+    /// Null: i.i.d. Bernoulli(1 − α) hits whatever the VaR (a slow sine, so that the DQ test's VaR
+    /// regressor is not constant); the loss is VaR + (0, 1) on a hit and VaR − [0, 1) otherwise, ES = VaR + 0.5.
+    /// </summary>
     private sealed class IidHits : Scenario
     {
         public override string Name => "null: iid Bernoulli hits";
@@ -30,9 +33,9 @@ internal abstract class Scenario
         {
             for (var t = 0; t < losses.Length; t++)
             {
-                losses[t] = rng.NextDouble() < 1 - alpha ? 1 + rng.NextDouble() : -rng.NextDouble();
-                valueAtRisk[t] = 0;
-                expectedShortfall[t] = 1.5;
+                valueAtRisk[t] = 2 + Math.Sin(t / 20.0);
+                losses[t] = valueAtRisk[t] + (rng.NextDouble() < 1 - alpha ? rng.NextDouble() + 1e-9 : -rng.NextDouble());
+                expectedShortfall[t] = valueAtRisk[t] + 0.5;
             }
         }
     }

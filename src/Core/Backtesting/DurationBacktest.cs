@@ -6,10 +6,10 @@ public sealed class DurationBacktest : IBacktest
     public const string TestName = "duration";
 
     /// <summary>
-    /// Monte Carlo replicates: fewer than the other tests' because each needs a Weibull fit (~1–6 ms
-    /// with 10–75 exceptions); (N + 1)·5% is still whole, so the 5% test keeps its exact size.
+    /// Monte Carlo replicates: fewer than the other hit tests' (<see cref="DufourMonteCarlo.CachedReplications"/>)
+    /// because each needs a Weibull fit; (N + 1)·5% is still whole, so the 5% test keeps its size.
     /// </summary>
-    public const int MonteCarloReplications = 199;
+    public const int MonteCarloReplications = 999;
 
     public string Name => TestName;
 

@@ -53,7 +53,12 @@ public sealed class FiniteSamplePValueTests
         foreach (var test in first.Where(t => !double.IsNaN(t.PValueOf(PValueMethods.MonteCarlo))))
         {
             var p = test.PValueOf(PValueMethods.MonteCarlo);
-            var n = test.Test == DurationBacktest.TestName ? DurationBacktest.MonteCarloReplications : DufourMonteCarlo.DefaultReplications;
+            var n = test.Test switch
+            {
+                DurationBacktest.TestName => DurationBacktest.MonteCarloReplications,
+                DqBacktest.TestName => DufourMonteCarlo.DefaultReplications,
+                _ => DufourMonteCarlo.CachedReplications,
+            };
             var k = p * (n + 1);
             Assert.Equal(Math.Round(k), k, 6); // (1 + count) / (N + 1)
             Assert.InRange(p, 1.0 / (n + 1), 1);

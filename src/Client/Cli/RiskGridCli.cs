@@ -15,4 +15,26 @@ public static class RiskGridCli
         root.Subcommands.Add(RunsCommand.Create());
         return root;
     }
+
+    /// <summary>Parses and runs <paramref name="args"/>: what <c>riskgrid</c> does. A command line that does not parse
+    /// (unknown option or command, missing value) is a usage error: its messages on stderr and exit code 2.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        error ??= Console.Error;
+        CliAction.Error = error;
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {Options.OptionParsers.Printable(e.Message)}");
+            }
+
+            await error.WriteLineAsync("(--help lists the options)");
+            return ExitCodes.BadArguments;
+        }
+
+        return await CliAction.RunAsync(() => parse.InvokeAsync(), error);
+    }
 }

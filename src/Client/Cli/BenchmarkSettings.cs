@@ -9,7 +9,7 @@ namespace RiskGrid.Client.Cli;
 public sealed record BenchmarkSettings
 {
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
-    public static IReadOnlyList<RunOption> Options { get; } =
+    public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,

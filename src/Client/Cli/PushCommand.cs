@@ -21,7 +21,7 @@ public static class PushCommand
     private static readonly RunOption<IReadOnlyList<string>> Data = OptionParsers.Names("data", "Price files: Yahoo CSV or wide CSV (Date,A,B,...).");
 
     /// <summary>The options of <c>riskgrid push</c>: the rolling and model settings apply to a new universe.</summary>
-    public static IReadOnlyList<RunOption> Options { get; } =
+    public static IReadOnlyList<RunOption> Options =>
     [
         Data, RunOptions.Universe, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.DaysPerPush, .. RunOptions.GatewayOptions, .. RunOptions.ModelSettings,

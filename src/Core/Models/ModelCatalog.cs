@@ -1,4 +1,3 @@
-using RiskGrid.Core.Models.Lstm;
 using RiskGrid.Core.Volatility;
 
 namespace RiskGrid.Core.Models;
@@ -6,50 +5,83 @@ namespace RiskGrid.Core.Models;
 /// <summary>
 /// The models RiskGrid knows, by name. Names are what the CLI's <c>--models</c> option and the grid's
 /// grain keys use. Create one instance per rolling pair (models are stateless, but cheap to create).
+/// Models outside Core (the LSTM in RiskGrid.Models.Lstm) join through <see cref="Register"/>, which
+/// their assembly's registration call makes (the CLI and the silo configuration call it at start).
 /// A model's own settings (<see cref="ModelSetting"/>) are declared with its entry: they become CLI
 /// options, run-configuration keys and run-store parameters, and travel to the grid, with no other edit.
 /// </summary>
 public static class ModelCatalog
 {
-    private static readonly Dictionary<string, Func<ModelSettings, IRiskModel>> Factories =
-        new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["hs"] = _ => new HistoricalSimulation(),
-            ["fhs"] = _ => new FilteredHistoricalSimulation(),
-            ["normal"] = _ => new ParametricNormal(),
-            ["student-t"] = _ => new ParametricStudentT(),
-            ["cornish-fisher"] = _ => new CornishFisher(),
-            ["ewma"] = s => new RiskMetricsEwma(s.EwmaLambda),
-            ["garch-n"] = _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()),
-            ["garch-t"] = _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()),
-            ["gjr-n"] = _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()),
-            ["gjr-t"] = _ => new VolatilityRiskModel("gjr-t", VolatilityModel.GjrStudentT()),
-            ["egarch-n"] = _ => new VolatilityRiskModel("egarch-n", VolatilityModel.EgarchNormal()),
-            ["egarch-t"] = _ => new VolatilityRiskModel("egarch-t", VolatilityModel.EgarchStudentT()),
-            ["lstm"] = s => new LstmRiskModel(s),
-        };
+    private static readonly object Gate = new();
 
-    // Models that train a network: never run unless named (minutes of CPU per pair).
-    private static readonly HashSet<string> Trained = new(StringComparer.OrdinalIgnoreCase) { "lstm" };
+    private static readonly Dictionary<string, Entry> Factories = new(StringComparer.OrdinalIgnoreCase);
 
-    // The settings each model declares (models without any have none listed).
-    private static readonly Dictionary<string, IReadOnlyList<ModelSetting>> Declared =
-        new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["ewma"] = RiskMetricsEwma.Settings,
-            ["lstm"] = LstmSettings.All,
-        };
+    private static readonly List<string> Order = [];
+
+    private static IReadOnlyList<string> _names = [];
+
+    private static IReadOnlyList<string> _defaultNames = [];
+
+    static ModelCatalog()
+    {
+        Add("hs", _ => new HistoricalSimulation());
+        Add("fhs", _ => new FilteredHistoricalSimulation());
+        Add("normal", _ => new ParametricNormal());
+        Add("student-t", _ => new ParametricStudentT());
+        Add("cornish-fisher", _ => new CornishFisher());
+        Add("ewma", s => new RiskMetricsEwma(s.EwmaLambda), settings: RiskMetricsEwma.Settings);
+        Add("garch-n", _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()));
+        Add("garch-t", _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()));
+        Add("gjr-n", _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()));
+        Add("gjr-t", _ => new VolatilityRiskModel("gjr-t", VolatilityModel.GjrStudentT()));
+        Add("egarch-n", _ => new VolatilityRiskModel("egarch-n", VolatilityModel.EgarchNormal()));
+        Add("egarch-t", _ => new VolatilityRiskModel("egarch-t", VolatilityModel.EgarchStudentT()));
+    }
 
     /// <summary>Every model name, in display order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
+    public static IReadOnlyList<string> Names => Volatile.Read(ref _names);
 
     /// <summary>The models the benchmark runs when none are named (every model that needs no training).</summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = [.. Factories.Keys.Where(n => !Trained.Contains(n))];
+    public static IReadOnlyList<string> DefaultNames => Volatile.Read(ref _defaultNames);
 
-    public static bool Contains(string name) => Factories.ContainsKey(name);
+    public static bool Contains(string name) => Find(name) is not null;
+
+    /// <summary>
+    /// Adds a model under <paramref name="name"/>. <paramref name="trained"/> marks a model that trains a
+    /// network: it is never in <see cref="DefaultNames"/> (it runs only when named). Registering the same
+    /// name again is a no-op when it is the same kind of model, so a registration call may run more than once.
+    /// </summary>
+    /// <param name="settings">The settings the model declares (see <see cref="ModelSetting"/>).</param>
+    public static void Register(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
+        IReadOnlyList<ModelSetting>? settings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (Gate)
+        {
+            if (Factories.TryGetValue(name, out var existing))
+            {
+                if (existing.Trained != trained)
+                {
+                    throw new ArgumentException($"model '{name}' is already registered as a {(existing.Trained ? "trained" : "fitted")} model", nameof(name));
+                }
+
+                return;
+            }
+
+            Add(name, factory, trained, settings);
+        }
+    }
+
+    /// <summary>Creates a model; throws <see cref="ArgumentException"/> naming the known models for an unknown name.</summary>
+    public static IRiskModel Create(string name, ModelSettings? settings = null)
+    {
+        var entry = Find(name) ?? throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
+        return entry.Factory(settings ?? ModelSettings.Default);
+    }
 
     /// <summary>The settings <paramref name="model"/> declares (none for an unknown name).</summary>
-    public static IReadOnlyList<ModelSetting> SettingsOf(string model) => Declared.GetValueOrDefault(model) ?? [];
+    public static IReadOnlyList<ModelSetting> SettingsOf(string model) => Find(model)?.Settings ?? [];
 
     /// <summary>Every declared setting, once, in catalogue order.</summary>
     public static IReadOnlyList<ModelSetting> Settings =>
@@ -65,6 +97,7 @@ public static class ModelCatalog
     /// </summary>
     public static ModelSettings ResolveSettings(IEnumerable<KeyValuePair<string, string>> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var settings = ModelSettings.Default;
         foreach (var (name, text) in values)
         {
@@ -77,8 +110,11 @@ public static class ModelCatalog
     }
 
     /// <summary>The declared settings whose value in <paramref name="settings"/> differs from the default, as text.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> NonDefault(ModelSettings settings) =>
-        [.. Settings.Select(s => KeyValuePair.Create(s.Name, s.Format(settings))).Where(p => p.Value != FindSetting(p.Key)!.DefaultText)];
+    public static IReadOnlyList<KeyValuePair<string, string>> NonDefault(ModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return [.. Settings.Where(s => s.Format(settings) != s.DefaultText).Select(s => KeyValuePair.Create(s.Name, s.Format(settings)))];
+    }
 
     /// <summary>
     /// The one check of a run's set-up, shared by the CLI, the Core engine and the grid: valid rolling options,
@@ -111,14 +147,23 @@ public static class ModelCatalog
         return names;
     }
 
-    /// <summary>Creates a model; throws <see cref="ArgumentException"/> naming the known models for an unknown name.</summary>
-    public static IRiskModel Create(string name, ModelSettings? settings = null)
+    private static Entry? Find(string name)
     {
-        if (!Factories.TryGetValue(name, out var factory))
+        lock (Gate)
         {
-            throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
+            return Factories.GetValueOrDefault(name);
         }
-
-        return factory(settings ?? ModelSettings.Default);
     }
+
+    // Called under the gate (or from the static constructor).
+    private static void Add(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
+        IReadOnlyList<ModelSetting>? settings = null)
+    {
+        Factories[name] = new Entry(factory, trained, settings ?? []);
+        Order.Add(name);
+        Volatile.Write(ref _names, [.. Order]);
+        Volatile.Write(ref _defaultNames, [.. Order.Where(n => !Factories[n].Trained)]);
+    }
+
+    private sealed record Entry(Func<ModelSettings, IRiskModel> Factory, bool Trained, IReadOnlyList<ModelSetting> Settings);
 }

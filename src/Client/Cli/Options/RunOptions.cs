@@ -13,6 +13,9 @@ namespace RiskGrid.Client.Cli.Options;
 /// </summary>
 public static class RunOptions
 {
+    // First, so the descriptions below see every model: the models outside Core join the catalogue here.
+    private static readonly bool ModelsRegistered = RegisterModels();
+
     // Data
     public static readonly RunOption<IReadOnlyList<string>> Data = Names("data",
         "Price files: Yahoo CSV (Date,Open,High,Low,Close,Adj Close,Volume; the instrument is the file name, upper-cased) " +
@@ -72,7 +75,15 @@ public static class RunOptions
     public static IReadOnlyList<RunOption> GatewayOptions { get; } = [Gateway, ClusterId, ServiceId];
 
     /// <summary>Every model's declared settings, as options (e.g. <c>--ewma-lambda</c>, <c>--lstm-hidden</c>).</summary>
-    public static IReadOnlyList<RunOption<string>> ModelSettings { get; } = [.. ModelCatalog.Settings.Select(ModelOption)];
+    public static IReadOnlyList<RunOption<string>> ModelSettings =>
+        ModelsRegistered ? [.. ModelCatalog.Settings.Select(ModelOption)] : [];
+
+    /// <summary>Registers the models outside Core (the LSTM) in the catalogue; safe to call more than once.</summary>
+    public static bool RegisterModels()
+    {
+        Models.Lstm.LstmCatalog.Register();
+        return true;
+    }
 
     /// <summary>The option of a model setting: its text is checked by the setting's own declaration and kept normalised.</summary>
     public static RunOption<string> ModelOption(ModelSetting setting)

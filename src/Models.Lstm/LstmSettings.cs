@@ -1,4 +1,6 @@
-namespace RiskGrid.Core.Models.Lstm;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>The settings the LSTM declares in the catalogue (each one a field of <see cref="ModelSettings"/>).</summary>
 public static class LstmSettings

@@ -14,17 +14,21 @@ namespace RiskGrid.Client.Cli;
 /// <c>riskgrid push</c>: sends the prices of CSV files to a universe on a running cluster. A universe
 /// not yet configured is configured from the options (defaults as in <c>benchmark</c>); the instruments of
 /// the files are registered. Prices the pairs already hold are skipped, so pushing a file again with new
-/// days at its end appends just those days, and every affected pair re-forecasts.
+/// days at its end appends just those days, and every affected pair re-forecasts. <c>--reset</c> first
+/// forgets the universe (its pairs, prices and portfolios; never another universe's).
 /// </summary>
 public static class PushCommand
 {
     private static readonly RunOption<IReadOnlyList<string>> Data = OptionParsers.Names("data", "Price files: Yahoo CSV or wide CSV (Date,A,B,...).");
 
+    private static readonly RunOption<bool> Reset = OptionParsers.Flag("reset",
+        "Forget the universe first (its settings, models, prices, pairs and portfolios; other universes are untouched).");
+
     /// <summary>The options of <c>riskgrid push</c>: the rolling and model settings apply to a new universe.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
         Data, RunOptions.Universe, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.DaysPerPush, .. RunOptions.GatewayOptions, .. RunOptions.ModelSettings,
+        RunOptions.DaysPerPush, Reset, .. RunOptions.GatewayOptions, .. RunOptions.ModelSettings,
     ];
 
     public static Command Create()
@@ -46,6 +50,11 @@ public static class PushCommand
             var name = values.Get(RunOptions.Universe);
             return await GridCommand.RunAsync(cluster, async client =>
             {
+                if (values.Get(Reset))
+                {
+                    await client.ResetUniverseAsync(name, ct);
+                }
+
                 var existing = await client.GetUniverseAsync(name, ct);
                 // An existing universe keeps its settings unless new ones are given (and it then refuses a change).
                 var current = existing.Settings;

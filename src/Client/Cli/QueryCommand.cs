@@ -15,31 +15,31 @@ public static class QueryCommand
     {
         var command = new Command("query", "Query a running cluster (forecast, backtest, pair, universe, portfolio).");
         command.Subcommands.Add(Pair("forecast", "Next-day VaR/ES of a pair at any level, from its current window and last fit.",
-            async (client, instrument, model, alpha, ct) =>
+            async (client, universe, instrument, model, alpha, ct) =>
             {
-                var f = await client.GetForecastAsync(instrument, model, alpha, ct);
+                var f = await client.GetForecastAsync(universe, instrument, model, alpha, ct);
                 if (f is null)
                 {
-                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(PairKey.Of(instrument, model))} has no forecast yet (its window is filling)[/]");
+                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(PairKey.Of(universe, instrument, model))} has no forecast yet (its window is filling)[/]");
                     return;
                 }
 
-                var table = new Table().Title($"{Markup.Escape(PairKey.Of(f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
+                var table = new Table().Title($"{Markup.Escape(PairKey.Of(universe, f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
                 table.AddColumns("Level", "VaR %", "ES %", "Mean %", "Volatility %", "Fit", "Forecasts since fit");
                 table.AddRow(Level(f.Alpha), N(f.VaR), N(f.ES), N(f.Mean), N(f.Volatility), f.FitStatus.ToString(), f.FitAge.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
             }));
         command.Subcommands.Add(Pair("backtest", "Backtest of a pair's recorded forecasts at one of its levels.",
-            async (client, instrument, model, alpha, ct) =>
+            async (client, universe, instrument, model, alpha, ct) =>
             {
-                var b = await client.GetBacktestAsync(instrument, model, alpha, ct);
-                AnsiConsole.Write(BacktestTable($"{PairKey.Of(instrument, model)} backtest", [b]));
+                var b = await client.GetBacktestAsync(universe, instrument, model, alpha, ct);
+                AnsiConsole.Write(BacktestTable($"{PairKey.Of(universe, instrument, model)} backtest", [b]));
             }));
         command.Subcommands.Add(Pair("pair", "Settings, progress and last fit of a pair.",
-            async (client, instrument, model, _, ct) =>
+            async (client, universe, instrument, model, _, ct) =>
             {
-                var s = await client.GetPairStatusAsync(instrument, model, ct);
-                var table = new Table().Title(Markup.Escape(PairKey.Of(s.Instrument, s.Model))).AddColumns("", "");
+                var s = await client.GetPairStatusAsync(universe, instrument, model, ct);
+                var table = new Table().Title(Markup.Escape(PairKey.Of(universe, s.Instrument, s.Model))).AddColumns("", "");
                 table.AddRow("settings", Markup.Escape(s.Settings?.ToString() ?? "not configured"));
                 table.AddRow("prices", $"{s.BarsSeen:N0} ({s.FirstDate:yyyy-MM-dd} to {s.LastDate:yyyy-MM-dd})");
                 table.AddRow("forecasts", $"{s.Forecasts:N0} ({s.RealizedForecasts:N0} realised)");
@@ -93,9 +93,9 @@ public static class QueryCommand
         t => OptionParsers.ParseLevels("alpha", t) is [var a] ? a : throw new ArgumentException("--alpha: one level is expected"),
         a => a.ToString("R", CultureInfo.InvariantCulture));
 
-    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, double, CancellationToken, Task> show) =>
-        Query(name, description, [Instrument, ModelName, AlphaLevel],
-            (client, values, ct) => show(client, values.Require(Instrument), values.Require(ModelName), values.Get(AlphaLevel), ct));
+    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, string, double, CancellationToken, Task> show) =>
+        Query(name, description, [RunOptions.Universe, Instrument, ModelName, AlphaLevel],
+            (client, values, ct) => show(client, values.Get(RunOptions.Universe), values.Require(Instrument), values.Require(ModelName), values.Get(AlphaLevel), ct));
 
     private static Command Universe()
     {
@@ -124,9 +124,9 @@ public static class QueryCommand
     private static Command Portfolio()
     {
         var name = OptionParsers.Text("name", "Portfolio name.", "");
-        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name], async (client, values, ct) =>
+        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name, RunOptions.Universe], async (client, values, ct) =>
         {
-            var s = await client.GetPortfolioAsync(values.Require(name), ct);
+            var s = await client.GetPortfolioAsync(values.Get(RunOptions.Universe), values.Require(name), ct);
             if (s.Definition is not { } d)
             {
                 throw new RiskGridException($"portfolio '{s.Name}' is not defined");

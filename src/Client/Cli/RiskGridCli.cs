@@ -31,7 +31,7 @@ public static class RiskGridCli
         {
             foreach (var e in parse.Errors)
             {
-                await error.WriteLineAsync($"error: {Options.OptionParsers.Printable(e.Message)}");
+                await error.WriteLineAsync($"error: {OptionParsers.Printable(e.Message)}");
             }
 
             await error.WriteLineAsync("(--help lists the options)");

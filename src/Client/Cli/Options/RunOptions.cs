@@ -81,7 +81,7 @@ public static class RunOptions
     /// <summary>Registers the models outside Core (the LSTM) in the catalogue; safe to call more than once.</summary>
     public static bool RegisterModels()
     {
-        Models.Lstm.LstmCatalog.Register();
+        RiskGrid.Models.Lstm.LstmCatalog.Register();
         return true;
     }
 

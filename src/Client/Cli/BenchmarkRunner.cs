@@ -59,11 +59,11 @@ public static class BenchmarkRunner
         }
 
         WriteFitSummary(console, runs);
-        var (files, reportFiles) = OutputFolder.Write(settings.OutputDirectory, () =>
-        {
-            var csv = CsvResultsWriter.Write(report, settings.OutputDirectory);
-            return (csv, HtmlReportWriter.Write(report, settings.OutputDirectory, description, csv));
-        });
+        var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
+        var dataHash = DatasetHash.Of(universe);
+        var parameters = RunParameters.From(settings);
+        var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
+        var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
         console.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
         if (store is null)
@@ -72,7 +72,7 @@ public static class BenchmarkRunner
         }
 
         var record = new RunRecord(0, started, DateTimeOffset.UtcNow, elapsed, executor.Description, CodeVersion.Current,
-            DatasetHash.Of(universe), Dataset(universe, settings), universe.Count, runs.Count, RunParameters.From(settings),
+            dataHash, Dataset(universe, settings), universe.Count, runs.Count, parameters,
             report.KeyResults, report.Backtests,
             [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
@@ -80,6 +80,9 @@ public static class BenchmarkRunner
         try
         {
             var id = store.Add(record);
+            // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
+            OutputFolder.Write(settings.OutputDirectory, () =>
+                HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
             console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }

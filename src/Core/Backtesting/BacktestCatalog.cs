@@ -13,9 +13,13 @@ public static class BacktestCatalog
         new KupiecBacktest(),
         new IndependenceBacktest(),
         new ConditionalCoverageBacktest(),
+        new JointCoverageBacktest(),
         new DurationBacktest(),
+        new TuffBacktest(),
         new DqBacktest(),
         new EsZ2Backtest(),
+        new BaselPlusFactorBacktest(),
+        new FrtbDeskBacktest(),
     ];
 
     /// <summary>The catalogue names, in output order.</summary>

@@ -30,7 +30,7 @@ public sealed partial class BacktestCatalogTests
         var losses = Enumerable.Range(0, 300).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
         var var = Enumerable.Range(0, 300).Select(t => 1.8 + 0.1 * Math.Sin(t / 7.0)).ToArray();
         var es = Enumerable.Repeat(1.9, 300).ToArray();
-        var s = Backtester.Summarize(losses, var, es, 0, 0.95);
+        var s = Backtester.Summarize(losses, var, es, 0, 0.99);
         Assert.Equal(BacktestCatalog.Names, s.Tests.Select(t => t.Test));
         Assert.All(s.Tests, t => Assert.Null(t.Undefined));
 
@@ -55,12 +55,13 @@ public sealed partial class BacktestCatalogTests
         var losses = hits.Select(h => h ? 2.0 : 0.5).ToArray();
         var data = new BacktestData(losses, Enumerable.Repeat(1.0, hits.Length).ToArray(), Enumerable.Repeat(1.5, hits.Length).ToArray(), 0.9);
         var results = BacktestCatalog.Run(data);
-        Assert.Equal(KupiecTest.Compute(hits, 1 - 0.9), SummaryAccess.Hypothesis(results[0]));
-        Assert.Equal(ChristoffersenTest.Independence(hits), SummaryAccess.Hypothesis(results[1]));
-        Assert.Equal(ChristoffersenTest.ConditionalCoverage(hits, 1 - 0.9), SummaryAccess.Hypothesis(results[2]));
-        Assert.Equal(DurationTest.Compute(hits), SummaryAccess.Hypothesis(results[3]));
+        TestResult Of(string name) => results.Single(r => r.Test == name);
+        Assert.Equal(KupiecTest.Compute(hits, 1 - 0.9), SummaryAccess.Hypothesis(Of(KupiecBacktest.TestName)));
+        Assert.Equal(ChristoffersenTest.Independence(hits), SummaryAccess.Hypothesis(Of(IndependenceBacktest.TestName)));
+        Assert.Equal(ChristoffersenTest.ConditionalCoverage(hits, 1 - 0.9), SummaryAccess.Hypothesis(Of(ConditionalCoverageBacktest.TestName)));
+        Assert.Equal(DurationTest.Compute(hits), SummaryAccess.Hypothesis(Of(DurationBacktest.TestName)));
         var z2 = EsBacktest.Test(data.Losses, data.ValueAtRisk, data.ExpectedShortfall, 0.9);
-        var es = results.Single(r => r.Test == EsZ2Backtest.TestName);
+        var es = Of(EsZ2Backtest.TestName);
         Assert.Equal((z2.Statistic, z2.PValue), (es.Statistic, es.PValue));
         Assert.Equal(PValueMethods.Resampled, es.Method);
     }

@@ -3,8 +3,8 @@ using System.Globalization;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
 using RiskGrid.LstmBench;
+using RiskGrid.Models.Lstm;
 
 // LSTM training-time benchmark: one instrument, default architecture (1×32, 20 days), 1000-return
 // window. Prints time per epoch (fixed-epoch runs), per fresh training and per warm-started retrain

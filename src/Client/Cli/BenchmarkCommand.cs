@@ -3,7 +3,6 @@ using RiskGrid.Client.Store;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
 
 namespace RiskGrid.Client.Cli;
 

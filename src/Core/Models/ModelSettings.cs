@@ -1,5 +1,3 @@
-using RiskGrid.Core.Models.Lstm;
-
 namespace RiskGrid.Core.Models;
 
 /// <summary>Model options that the CLI and grid pass through to <see cref="ModelCatalog"/>.</summary>
@@ -51,6 +49,6 @@ public sealed record ModelSettings
     public int LstmThreads { get; init; } = 1;
 
     /// <summary>Confidence levels with a trained VaR and ES head; other levels inside their range
-    /// are interpolated (see <see cref="LstmRiskModel"/>).</summary>
+    /// are interpolated (see the LSTM model, RiskGrid.Models.Lstm).</summary>
     public IReadOnlyList<double> LstmLevels { get; init; } = [0.95, 0.975, 0.99];
 }

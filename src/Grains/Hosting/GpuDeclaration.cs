@@ -1,5 +1,5 @@
 using Orleans.Runtime.MembershipService.SiloMetadata;
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Models.Lstm;
 
 namespace RiskGrid.Grains.Hosting;
 

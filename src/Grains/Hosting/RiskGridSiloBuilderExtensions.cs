@@ -9,6 +9,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Placement;
+using RiskGrid.Models.Lstm;
 using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;
@@ -52,12 +53,13 @@ public static class RiskGridSiloBuilderExtensions
     /// <summary>
     /// Adds what RiskGrid grains need whatever the clustering: the <c>riskgrid</c> grain storage (Redis
     /// or memory) with Orleans's binary serializer (bit-exact doubles, NaN included), the fit thread
-    /// pool, the silo's GPU declaration (silo metadata) with the placement filter that reads it, call
+    /// pool, the models outside Core in the catalogue (the LSTM), the silo's GPU declaration (silo metadata) with the placement filter that reads it, call
     /// timeouts and, when asked, fast failure detection.
     /// </summary>
     public static ISiloBuilder AddRiskGrid(this ISiloBuilder silo, RiskGridSiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        LstmCatalog.Register();
         if (string.IsNullOrWhiteSpace(options.Redis))
         {
             silo.AddMemoryGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>(

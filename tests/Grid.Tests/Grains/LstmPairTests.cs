@@ -1,6 +1,6 @@
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Models.Lstm;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grid.Tests.TestSupport;

@@ -1,4 +1,4 @@
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Models.Lstm;
 using RiskGrid.Grains.Hosting;
 using RiskGrid.Grid.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Models.Lstm;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Metrics;

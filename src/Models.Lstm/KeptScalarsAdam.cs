@@ -1,7 +1,8 @@
+using RiskGrid.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// Adam (Kingma and Ba; PyTorch's update with bias correction, no weight decay) whose coefficients

@@ -1,7 +1,8 @@
 using System.Text;
+using RiskGrid.Core.Models;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// The bytes of <see cref="ModelFit.Blob"/>: a small header with the architecture (so a fit describes

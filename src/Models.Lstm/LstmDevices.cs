@@ -1,6 +1,7 @@
+using RiskGrid.Core.Models;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// Chooses the LSTM's device and says why. The default build references the CPU libtorch only;

@@ -1,8 +1,9 @@
+using RiskGrid.Core.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// LSTM over a (batch, sequence, feature) input; the last step's hidden state feeds one linear layer

@@ -1,6 +1,7 @@
+using RiskGrid.Core.Models;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// The training loss of the LSTM's heads, per level and averaged: the pinball (quantile) loss of VaR

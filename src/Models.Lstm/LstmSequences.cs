@@ -1,6 +1,7 @@
 using RiskGrid.Core.Features;
+using RiskGrid.Core.Models;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// Training examples cut from one window: for each return r_{i} whose origin day (the bar before it)

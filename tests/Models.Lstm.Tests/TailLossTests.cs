@@ -1,8 +1,9 @@
 using RiskGrid.Core.Distributions;
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Core.Models;
+using RiskGrid.Models.Lstm;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Tests.Models.Lstm;
+namespace RiskGrid.Models.Lstm.Tests;
 
 public sealed class TailLossTests
 {

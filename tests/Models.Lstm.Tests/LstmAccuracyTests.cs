@@ -1,11 +1,11 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Distributions;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
 using RiskGrid.Core.Tests.TestSupport;
+using RiskGrid.Models.Lstm;
 using Xunit.Abstractions;
 
-namespace RiskGrid.Core.Tests.Models.Lstm;
+namespace RiskGrid.Models.Lstm.Tests;
 
 public sealed class LstmAccuracyTests(ITestOutputHelper output)
 {

@@ -1,6 +1,7 @@
+using RiskGrid.Core.Models;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// Minibatch Adam on the joint pinball + FZ0 loss (<see cref="TailLoss"/>), with early stopping on the

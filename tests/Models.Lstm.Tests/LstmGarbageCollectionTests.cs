@@ -1,7 +1,7 @@
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
+using RiskGrid.Models.Lstm;
 
-namespace RiskGrid.Core.Tests.Models.Lstm;
+namespace RiskGrid.Models.Lstm.Tests;
 
 /// <summary>
 /// TorchSharp 0.107 passes the native handle of a temporary <c>Scalar</c> (the hidden α of tensor

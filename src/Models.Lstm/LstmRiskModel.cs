@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Distributions;
 using RiskGrid.Core.Features;
+using RiskGrid.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// LSTM quantile model (catalogue name <c>lstm</c>): a sequence of the last

@@ -1,4 +1,6 @@
-namespace RiskGrid.Core.Models.Lstm;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// The shape of an <see cref="LstmQuantileNetwork"/>: what must match for saved weights to load.

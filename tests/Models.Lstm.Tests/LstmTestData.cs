@@ -1,9 +1,9 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
 using RiskGrid.Core.Tests.TestSupport;
+using RiskGrid.Models.Lstm;
 
-namespace RiskGrid.Core.Tests.Models.Lstm;
+namespace RiskGrid.Models.Lstm.Tests;
 
 /// <summary>GARCH(1,1) bars with room for the model's history padding before the first window.</summary>
 internal sealed record LstmTestData(LstmRiskModel Model, double[] Returns, PriceBar[] Bars, int Window)

@@ -1,4 +1,6 @@
-namespace RiskGrid.Core.Models.Lstm;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>How one training run ended.</summary>
 /// <param name="Epochs">Epochs run.</param>

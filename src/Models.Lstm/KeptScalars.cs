@@ -1,7 +1,8 @@
+using RiskGrid.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Models.Lstm;
 
 /// <summary>
 /// Tensor operations that never hand libtorch a temporary <see cref="Scalar"/>. TorchSharp 0.107 passes

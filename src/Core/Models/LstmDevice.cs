@@ -1,4 +1,4 @@
-namespace RiskGrid.Core.Models.Lstm;
+namespace RiskGrid.Core.Models;
 
 /// <summary>Where the LSTM trains and predicts.</summary>
 public enum LstmDevice

@@ -4,10 +4,10 @@ using RiskGrid.Core.Distributions;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Features;
 using RiskGrid.Core.Models;
-using RiskGrid.Core.Models.Lstm;
 using RiskGrid.Core.Tests.TestSupport;
+using RiskGrid.Models.Lstm;
 
-namespace RiskGrid.Core.Tests.Models.Lstm;
+namespace RiskGrid.Models.Lstm.Tests;
 
 /// <summary>Contract tests on a tiny network (8 hidden units, 10 days, a few epochs) so each takes about a second.</summary>
 public sealed class LstmRiskModelTests
@@ -204,8 +204,11 @@ public sealed class LstmRiskModelTests
     }
 
     [Fact]
-    public void The_catalog_creates_lstm_but_never_runs_it_by_default()
+    public void The_catalog_creates_lstm_once_registered_but_never_runs_it_by_default()
     {
+        LstmCatalog.Register();
+        LstmCatalog.Register(); // idempotent: the CLI and an embedded silo both register
+        Assert.Single(ModelCatalog.Names, n => n == "lstm");
         var model = ModelCatalog.Create("lstm", new ModelSettings { LstmRetrain = 120, LstmSequenceLength = 15 });
         Assert.IsType<LstmRiskModel>(model);
         Assert.Equal(120, model.RefitInterval);

@@ -65,7 +65,7 @@ internal static class FitSweep
             Console.WriteLine($"{series[k / models.Length],-7} {models[k % models.Length],-9} median {sorted[sorted.Length / 2],7:F1} µs/fit ({ThreadClock.Describe}), " +
                               $"mean {sorted.Average(),7:F1}, p90 {sorted[(int)(0.9 * sorted.Length)],7:F1}; " +
                               $"{(double)tallies[k].Passes / tallies[k].Fits:F1} passes/fit, {tallies[k].Fallbacks} fallbacks, " +
-                              $"guard probed {tallies[k].GuardProbes}, changed {tallies[k].GuardChanges}" +
+                              "" +
                               (options.MaxDegreeOfParallelism == 1 ? "" : " (tallies shared by series run in parallel)"));
         }
 

@@ -24,7 +24,7 @@ app.MapSiloOperations(operations);
 app.MapSiloHealth(operations.MetricsPort);
 await app.StartAsync();
 Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, " +
-    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}") +
+    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {RedisConnection.Redact(options.Redis)}") +
     $"; {gpu.Reason}" +
     $"; metrics http://{operations.MetricsAddress}:{operations.MetricsPort}/metrics" +
     $"; health http://{operations.MetricsAddress}:{operations.MetricsPort}/health" +

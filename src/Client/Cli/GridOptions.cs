@@ -23,7 +23,7 @@ public sealed class GridOptions
     public static GridOptions Create(string? defaultCluster = null) => new(
         new Option<string?>("--cluster")
         {
-            Description = "A running cluster: redis://HOST:PORT (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...]." +
+            Description = "A running cluster: redis://[USER:PASSWORD@]HOST:PORT, rediss://... (TLS) or redis://HOST:PORT,password=... (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...]." +
                           (defaultCluster is null ? " Default: an embedded silo in this process." : $" Default: {defaultCluster}."),
             DefaultValueFactory = _ => defaultCluster,
         },

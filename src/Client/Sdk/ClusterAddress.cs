@@ -4,9 +4,11 @@ using System.Net;
 namespace RiskGrid.Client.Sdk;
 
 /// <summary>
-/// Where a running RiskGrid cluster is: <c>redis://HOST:PORT</c> (silos found through the Redis
-/// membership table) or gateways <c>HOST:PORT[,HOST:PORT…]</c>; plus the cluster and service ids the
-/// silos were started with.
+/// Where a running RiskGrid cluster is: a Redis (silos found through its membership table) given as
+/// <c>redis://[user:password@]HOST:PORT</c>, <c>rediss://…</c> (TLS) or <c>redis://HOST:PORT,password=…[,user=…,ssl=true]</c>
+/// (a StackExchange.Redis configuration string after the scheme), or gateways <c>HOST:PORT[,HOST:PORT…]</c>;
+/// plus the cluster and service ids the silos were started with. <see cref="Redis"/> is what
+/// <see cref="Grains.Hosting.RedisConnection.Parse"/> takes; <see cref="ToString"/> never shows a password.
 /// </summary>
 public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
 {
@@ -22,11 +24,19 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
             throw new ArgumentException("--cluster: empty; expected redis://HOST:PORT or HOST:PORT[,HOST:PORT...]");
         }
 
-        const string redisScheme = "redis://";
-        if (spec.StartsWith(redisScheme, StringComparison.OrdinalIgnoreCase))
+        if (spec.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
         {
-            var redis = spec[redisScheme.Length..];
-            Endpoint(redis);
+            // "redis://host:port,password=…" is a configuration string behind the scheme; anything else a URI.
+            var redis = spec.Contains(',') && spec.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) ? spec["redis://".Length..] : spec;
+            try
+            {
+                Grains.Hosting.RedisConnection.Parse(redis);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"--cluster: {ex.Message}");
+            }
+
             return new ClusterAddress(redis, [], clusterId, serviceId);
         }
 
@@ -35,7 +45,8 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
     }
 
     public override string ToString() =>
-        (Redis is { } r ? $"redis://{r}" : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
+        (Redis is { } r ? Grains.Hosting.RedisConnection.Redact(r.Contains("://", StringComparison.Ordinal) ? r : $"redis://{r}")
+            : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
 
     private static IPEndPoint Endpoint(string text)
     {

@@ -79,7 +79,10 @@ public static class BenchmarkRunner
 
         WriteFitSummary(console, runs);
         var files = CsvResultsWriter.Write(report, settings.OutputDirectory);
-        var reportFiles = HtmlReportWriter.Write(report, settings.OutputDirectory, description, files);
+        var dataHash = DatasetHash.Of(universe);
+        var parameters = RunParameters.From(settings);
+        var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
+        var reportFiles = HtmlReportWriter.Write(report, settings.OutputDirectory, header, files);
         console.MarkupLine($"[grey]{runs.Count} pairs in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
         if (settings.StorePath is not { } storePath)
@@ -88,20 +91,23 @@ public static class BenchmarkRunner
         }
 
         var record = new RunRecord(0, started, DateTimeOffset.UtcNow, elapsed, executor.Description, CodeVersion.Current,
-            DatasetHash.Of(universe), Dataset(universe, settings), universe.Count, runs.Count, RunParameters.From(settings),
+            dataHash, Dataset(universe, settings), universe.Count, runs.Count, parameters,
             report.KeyResults, report.Backtests,
             [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f)))]);
-        return await RecordAsync(console, storePath, record);
+        // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
+        return await RecordAsync(console, storePath, record,
+            id => HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
     }
 
-    private static async Task<int> RecordAsync(IAnsiConsole console, string storePath, RunRecord record)
+    private static async Task<int> RecordAsync(IAnsiConsole console, string storePath, RunRecord record, Action<long> recorded)
     {
         try
         {
             using var store = RunStore.Open(storePath);
             var id = store.Add(record);
+            recorded(id);
             console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }

@@ -28,6 +28,12 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
         {
             // "redis://host:port,password=…" is a configuration string behind the scheme; anything else a URI.
             var redis = spec.Contains(',') && spec.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) ? spec["redis://".Length..] : spec;
+            if (!ReferenceEquals(redis, spec))
+            {
+                // HOST:PORT first (redis://redis:6379,password=…, as docker-compose.yml passes).
+                Endpoint(redis.Split(',')[0]);
+            }
+
             try
             {
                 Grains.Hosting.RedisConnection.Parse(redis);
@@ -44,6 +50,7 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
             clusterId, serviceId);
     }
 
+    // Never the password: this text is printed and recorded in the run store.
     public override string ToString() =>
         (Redis is { } r ? Grains.Hosting.RedisConnection.Redact(r.Contains("://", StringComparison.Ordinal) ? r : $"redis://{r}")
             : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
@@ -73,4 +80,5 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
             throw new ArgumentException($"--cluster: cannot resolve host '{host}': {ex.Message}");
         }
     }
+
 }

@@ -73,9 +73,10 @@ public static partial class RedisConnection
             return spec ?? "";
         }
 
-        return IsUri(spec)
-            ? UriPassword().Replace(spec, m => m.Groups["user"].Value + (m.Groups["password"].Success ? ":***" : "***") + "@")
-            : ConfigPassword().Replace(spec, "${key}=***");
+        var redacted = ConfigPassword().Replace(spec, "${key}=***");
+        return IsUri(redacted)
+            ? UriPassword().Replace(redacted, m => m.Groups["user"].Value + (m.Groups["password"].Success ? ":***" : "***") + "@")
+            : redacted;
     }
 
     private static bool IsUri(string spec) =>

@@ -28,7 +28,9 @@ public static class StateBench
         var (connection, silos, clusterId) = await Grids.StartProcessesAsync(1, redis);
         try
         {
-            await using var mux = await ConnectionMultiplexer.ConnectAsync(RiskGrid.Grains.Hosting.RedisConnection.Parse(redis));
+            var configuration = RiskGrid.Grains.Hosting.RedisConnection.Parse(redis);
+            configuration.AllowAdmin = true; // INFO
+            await using var mux = await ConnectionMultiplexer.ConnectAsync(configuration);
             var server = mux.GetServer(mux.GetEndPoints()[0]);
             var client = connection.Client;
             var universe = $"state-{Guid.NewGuid():N}"[..14];

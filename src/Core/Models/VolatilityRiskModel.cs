@@ -47,4 +47,16 @@ public sealed class VolatilityRiskModel : IRiskModel
 
         return result;
     }
+
+    /// <summary>F((r − μ)/σ_{T+1}) with F the fitted innovation CDF.</summary>
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
+    {
+        if (!WindowChecks.IsUsableFit(fit, Model.ParameterCount) || !double.IsFinite(realisedReturn))
+        {
+            return double.NaN;
+        }
+
+        var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
+        return Model.Distribution.Cdf((realisedReturn - mean) / volatility, Model.DistributionParameters(fit.Parameters));
+    }
 }

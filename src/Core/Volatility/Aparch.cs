@@ -16,7 +16,7 @@ public sealed class Aparch : VolatilityProcess
 
     public const double MaxDelta = 4;
 
-    public const double MaxAbsGamma = 0.99;
+    public const double MaxAbsGamma = 1 - 1e-6;
 
     private readonly double? _fixedDelta;
 

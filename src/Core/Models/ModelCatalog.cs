@@ -24,7 +24,7 @@ public static class ModelCatalog
     private static readonly HashSet<string> DefaultComposed = new(StringComparer.OrdinalIgnoreCase)
     {
         "garch-n", "garch-t", "gjr-n", "gjr-t", "egarch-n", "egarch-t",
-        "garch-skewt", "gjr-skewt", "gjr-ged", "egarch-skewt", "aparch-t", "aparch-skewt",
+        "garch-skewt", "gjr-skewt", "gjr-ged", "aparch-skewt",
     };
 
     static ModelCatalog()

@@ -40,9 +40,8 @@ public sealed class VolatilityRiskModel : IRiskModel
         for (var k = 0; k < alphas.Count; k++)
         {
             var alpha = alphas[k];
-            var var = -mean + volatility * Model.Distribution.Quantile(alpha, shape);
-            var es = -mean + volatility * Model.Distribution.ExpectedShortfall(alpha, shape);
-            result[k] = new RiskForecast(alpha, var, es, mean, volatility);
+            var (q, tail) = Model.Distribution.Tail(alpha, shape);
+            result[k] = new RiskForecast(alpha, -mean + volatility * q, -mean + volatility * tail, mean, volatility);
         }
 
         return result;

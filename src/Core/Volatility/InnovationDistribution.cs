@@ -27,6 +27,11 @@ public abstract class InnovationDistribution : ModelPart
     /// <summary>ES at level α of the unit-variance loss: E[L | L ≥ VaR] = −E[z | z ≤ F⁻¹(1 − α)].</summary>
     public abstract double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters);
 
+    /// <summary>VaR and ES at level α together (<see cref="Quantile"/>, <see cref="ExpectedShortfall"/>); a
+    /// distribution whose ES needs its quantile overrides it to compute the quantile once.</summary>
+    public virtual (double VaR, double ES) Tail(double alpha, ReadOnlySpan<double> parameters) =>
+        (Quantile(alpha, parameters), ExpectedShortfall(alpha, parameters));
+
     /// <summary>log f(z) of one standardised innovation, all constants included.</summary>
     public abstract double LogDensity(double z, ReadOnlySpan<double> parameters);
 

@@ -115,6 +115,9 @@ public sealed class SkewedStudentTInnovation : InnovationDistribution
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         HansenSkewT.LossExpectedShortfall(alpha, parameters[0], parameters[1]);
 
+    public override (double VaR, double ES) Tail(double alpha, ReadOnlySpan<double> parameters) =>
+        HansenSkewT.LossTail(alpha, parameters[0], parameters[1]);
+
     public override double LogDensity(double z, ReadOnlySpan<double> parameters) =>
         HansenSkewT.LogDensity(z, parameters[0], parameters[1]);
 

@@ -108,7 +108,11 @@ public static class CoreMapping
     public static ModelFit ToCore(this FitSummary fit) =>
         new(fit.Status.ToCore(), fit.Parameters, fit.StandardErrors, fit.LogLikelihood, fit.Iterations, fit.Message);
 
-    public static TestStatistic ToMessage(this HypothesisTest test) => new(test.Statistic, test.PValue, test.DegreesOfFreedom);
+    public static TestReport ToMessage(this TestResult test) =>
+        new(test.Test, test.Statistic, test.DegreesOfFreedom, [.. test.PValues.Select(p => new PValueReport(p.Method, p.Value))], test.Undefined);
+
+    public static TestResult ToCore(this TestReport test) =>
+        new(test.Test, test.Statistic, test.DegreesOfFreedom, [.. test.PValues.Select(p => new PValue(p.Method, p.Value))], test.Undefined);
 
     public static BaselZone ToMessage(this TrafficLightZone zone) => zone switch
     {
@@ -120,7 +124,7 @@ public static class CoreMapping
 
     public static BacktestReport ToMessage(this BacktestSummary s) =>
         new(s.Alpha, s.Observations, s.MissingForecasts, s.Exceptions, s.ExceptionRate, s.ViolationRatio,
-            s.Kupiec.ToMessage(), s.ChristoffersenIndependence.ToMessage(), s.ChristoffersenConditionalCoverage.ToMessage(),
-            s.Duration.ToMessage(), s.AverageVaR, s.AverageES, s.EsStatistic, s.EsPValue, s.QuantileLoss,
-            new TrafficLightReport(s.TrafficLight.Zone.ToMessage(), s.TrafficLight.Exceptions, s.TrafficLight.Days));
+            s.AverageVaR, s.AverageES, s.QuantileLoss,
+            new TrafficLightReport(s.TrafficLight.Zone.ToMessage(), s.TrafficLight.Exceptions, s.TrafficLight.Days),
+            [.. s.Tests.Select(t => t.ToMessage())]);
 }

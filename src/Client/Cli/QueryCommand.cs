@@ -60,18 +60,27 @@ public static class QueryCommand
         return command;
     }
 
-    internal static Table BacktestTable(string title, IEnumerable<BacktestReport> reports)
+    /// <summary>The reports' descriptive figures, one row per level, then every catalogued test, one row per level and test.</summary>
+    internal static Rows BacktestTable(string title, IEnumerable<BacktestReport> reports)
     {
+        var list = reports.ToList();
         var table = new Table().Title(Markup.Escape(title));
-        table.AddColumns("Level", "Obs", "Missing", "Exceptions", "Rate", "Kupiec p", "Christ. CC p", "Duration p", "Avg VaR", "Avg ES", "ES p", "Zone (250 d)");
-        foreach (var b in reports)
+        table.AddColumns("Level", "Obs", "Missing", "Exceptions", "Rate", "Avg VaR", "Avg ES", "Zone (250 d)");
+        var tests = new Table().Title(Markup.Escape(title + ": tests"));
+        tests.AddColumns("Level", "Test", "Statistic", "df", "p-values", "Note");
+        foreach (var b in list)
         {
             table.AddRow(Level(b.Alpha), $"{b.Observations:N0}", $"{b.MissingForecasts:N0}", $"{b.Exceptions:N0}", Rate(b.ExceptionRate),
-                Cells.PValue(b.Kupiec.PValue), Cells.PValue(b.ChristoffersenConditionalCoverage.PValue), Cells.PValue(b.Duration.PValue),
-                N(b.AverageVaR), N(b.AverageES), Cells.PValue(b.EsPValue), $"{b.TrafficLight.Zone} ({b.TrafficLight.Exceptions})");
+                N(b.AverageVaR), N(b.AverageES), $"{b.TrafficLight.Zone} ({b.TrafficLight.Exceptions})");
+            foreach (var t in b.Tests)
+            {
+                tests.AddRow(Level(b.Alpha), Markup.Escape(t.Test), N(t.Statistic), t.DegreesOfFreedom > 0 ? $"{t.DegreesOfFreedom}" : string.Empty,
+                    string.Join(", ", t.PValues.Select(p => $"{Markup.Escape(p.Method)} {Cells.PValue(p.Value)}")),
+                    Markup.Escape(t.Undefined ?? string.Empty));
+            }
         }
 
-        return table;
+        return new Rows(table, tests);
     }
 
     private static Command Pair(string name, string description, Func<RiskGridClient, string, string, double, CancellationToken, Task> show)

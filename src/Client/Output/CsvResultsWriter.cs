@@ -5,14 +5,16 @@ using RiskGrid.Core.Models;
 namespace RiskGrid.Client.Output;
 
 /// <summary>
-/// Writes a benchmark's results as CSV: every forecast, every pair backtest, the Key Results rows
-/// and each pair's last fit. Numbers are invariant-culture and round-trip exactly.
+/// Writes a benchmark's results as CSV: every forecast, every pair backtest (its descriptive figures
+/// wide, its catalogued tests long), the Key Results rows (likewise) and each pair's last fit. Numbers are invariant-culture and round-trip exactly.
 /// </summary>
 public static class CsvResultsWriter
 {
     public const string ForecastsFile = "forecasts.csv";
     public const string BacktestsFile = "backtests.csv";
+    public const string TestsFile = "backtest-tests.csv";
     public const string KeyResultsFile = "key-results.csv";
+    public const string KeyResultsTestsFile = "key-results-tests.csv";
     public const string FitsFile = "fits.csv";
     public const string ComparisonFile = "model-comparison.csv";
 
@@ -24,7 +26,9 @@ public static class CsvResultsWriter
         [
             WriteFile(directory, ForecastsFile, w => Forecasts(report, w)),
             WriteFile(directory, BacktestsFile, w => Backtests(report, w)),
+            WriteFile(directory, TestsFile, w => Tests(report, w)),
             WriteFile(directory, KeyResultsFile, w => KeyResults(report, w)),
+            WriteFile(directory, KeyResultsTestsFile, w => KeyResultsTests(report, w)),
             WriteFile(directory, FitsFile, w => Fits(report, w)),
             WriteFile(directory, ComparisonFile, w => Comparison(report, w)),
         ];
@@ -60,34 +64,61 @@ public static class CsvResultsWriter
     private static void Backtests(BenchmarkReport report, TextWriter w)
     {
         w.WriteLine("instrument,model,alpha,observations,missing,exceptions,exception_rate,violation_ratio," +
-                    "kupiec_lr,kupiec_p,independence_lr,independence_p,cc_lr,cc_p,duration_lr,duration_p," +
-                    "avg_var,avg_es,es_stat,es_p,quantile_loss,zone,zone_exceptions,zone_days");
+                    "avg_var,avg_es,quantile_loss,zone,zone_exceptions,zone_days");
         foreach (var b in report.Backtests)
         {
             var s = b.Summary;
             w.WriteLine(string.Join(',',
                 b.Instrument, b.Model, N(s.Alpha), s.Observations, s.MissingForecasts, s.Exceptions,
-                N(s.ExceptionRate), N(s.ViolationRatio),
-                N(s.Kupiec.Statistic), N(s.Kupiec.PValue),
-                N(s.ChristoffersenIndependence.Statistic), N(s.ChristoffersenIndependence.PValue),
-                N(s.ChristoffersenConditionalCoverage.Statistic), N(s.ChristoffersenConditionalCoverage.PValue),
-                N(s.Duration.Statistic), N(s.Duration.PValue),
-                N(s.AverageVaR), N(s.AverageES), N(s.EsStatistic), N(s.EsPValue), N(s.QuantileLoss),
+                N(s.ExceptionRate), N(s.ViolationRatio), N(s.AverageVaR), N(s.AverageES), N(s.QuantileLoss),
                 s.TrafficLight.Zone.ToString().ToLowerInvariant(), s.TrafficLight.Exceptions, s.TrafficLight.Days));
+        }
+    }
+
+    /// <summary>Every catalogued test's result, long: one row per pair, level, test and p-value (one with an empty method for a test without p-values).</summary>
+    private static void Tests(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("instrument,model,alpha,test,statistic,dof,method,p_value,undefined");
+        foreach (var b in report.Backtests)
+        {
+            foreach (var t in b.Summary.Tests)
+            {
+                var prefix = $"{b.Instrument},{b.Model},{N(b.Summary.Alpha)},{t.Test},{N(t.Statistic)},{(t.DegreesOfFreedom > 0 ? t.DegreesOfFreedom : string.Empty)}";
+                if (t.PValues.Count == 0)
+                {
+                    w.WriteLine($"{prefix},,,{Quote(t.Undefined)}");
+                }
+
+                foreach (var p in t.PValues)
+                {
+                    w.WriteLine($"{prefix},{p.Method},{N(p.Value)},{Quote(t.Undefined)}");
+                }
+            }
         }
     }
 
     private static void KeyResults(BenchmarkReport report, TextWriter w)
     {
         w.WriteLine("model,alpha,instruments,observations,missing,exceptions,exception_rate,violation_ratio," +
-                    "kupiec_p_median,kupiec_rejections,cc_p_median,avg_es,es_stat,quantile_loss,green,yellow,red");
+                    "avg_es,quantile_loss,green,yellow,red");
         foreach (var r in report.KeyResults)
         {
             w.WriteLine(string.Join(',',
                 r.Model, N(r.Alpha), r.Instruments, r.Observations, r.MissingForecasts, r.Exceptions,
-                N(r.ExceptionRate), N(r.ViolationRatio), N(r.KupiecPValue), r.KupiecRejections,
-                N(r.ConditionalCoveragePValue), N(r.AverageES), N(r.EsStatistic), N(r.QuantileLoss),
-                r.Green, r.Yellow, r.Red));
+                N(r.ExceptionRate), N(r.ViolationRatio), N(r.AverageES), N(r.QuantileLoss), r.Green, r.Yellow, r.Red));
+        }
+    }
+
+    /// <summary>The Key Results rows' pooled tests, long: one row per model, level, test and p-value method.</summary>
+    private static void KeyResultsTests(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("model,alpha,test,method,mean_statistic,median_p,rejections_5pct");
+        foreach (var r in report.KeyResults)
+        {
+            foreach (var t in r.Tests)
+            {
+                w.WriteLine(string.Join(',', r.Model, N(r.Alpha), t.Test, t.Method, N(t.MeanStatistic), N(t.MedianPValue), t.Rejections));
+            }
         }
     }
 

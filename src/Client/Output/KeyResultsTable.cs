@@ -9,8 +9,10 @@ public static class KeyResultsTable
 {
     private static readonly CellFormat Cells = CellFormat.Console;
 
-    public static Table Build(IReadOnlyList<KeyResultsRow> rows)
+    /// <summary>The table with <paramref name="columns"/> as its test columns (<see cref="KeyResultsColumn.Default"/> when null).</summary>
+    public static Table Build(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null)
     {
+        columns ??= KeyResultsColumn.Default;
         var pooled = rows.Any(r => r.Instruments > 1);
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Key Results[/]");
         table.AddColumn("Model");
@@ -19,27 +21,35 @@ public static class KeyResultsTable
         table.AddColumn(new TableColumn("Exceptions").RightAligned());
         table.AddColumn(new TableColumn("Exc. rate").RightAligned());
         table.AddColumn(new TableColumn("Viol. ratio").RightAligned());
-        table.AddColumn(new TableColumn(pooled ? "Kupiec p (med)" : "Kupiec p").RightAligned());
-        table.AddColumn(new TableColumn(pooled ? "Christ. CC p (med)" : "Christ. CC p").RightAligned());
+        foreach (var column in columns.Where(c => c.Value != KeyResultsValue.MeanStatistic))
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(pooled && column.Value == KeyResultsValue.MedianPValue ? column.Header + " (med)" : column.Header)).RightAligned());
+        }
+
         table.AddColumn(new TableColumn("Avg ES").RightAligned());
-        table.AddColumn(new TableColumn("ES stat (Z2)").RightAligned());
+        foreach (var column in columns.Where(c => c.Value == KeyResultsValue.MeanStatistic))
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column.Header)).RightAligned());
+        }
+
         table.AddColumn(new TableColumn("Tick loss").RightAligned());
         table.AddColumn(pooled ? "Traffic light (G/Y/R)" : "Traffic light");
         foreach (var r in rows)
         {
             table.AddRow(
+            [
                 Markup.Escape(r.Model),
                 Cells.Percent(r.Alpha, 1),
                 r.Observations.ToString("N0", CultureInfo.InvariantCulture) + (r.MissingForecasts > 0 ? $" (+{r.MissingForecasts} missing)" : string.Empty),
                 r.Exceptions.ToString(CultureInfo.InvariantCulture),
                 Cells.Percent(r.ExceptionRate, 2),
                 Cells.Number(r.ViolationRatio, 2),
-                Cells.PValue(r.KupiecPValue),
-                Cells.PValue(r.ConditionalCoveragePValue),
+                .. columns.Where(c => c.Value != KeyResultsValue.MeanStatistic).Select(c => c.Cell(r, Cells)),
                 Cells.Number(r.AverageES, 3),
-                Cells.Number(r.EsStatistic, 3),
+                .. columns.Where(c => c.Value == KeyResultsValue.MeanStatistic).Select(c => c.Cell(r, Cells)),
                 Cells.Number(r.QuantileLoss, 4),
-                Zone(r, pooled));
+                Zone(r, pooled),
+            ]);
         }
 
         table.Caption(pooled

@@ -153,7 +153,7 @@ public static class RunsTables
                 Markup.Escape(model), Level(alpha),
                 Cells.Percent(x?.ExceptionRate, 2), Cells.Percent(y?.ExceptionRate, 2),
                 Cells.Number(x?.ViolationRatio, 2), Cells.Number(y?.ViolationRatio, 2),
-                Cells.PValue(x?.KupiecPValue), Cells.PValue(y?.KupiecPValue),
+                Cells.PValue(x?.MedianPValue(KupiecBacktest.TestName)), Cells.PValue(y?.MedianPValue(KupiecBacktest.TestName)),
                 Cells.Number(x?.QuantileLoss, 4), Cells.Number(y?.QuantileLoss, 4),
                 x is null || y is null ? "[grey]—[/]" : Signed(y.QuantileLoss - x.QuantileLoss),
                 Zones(x), Zones(y));

@@ -117,9 +117,9 @@ public static class HtmlReportWriter
                 .Append("</td><td>").Append(r.Instruments).Append("</td><td>").Append(r.Observations)
                 .Append("</td><td>").Append(r.MissingForecasts).Append("</td><td>").Append(r.Exceptions)
                 .Append("</td><td>").Append(Cells.Percent(r.ExceptionRate, 2)).Append("</td><td>").Append(Cells.Number(r.ViolationRatio, 2))
-                .Append("</td><td>").Append(Cells.PValue(r.KupiecPValue)).Append("</td><td>").Append(r.KupiecRejections)
-                .Append("</td><td>").Append(Cells.PValue(r.ConditionalCoveragePValue)).Append("</td><td>").Append(Cells.Number(r.AverageES, 3))
-                .Append("</td><td>").Append(Cells.Number(r.EsStatistic, 3)).Append("</td><td>").Append(Cells.Number(r.QuantileLoss, 4))
+                .Append("</td><td>").Append(Cells.PValue(r.MedianPValue(KupiecBacktest.TestName))).Append("</td><td>").Append(r.Rejections(KupiecBacktest.TestName))
+                .Append("</td><td>").Append(Cells.PValue(r.MedianPValue(ConditionalCoverageBacktest.TestName))).Append("</td><td>").Append(Cells.Number(r.AverageES, 3))
+                .Append("</td><td>").Append(Cells.Number(r.MeanStatistic(EsZ2Backtest.TestName), 3)).Append("</td><td>").Append(Cells.Number(r.QuantileLoss, 4))
                 .Append("</td><td class=\"l\">").Append(Cells.ZoneCounts(r.Green, r.Yellow, r.Red)).Append("</td></tr>\n");
         }
 
@@ -153,7 +153,7 @@ public static class HtmlReportWriter
             html.Append("<tr><td class=\"l\">").Append(E(b.Instrument)).Append("</td><td class=\"l\">").Append(E(b.Model))
                 .Append("</td><td>").Append(ReportPlots.Level(s.Alpha)).Append("</td><td>").Append(s.Observations)
                 .Append("</td><td>").Append(s.Exceptions).Append("</td><td>").Append(Cells.Number(s.ViolationRatio, 2))
-                .Append("</td><td>").Append(Cells.PValue(s.Kupiec.PValue)).Append("</td><td>").Append(Cells.PValue(s.ChristoffersenConditionalCoverage.PValue))
+                .Append("</td><td>").Append(Cells.PValue(s.Find(KupiecBacktest.TestName)?.PValue)).Append("</td><td>").Append(Cells.PValue(s.Find(ConditionalCoverageBacktest.TestName)?.PValue))
                 .Append("</td><td>").Append(Cells.Number(s.AverageVaR, 3)).Append("</td><td>").Append(Cells.Number(s.AverageES, 3))
                 .Append("</td><td class=\"l ").Append(zone).Append("\">").Append(zone)
                 .Append(" (").Append(s.TrafficLight.Exceptions).Append('/').Append(s.TrafficLight.Days).Append(")</td></tr>\n");

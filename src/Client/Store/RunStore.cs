@@ -89,12 +89,18 @@ public sealed class RunStore : IDisposable
         {
             var r = run.KeyResults[i];
             Run("INSERT INTO model_metrics VALUES ($id, $position, $model, $alpha, $instruments, $observations, $missing, $exceptions, " +
-                "$rate, $ratio, $kupiec, $rejections, $cc, $es, $esStat, $loss, $green, $yellow, $red)",
+                "$rate, $ratio, $es, $loss, $green, $yellow, $red)",
                 ("$id", id), ("$position", i), ("$model", r.Model), ("$alpha", r.Alpha), ("$instruments", r.Instruments),
                 ("$observations", r.Observations), ("$missing", r.MissingForecasts), ("$exceptions", r.Exceptions),
-                ("$rate", r.ExceptionRate), ("$ratio", r.ViolationRatio), ("$kupiec", r.KupiecPValue), ("$rejections", r.KupiecRejections),
-                ("$cc", r.ConditionalCoveragePValue), ("$es", r.AverageES), ("$esStat", r.EsStatistic), ("$loss", r.QuantileLoss),
+                ("$rate", r.ExceptionRate), ("$ratio", r.ViolationRatio), ("$es", r.AverageES), ("$loss", r.QuantileLoss),
                 ("$green", r.Green), ("$yellow", r.Yellow), ("$red", r.Red));
+            for (var j = 0; j < r.Tests.Count; j++)
+            {
+                var t = r.Tests[j];
+                Run("INSERT INTO model_tests VALUES ($id, $position, $testPosition, $test, $method, $stat, $p, $rejections)",
+                    ("$id", id), ("$position", i), ("$testPosition", j), ("$test", t.Test), ("$method", t.Method),
+                    ("$stat", t.MeanStatistic), ("$p", t.MedianPValue), ("$rejections", t.Rejections));
+            }
         }
 
         for (var i = 0; i < run.Backtests.Count; i++)
@@ -102,20 +108,26 @@ public sealed class RunStore : IDisposable
             var b = run.Backtests[i];
             var s = b.Summary;
             Run("INSERT INTO pair_backtests VALUES ($id, $position, $instrument, $model, $alpha, $observations, $missing, $exceptions, " +
-                "$rate, $ratio, $kLr, $kP, $kDof, $iLr, $iP, $iDof, $cLr, $cP, $cDof, $dLr, $dP, $dDof, " +
-                "$var, $es, $esStat, $esP, $loss, $zone, $zoneExceptions, $zoneDays)",
+                "$rate, $ratio, $var, $es, $loss, $zone, $zoneExceptions, $zoneDays)",
                 ("$id", id), ("$position", i), ("$instrument", b.Instrument), ("$model", b.Model), ("$alpha", s.Alpha),
                 ("$observations", s.Observations), ("$missing", s.MissingForecasts), ("$exceptions", s.Exceptions),
                 ("$rate", s.ExceptionRate), ("$ratio", s.ViolationRatio),
-                ("$kLr", s.Kupiec.Statistic), ("$kP", s.Kupiec.PValue), ("$kDof", s.Kupiec.DegreesOfFreedom),
-                ("$iLr", s.ChristoffersenIndependence.Statistic), ("$iP", s.ChristoffersenIndependence.PValue),
-                ("$iDof", s.ChristoffersenIndependence.DegreesOfFreedom),
-                ("$cLr", s.ChristoffersenConditionalCoverage.Statistic), ("$cP", s.ChristoffersenConditionalCoverage.PValue),
-                ("$cDof", s.ChristoffersenConditionalCoverage.DegreesOfFreedom),
-                ("$dLr", s.Duration.Statistic), ("$dP", s.Duration.PValue), ("$dDof", s.Duration.DegreesOfFreedom),
-                ("$var", s.AverageVaR), ("$es", s.AverageES), ("$esStat", s.EsStatistic), ("$esP", s.EsPValue), ("$loss", s.QuantileLoss),
+                ("$var", s.AverageVaR), ("$es", s.AverageES), ("$loss", s.QuantileLoss),
                 ("$zone", s.TrafficLight.Zone.ToString().ToLowerInvariant()), ("$zoneExceptions", s.TrafficLight.Exceptions),
                 ("$zoneDays", s.TrafficLight.Days));
+            for (var j = 0; j < s.Tests.Count; j++)
+            {
+                var t = s.Tests[j];
+                // A test without p-values is one row with an empty method and a NULL p-value.
+                var pValues = t.PValues.Count > 0 ? t.PValues : [new PValue(string.Empty, double.NaN)];
+                for (var k = 0; k < pValues.Count; k++)
+                {
+                    Run("INSERT INTO pair_tests VALUES ($id, $position, $testPosition, $pPosition, $test, $stat, $dof, $method, $p, $undefined)",
+                        ("$id", id), ("$position", i), ("$testPosition", j), ("$pPosition", k), ("$test", t.Test),
+                        ("$stat", t.Statistic), ("$dof", t.DegreesOfFreedom), ("$method", pValues[k].Method), ("$p", pValues[k].Value),
+                        ("$undefined", (object?)t.Undefined ?? DBNull.Value));
+                }
+            }
         }
 
         for (var i = 0; i < run.Artifacts.Count; i++)
@@ -176,28 +188,55 @@ public sealed class RunStore : IDisposable
         {
             Parameters = Read("SELECT name, value FROM run_parameters WHERE run_id = $id ORDER BY position", id,
                 r => new RunParameter(r.GetString(0), r.GetString(1))),
-            KeyResults = Read(
-                "SELECT model, alpha, instruments, observations, missing, exceptions, exception_rate, violation_ratio, kupiec_p, " +
-                "kupiec_rejections, cc_p, avg_es, es_stat, quantile_loss, green, yellow, red FROM model_metrics WHERE run_id = $id ORDER BY position",
+            KeyResults = WithTests(Read(
+                "SELECT model, alpha, instruments, observations, missing, exceptions, exception_rate, violation_ratio, " +
+                "avg_es, quantile_loss, green, yellow, red FROM model_metrics WHERE run_id = $id ORDER BY position",
                 id, r => new KeyResultsRow(r.GetString(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-                    Real(r, 6), Real(r, 7), Real(r, 8), r.GetInt32(9), Real(r, 10), Real(r, 11), Real(r, 12), Real(r, 13),
-                    r.GetInt32(14), r.GetInt32(15), r.GetInt32(16))),
-            Backtests = Read(
+                    Real(r, 6), Real(r, 7), Real(r, 8), Real(r, 9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), [])), id),
+            Backtests = WithTests(Read(
                 "SELECT instrument, model, alpha, observations, missing, exceptions, exception_rate, violation_ratio, " +
-                "kupiec_lr, kupiec_p, kupiec_dof, independence_lr, independence_p, independence_dof, cc_lr, cc_p, cc_dof, " +
-                "duration_lr, duration_p, duration_dof, avg_var, avg_es, es_stat, es_p, quantile_loss, zone, zone_exceptions, zone_days " +
+                "avg_var, avg_es, quantile_loss, zone, zone_exceptions, zone_days " +
                 "FROM pair_backtests WHERE run_id = $id ORDER BY position",
                 id, r => new PairBacktest(r.GetString(0), r.GetString(1), new BacktestSummary(
                     r.GetDouble(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), Real(r, 6), Real(r, 7),
-                    Test(r, 8), Test(r, 11), Test(r, 14), Test(r, 17),
-                    Real(r, 20), Real(r, 21), Real(r, 22), Real(r, 23), Real(r, 24),
-                    new TrafficLight(Enum.Parse<TrafficLightZone>(r.GetString(25), ignoreCase: true), r.GetInt32(26), r.GetInt32(27))))),
+                    Real(r, 8), Real(r, 9), Real(r, 10),
+                    new TrafficLight(Enum.Parse<TrafficLightZone>(r.GetString(11), ignoreCase: true), r.GetInt32(12), r.GetInt32(13)), []))), id),
             Artifacts = Read("SELECT kind, path FROM artifacts WHERE run_id = $id ORDER BY position", id,
                 r => new RunArtifact(r.GetString(0), r.GetString(1))),
         };
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>The Key Results rows with their pooled tests, read from the long table.</summary>
+    private IReadOnlyList<KeyResultsRow> WithTests(IReadOnlyList<KeyResultsRow> rows, long id)
+    {
+        var tests = Read("SELECT metric_position, test, method, mean_statistic, median_p, rejections FROM model_tests " +
+                         "WHERE run_id = $id ORDER BY metric_position, test_position", id,
+            r => (Position: r.GetInt32(0), Test: new PooledTest(r.GetString(1), r.GetString(2), Real(r, 3), Real(r, 4), r.IsDBNull(5) ? 0 : r.GetInt32(5))));
+        return [.. rows.Select((row, i) => row with { Tests = [.. tests.Where(t => t.Position == i).Select(t => t.Test)] })];
+    }
+
+    /// <summary>The pair backtests with their tests, read from the long table (one row per p-value; an empty method is none).</summary>
+    private IReadOnlyList<PairBacktest> WithTests(IReadOnlyList<PairBacktest> backtests, long id)
+    {
+        var rows = Read("SELECT backtest_position, test_position, test, statistic, dof, method, p_value, undefined FROM pair_tests " +
+                        "WHERE run_id = $id ORDER BY backtest_position, test_position, p_position", id,
+            r => (Backtest: r.GetInt32(0), Test: r.GetInt32(1), Name: r.GetString(2), Statistic: Real(r, 3), Dof: r.GetInt32(4),
+                Method: r.GetString(5), P: Real(r, 6), Undefined: r.IsDBNull(7) ? null : r.GetString(7)));
+        return [.. backtests.Select((b, i) => b with
+        {
+            Summary = b.Summary with
+            {
+                Tests = [.. rows.Where(r => r.Backtest == i).GroupBy(r => r.Test).Select(g =>
+                {
+                    var first = g.First();
+                    return new TestResult(first.Name, first.Statistic, first.Dof,
+                        [.. g.Where(r => r.Method.Length > 0).Select(r => new PValue(r.Method, r.P))], first.Undefined);
+                })],
+            },
+        })];
+    }
 
     private static void Migrate(SqliteConnection connection, string path)
     {
@@ -279,9 +318,6 @@ public sealed class RunStore : IDisposable
     }
 
     private static double Real(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? double.NaN : reader.GetDouble(column);
-
-    private static HypothesisTest Test(SqliteDataReader reader, int column) =>
-        new(Real(reader, column), Real(reader, column + 1), reader.GetInt32(column + 2));
 
     private static string Timestamp(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

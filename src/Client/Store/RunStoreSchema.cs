@@ -84,6 +84,67 @@ internal static class RunStoreSchema
             PRIMARY KEY (run_id, position)
         );
         """,
+
+        // 2: the backtest catalogue. Tests move out of named columns into long tables, one row per
+        // pair (or Key Results row), test and p-value method; the runs already stored keep theirs.
+        """
+        CREATE TABLE pair_tests (
+            run_id             INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            backtest_position  INTEGER NOT NULL,
+            test_position      INTEGER NOT NULL,
+            p_position         INTEGER NOT NULL,
+            test               TEXT    NOT NULL,
+            statistic          REAL,
+            dof                INTEGER NOT NULL,
+            method             TEXT    NOT NULL,
+            p_value            REAL,
+            undefined          TEXT,
+            PRIMARY KEY (run_id, backtest_position, test_position, p_position)
+        );
+        INSERT INTO pair_tests SELECT run_id, position, 0, 0, 'kupiec', kupiec_lr, kupiec_dof, 'chi2', kupiec_p,
+            CASE WHEN kupiec_lr IS NULL THEN 'no observations' END FROM pair_backtests;
+        INSERT INTO pair_tests SELECT run_id, position, 1, 0, 'christoffersen-ind', independence_lr, independence_dof, 'chi2', independence_p,
+            CASE WHEN independence_lr IS NULL THEN 'fewer than two observations' END FROM pair_backtests;
+        INSERT INTO pair_tests SELECT run_id, position, 2, 0, 'christoffersen-cc', cc_lr, cc_dof, 'chi2', cc_p,
+            CASE WHEN cc_lr IS NULL THEN 'fewer than two observations' END FROM pair_backtests;
+        INSERT INTO pair_tests SELECT run_id, position, 3, 0, 'duration', duration_lr, duration_dof, 'chi2', duration_p,
+            CASE WHEN duration_lr IS NULL THEN 'fewer than two exceptions' END FROM pair_backtests;
+        INSERT INTO pair_tests SELECT run_id, position, 4, 0, 'es-z2', es_stat, 0, 'resampled', es_p,
+            CASE WHEN observations = 0 THEN 'no observations' WHEN es_stat IS NULL THEN 'an exception day has no positive ES'
+                 WHEN es_p IS NULL THEN 'the mean severity L / ES over the exceptions is not positive' END FROM pair_backtests;
+        ALTER TABLE pair_backtests DROP COLUMN kupiec_lr;
+        ALTER TABLE pair_backtests DROP COLUMN kupiec_p;
+        ALTER TABLE pair_backtests DROP COLUMN kupiec_dof;
+        ALTER TABLE pair_backtests DROP COLUMN independence_lr;
+        ALTER TABLE pair_backtests DROP COLUMN independence_p;
+        ALTER TABLE pair_backtests DROP COLUMN independence_dof;
+        ALTER TABLE pair_backtests DROP COLUMN cc_lr;
+        ALTER TABLE pair_backtests DROP COLUMN cc_p;
+        ALTER TABLE pair_backtests DROP COLUMN cc_dof;
+        ALTER TABLE pair_backtests DROP COLUMN duration_lr;
+        ALTER TABLE pair_backtests DROP COLUMN duration_p;
+        ALTER TABLE pair_backtests DROP COLUMN duration_dof;
+        ALTER TABLE pair_backtests DROP COLUMN es_stat;
+        ALTER TABLE pair_backtests DROP COLUMN es_p;
+        CREATE TABLE model_tests (
+            run_id          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            metric_position INTEGER NOT NULL,
+            test_position   INTEGER NOT NULL,
+            test            TEXT    NOT NULL,
+            method          TEXT    NOT NULL,
+            mean_statistic  REAL,
+            median_p        REAL,
+            rejections      INTEGER,
+            PRIMARY KEY (run_id, metric_position, test_position)
+        );
+        INSERT INTO model_tests SELECT run_id, position, 0, 'kupiec', 'chi2', NULL, kupiec_p, kupiec_rejections FROM model_metrics;
+        INSERT INTO model_tests SELECT run_id, position, 1, 'christoffersen-cc', 'chi2', NULL, cc_p, NULL FROM model_metrics;
+        INSERT INTO model_tests SELECT run_id, position, 2, 'es-z2', 'resampled', es_stat, NULL, NULL FROM model_metrics;
+        ALTER TABLE model_metrics DROP COLUMN kupiec_p;
+        ALTER TABLE model_metrics DROP COLUMN kupiec_rejections;
+        ALTER TABLE model_metrics DROP COLUMN cc_p;
+        ALTER TABLE model_metrics DROP COLUMN es_stat;
+        """,
     ];
 
     public static int Version => Migrations.Count;

@@ -68,53 +68,34 @@ public static class Backtester
         return summaries;
     }
 
-    /// <summary>Every backtest on aligned observation arrays (loss L = −r, VaR and ES as positive losses).</summary>
+    /// <summary>Every catalogued backtest (<see cref="BacktestCatalog"/>) on aligned observation arrays (loss L = −r, VaR and ES as positive losses).</summary>
     /// <param name="missingForecasts">Reported as is; the days themselves are not in the arrays.</param>
     public static BacktestSummary Summarize(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk,
         ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha)
     {
-        BacktestArguments.CheckAlpha(alpha);
-        BacktestArguments.CheckSameLength(losses.Length, valueAtRisk.Length, nameof(valueAtRisk));
-        BacktestArguments.CheckSameLength(losses.Length, expectedShortfall.Length, nameof(expectedShortfall));
         ArgumentOutOfRangeException.ThrowIfNegative(missingForecasts);
 
-        var n = losses.Length;
-        var hits = new bool[n];
-        var exceptions = 0;
+        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha);
+        var n = data.Count;
         double sumVaR = 0, sumES = 0;
         for (var t = 0; t < n; t++)
         {
-            hits[t] = losses[t] > valueAtRisk[t];
-            if (hits[t])
-            {
-                exceptions++;
-            }
-
             sumVaR += valueAtRisk[t];
             sumES += expectedShortfall[t];
         }
 
-        var expectedRate = 1 - alpha;
-        var rate = n > 0 ? (double)exceptions / n : double.NaN;
-        var kupiec = KupiecTest.Compute(hits, expectedRate);
-        var independence = ChristoffersenTest.Independence(hits);
-        var es = EsBacktest.Test(losses, valueAtRisk, expectedShortfall, alpha);
+        var rate = n > 0 ? (double)data.Exceptions / n : double.NaN;
         return new BacktestSummary(
             Alpha: alpha,
             Observations: n,
             MissingForecasts: missingForecasts,
-            Exceptions: exceptions,
+            Exceptions: data.Exceptions,
             ExceptionRate: rate,
-            ViolationRatio: rate / expectedRate,
-            Kupiec: kupiec,
-            ChristoffersenIndependence: independence,
-            ChristoffersenConditionalCoverage: ChristoffersenTest.ConditionalCoverage(kupiec, independence),
-            Duration: DurationTest.Compute(hits),
+            ViolationRatio: rate / data.ExpectedRate,
             AverageVaR: n > 0 ? sumVaR / n : double.NaN,
             AverageES: n > 0 ? sumES / n : double.NaN,
-            EsStatistic: es.Statistic,
-            EsPValue: es.PValue,
             QuantileLoss: n > 0 ? QuantileLoss.Average(losses, valueAtRisk, alpha) : double.NaN,
-            TrafficLight: TrafficLight.Of(hits, alpha));
+            TrafficLight: TrafficLight.Of(data.Hits, alpha),
+            Tests: BacktestCatalog.Run(data));
     }
 }

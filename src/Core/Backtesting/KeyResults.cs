@@ -31,15 +31,51 @@ public static class KeyResults
             exceptions,
             rate,
             rate / (1 - alpha),
-            Median(s.Select(x => x.Kupiec.PValue)),
-            s.Count(x => x.Kupiec.Rejects(0.05)),
-            Median(s.Select(x => x.ChristoffersenConditionalCoverage.PValue)),
             Weighted(s, x => x.AverageES),
-            Mean(s.Select(x => x.EsStatistic)),
             Weighted(s, x => x.QuantileLoss),
             s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Green),
             s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Yellow),
-            s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Red));
+            s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Red),
+            Pool(s));
+    }
+
+    /// <summary>Every (test, p-value method) the summaries carry, in order of first appearance.</summary>
+    private static List<PooledTest> Pool(List<BacktestSummary> s)
+    {
+        var keys = new List<(string Test, string Method)>();
+        foreach (var summary in s)
+        {
+            foreach (var test in summary.Tests)
+            {
+                if (test.PValues.Count == 0)
+                {
+                    Add(keys, (test.Test, string.Empty));
+                }
+
+                foreach (var p in test.PValues)
+                {
+                    Add(keys, (test.Test, p.Method));
+                }
+            }
+        }
+
+        return keys.Select(key =>
+        {
+            var results = s.Select(x => x.Find(key.Test)).OfType<TestResult>().ToList();
+            var pValues = results.Select(r => r.PValueOf(key.Method)).ToList();
+            return new PooledTest(key.Test, key.Method,
+                Mean(results.Select(r => r.Statistic)),
+                Median(pValues),
+                pValues.Count(p => p < PooledTest.RejectionLevel));
+        }).ToList();
+
+        static void Add(List<(string, string)> keys, (string, string) key)
+        {
+            if (!keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
     }
 
     // Statistics over defined values only (a test can be undefined for an instrument, e.g. no exceptions).

@@ -26,6 +26,8 @@ public sealed class RiskGridMetrics
 
     private static readonly string[] PairLevel = ["instrument", "model", "level"];
     private static readonly string[] Pair = ["instrument", "model"];
+    private static readonly string[] PairLevelTest = ["instrument", "model", "level", "test"];
+    private static readonly string[] PairLevelTestMethod = ["instrument", "model", "level", "test", "method"];
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, InstrumentFeed> _feeds = new(StringComparer.Ordinal);
@@ -44,9 +46,9 @@ public sealed class RiskGridMetrics
         Exceptions = f.CreateGauge("riskgrid_pair_exceptions", "Exceptions (loss > VaR) over the pair's whole history.", PairLevel);
         ExceptionRate = f.CreateGauge("riskgrid_pair_exception_rate", "Exceptions / observations.", PairLevel);
         ViolationRatio = f.CreateGauge("riskgrid_pair_violation_ratio", "Observed over expected exceptions: rate / (1 - level).", PairLevel);
-        KupiecPValue = f.CreateGauge("riskgrid_pair_kupiec_pvalue", "Kupiec proportion-of-failures test p-value.", PairLevel);
-        IndependencePValue = f.CreateGauge("riskgrid_pair_christoffersen_independence_pvalue", "Christoffersen independence test p-value.", PairLevel);
-        ConditionalCoveragePValue = f.CreateGauge("riskgrid_pair_christoffersen_cc_pvalue", "Christoffersen conditional coverage test p-value.", PairLevel);
+        TestPValue = f.CreateGauge("riskgrid_pair_test_pvalue",
+            "p-value of every catalogued backtest (test: catalogue name, e.g. kupiec; method: chi2, mc, exact, ...); NaN where undefined.", PairLevelTestMethod);
+        TestStatistic = f.CreateGauge("riskgrid_pair_test_statistic", "Statistic of every catalogued backtest; NaN where undefined.", PairLevelTest);
         TrafficLightZone = f.CreateGauge("riskgrid_pair_traffic_light_zone", "Basel traffic light over the last 250 days: 0 green, 1 yellow, 2 red.", PairLevel);
         TrafficLightExceptions = f.CreateGauge("riskgrid_pair_traffic_light_exceptions", "Exceptions in the traffic light's window (last 250 days).", PairLevel);
         VolatilityForecast = f.CreateGauge("riskgrid_pair_volatility_forecast_percent", "Latest one-day volatility forecast (%), where the model gives one.", Pair);
@@ -93,11 +95,9 @@ public sealed class RiskGridMetrics
 
     public Gauge ViolationRatio { get; }
 
-    public Gauge KupiecPValue { get; }
+    public Gauge TestPValue { get; }
 
-    public Gauge IndependencePValue { get; }
-
-    public Gauge ConditionalCoveragePValue { get; }
+    public Gauge TestStatistic { get; }
 
     public Gauge TrafficLightZone { get; }
 
@@ -188,9 +188,14 @@ public sealed class RiskGridMetrics
             Exceptions.WithLabels(labels).Set(b.Exceptions);
             ExceptionRate.WithLabels(labels).Set(b.ExceptionRate);
             ViolationRatio.WithLabels(labels).Set(b.ViolationRatio);
-            KupiecPValue.WithLabels(labels).Set(b.Kupiec.PValue);
-            IndependencePValue.WithLabels(labels).Set(b.ChristoffersenIndependence.PValue);
-            ConditionalCoveragePValue.WithLabels(labels).Set(b.ChristoffersenConditionalCoverage.PValue);
+            foreach (var test in b.Tests)
+            {
+                TestStatistic.WithLabels([.. labels, test.Test]).Set(test.Statistic);
+                foreach (var p in test.PValues)
+                {
+                    TestPValue.WithLabels([.. labels, test.Test, p.Method]).Set(p.Value);
+                }
+            }
             TrafficLightZone.WithLabels(labels).Set(b.TrafficLight.Zone switch
             {
                 Core.Backtesting.TrafficLightZone.Green => Green,
@@ -211,9 +216,17 @@ public sealed class RiskGridMetrics
         {
             string[] labels = [instrument, model, Level(alpha)];
             foreach (var gauge in (Gauge[])[VaR, ES, Observations, MissingForecasts, Exceptions, ExceptionRate, ViolationRatio,
-                         KupiecPValue, IndependencePValue, ConditionalCoveragePValue, TrafficLightZone, TrafficLightExceptions])
+                         TrafficLightZone, TrafficLightExceptions])
             {
                 gauge.RemoveLabelled(labels);
+            }
+
+            foreach (var gauge in (Gauge[])[TestStatistic, TestPValue])
+            {
+                foreach (var series in gauge.GetAllLabelValues().Where(v => v.AsSpan(0, 3).SequenceEqual(labels)).ToList())
+                {
+                    gauge.RemoveLabelled(series);
+                }
             }
         }
     }

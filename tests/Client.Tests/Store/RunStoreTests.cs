@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Store;
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using Spectre.Console.Testing;
@@ -31,7 +32,7 @@ public sealed class RunStoreTests : IDisposable
         var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 2, Days = 300 });
         var runs = RollingEngine.Run(universe, ["hs", "normal"], new RollingOptions { Window = 250, Alphas = [0.95, 0.99] });
         var report = BenchmarkReport.Build(runs, [0.95, 0.99]);
-        Assert.Contains(report.Backtests, b => double.IsNaN(b.Summary.Duration.PValue)); // few exceptions: some tests undefined
+        Assert.Contains(report.Backtests, b => double.IsNaN(b.Summary.Test(DurationBacktest.TestName).PValue)); // few exceptions: some tests undefined
         var record = new RunRecord(0, DateTimeOffset.Parse("2024-05-01T10:00:00Z"), DateTimeOffset.Parse("2024-05-01T10:00:03Z"),
             TimeSpan.FromSeconds(2.5), "core engine", "1.0.0+abc", DatasetHash.Of(universe), "synthetic", 2, runs.Count,
             [new RunParameter("models", "hs,normal"), new RunParameter("window", "250")], report.KeyResults, report.Backtests,
@@ -56,6 +57,42 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_1_store_migrates_its_named_test_columns_into_the_catalogue_tables_unchanged()
+    {
+        var path = _dir.File("v1.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = RunStoreSchema.Migrations[0] + """
+                PRAGMA user_version = 1;
+                INSERT INTO runs VALUES (1, '2024-05-01T10:00:00.0000000+00:00', '2024-05-01T10:00:03.0000000+00:00', 2.5, 'core engine', 'v', 'h', 'd', 1, 1);
+                INSERT INTO model_metrics VALUES (1, 0, 'hs', 0.99, 1, 250, 0, 1, 0.004, 0.4, 0.21, 0, 0.33, 2.5, 0.6, 0.041, 1, 0, 0);
+                INSERT INTO pair_backtests VALUES (1, 0, 'A', 'hs', 0.99, 250, 0, 1, 0.004, 0.4,
+                    1.9, 0.21, 1, 0.008, 0.93, 1, 1.908, 0.39, 2, NULL, NULL, 1, 2.1, 2.5, 0.6, 0.55, 0.041, 'green', 1, 250);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = RunStore.Open(path);
+        var run = store.Get(1);
+        var s = Assert.Single(run.Backtests).Summary;
+        Assert.Equal((250, 1, 2.1, 2.5, 0.041), (s.Observations, s.Exceptions, s.AverageVaR, s.AverageES, s.QuantileLoss));
+        Assert.Equal(
+        [
+            new TestResult(KupiecBacktest.TestName, 1.9, 1, [new PValue(PValueMethods.ChiSquared, 0.21)], null),
+            new TestResult(IndependenceBacktest.TestName, 0.008, 1, [new PValue(PValueMethods.ChiSquared, 0.93)], null),
+            new TestResult(ConditionalCoverageBacktest.TestName, 1.908, 2, [new PValue(PValueMethods.ChiSquared, 0.39)], null),
+            new TestResult(DurationBacktest.TestName, double.NaN, 1, [new PValue(PValueMethods.ChiSquared, double.NaN)], "fewer than two exceptions"),
+            new TestResult(EsZ2Backtest.TestName, 0.6, 0, [new PValue(PValueMethods.Resampled, 0.55)], null),
+        ], s.Tests);
+        var row = Assert.Single(run.KeyResults);
+        Assert.Equal((0.21, 0, 0.33, 0.6), (row.MedianPValue(KupiecBacktest.TestName), row.Rejections(KupiecBacktest.TestName),
+            row.MedianPValue(ConditionalCoverageBacktest.TestName), row.MeanStatistic(EsZ2Backtest.TestName)));
+        Assert.Equal((2.5, 0.041, 1), (row.AverageES, row.QuantileLoss, row.Green));
+    }
+
+    [Fact]
     public async Task Benchmark_runs_are_recorded_with_parameters_hash_code_version_and_artifacts_then_listed_and_compared()
     {
         var first = Small("a", 1, "hs", "normal");
@@ -77,7 +114,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.Equal(2 * 2, run.KeyResults.Count);
         Assert.Equal(2 * 2 * 2, run.Backtests.Count);
         Assert.Contains(run.Artifacts, a => a.Kind == "report" && a.Path.EndsWith("report.html", StringComparison.Ordinal) && File.Exists(a.Path));
-        Assert.Equal(5, run.Artifacts.Count(a => a.Kind == "csv" && File.Exists(a.Path)));
+        Assert.Equal(7, run.Artifacts.Count(a => a.Kind == "csv" && File.Exists(a.Path)));
         Assert.True(run.Artifacts.Count(a => a.Kind == "plot") >= 3);
         Assert.True(run.FinishedUtc >= run.StartedUtc);
 

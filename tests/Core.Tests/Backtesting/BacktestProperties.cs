@@ -137,9 +137,9 @@ public sealed class BacktestProperties
         var a = Backtester.Summarize(records, 0, 0.99);
         var b = Backtester.Summarize(scaled, 0, 0.99);
         return a.Exceptions == b.Exceptions && a.Observations == b.Observations
-               && a.Kupiec == b.Kupiec && a.ChristoffersenIndependence == b.ChristoffersenIndependence
-               && a.Duration == b.Duration && a.TrafficLight == b.TrafficLight
-               && Close(a.EsStatistic, b.EsStatistic, 1e-9) && Close(a.EsPValue, b.EsPValue, 1e-3)
+               && a.Kupiec() == b.Kupiec() && a.ChristoffersenIndependence() == b.ChristoffersenIndependence()
+               && a.Duration() == b.Duration() && a.TrafficLight == b.TrafficLight
+               && Close(a.EsStatistic(), b.EsStatistic(), 1e-9) && Close(a.EsPValue(), b.EsPValue(), 1e-3)
                && Close(c * a.AverageVaR, b.AverageVaR, 1e-9) && Close(c * a.AverageES, b.AverageES, 1e-9)
                && Close(c * a.QuantileLoss, b.QuantileLoss, 1e-9);
     }

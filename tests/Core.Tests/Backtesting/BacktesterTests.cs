@@ -38,8 +38,8 @@ public sealed class BacktesterTests
         Assert.Equal((0.9 * 1 + 0.1 * 3 + 0 + 0.9 * 1 + 0.1 * 1.5) / 5, s.QuantileLoss, 12);
 
         // Z2 = 1 − (3/2.5 + 2.5/2) / (5 · 0.1).
-        Assert.Equal(1 - (3 / 2.5 + 2.5 / 2) / 0.5, s.EsStatistic, 12);
-        Assert.InRange(s.EsPValue, 0, 1);
+        Assert.Equal(1 - (3 / 2.5 + 2.5 / 2) / 0.5, s.EsStatistic(), 12);
+        Assert.InRange(s.EsPValue(), 0, 1);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class BacktesterTests
         bool[] hits = [true, false, false, true, false]; // the missing day is not in the sequence
         const double expectedRate = 1 - 0.9; // as the backtester computes it (not the literal 0.1)
 
-        Assert.Equal(KupiecTest.FromCounts(5, 2, expectedRate), s.Kupiec);
-        Assert.Equal(ChristoffersenTest.Independence(hits), s.ChristoffersenIndependence);
-        Assert.Equal(ChristoffersenTest.ConditionalCoverage(hits, expectedRate), s.ChristoffersenConditionalCoverage);
-        Assert.Equal(DurationTest.Compute(hits), s.Duration);
-        Assert.Equal(s.Kupiec.Statistic + s.ChristoffersenIndependence.Statistic, s.ChristoffersenConditionalCoverage.Statistic, 12);
+        Assert.Equal(KupiecTest.FromCounts(5, 2, expectedRate), s.Kupiec());
+        Assert.Equal(ChristoffersenTest.Independence(hits), s.ChristoffersenIndependence());
+        Assert.Equal(ChristoffersenTest.ConditionalCoverage(hits, expectedRate), s.ChristoffersenConditionalCoverage());
+        Assert.Equal(DurationTest.Compute(hits), s.Duration());
+        Assert.Equal(s.Kupiec().Statistic + s.ChristoffersenIndependence().Statistic, s.ChristoffersenConditionalCoverage().Statistic, 12);
 
         // 2 exceptions in 5 days at 90%: P(X ≤ 2) = 0.99144 → yellow.
         Assert.Equal(new TrafficLight(TrafficLightZone.Yellow, 2, 5), s.TrafficLight);
@@ -88,8 +88,8 @@ public sealed class BacktesterTests
         var empty = Backtester.Summarize([], 0, 0.99);
         Assert.Equal((0, 0, 0), (empty.Observations, empty.MissingForecasts, empty.Exceptions));
         Assert.True(double.IsNaN(empty.ExceptionRate) && double.IsNaN(empty.ViolationRatio));
-        Assert.True(double.IsNaN(empty.Kupiec.PValue) && double.IsNaN(empty.Duration.PValue));
-        Assert.True(double.IsNaN(empty.AverageVaR) && double.IsNaN(empty.EsStatistic) && double.IsNaN(empty.QuantileLoss));
+        Assert.True(double.IsNaN(empty.Kupiec().PValue) && double.IsNaN(empty.Duration().PValue));
+        Assert.True(double.IsNaN(empty.AverageVaR) && double.IsNaN(empty.EsStatistic()) && double.IsNaN(empty.QuantileLoss));
         Assert.Equal(new TrafficLight(TrafficLightZone.Green, 0, 0), empty.TrafficLight);
 
         var onlyMissing = Backtester.Summarize([ForecastRecords.Missing(0, 1.0), ForecastRecords.Pending(1, 2, 3)], 0, 0.99);
@@ -132,8 +132,8 @@ public sealed class BacktesterTests
         var first = Backtester.Summarize(run.Forecasts, 0, 0.975);
         var second = Backtester.Summarize(run.Forecasts.ToList(), 0, 0.975);
         Assert.Equal(first, second);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(first.EsPValue), BitConverter.DoubleToInt64Bits(second.EsPValue));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(first.Duration.Statistic), BitConverter.DoubleToInt64Bits(second.Duration.Statistic));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(first.EsPValue()), BitConverter.DoubleToInt64Bits(second.EsPValue()));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(first.Duration().Statistic), BitConverter.DoubleToInt64Bits(second.Duration().Statistic));
     }
 
     [Fact]

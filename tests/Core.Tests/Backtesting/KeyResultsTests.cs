@@ -6,9 +6,14 @@ public sealed class KeyResultsTests
 {
     private static BacktestSummary Summary(double alpha, int obs, int exc, double kupiecP, double ccP, double es, double z2,
         double loss, TrafficLightZone zone, int missing = 0) =>
-        new(alpha, obs, missing, exc, (double)exc / obs, (double)exc / obs / (1 - alpha),
-            new HypothesisTest(1, kupiecP, 1), new HypothesisTest(1, 0.5, 1), new HypothesisTest(1, ccP, 2),
-            new HypothesisTest(1, 0.5, 1), 2.0, es, z2, 0.5, loss, new TrafficLight(zone, exc, 250));
+        new(alpha, obs, missing, exc, (double)exc / obs, (double)exc / obs / (1 - alpha), 2.0, es, loss, new TrafficLight(zone, exc, 250),
+        [
+            Chi2(KupiecBacktest.TestName, kupiecP, 1), Chi2(IndependenceBacktest.TestName, 0.5, 1),
+            Chi2(ConditionalCoverageBacktest.TestName, ccP, 2),
+            new TestResult(EsZ2Backtest.TestName, z2, 0, [new PValue(PValueMethods.Resampled, 0.5)], null),
+        ]);
+
+    private static TestResult Chi2(string test, double p, int dof) => new(test, 1, dof, [new PValue(PValueMethods.ChiSquared, p)], null);
 
     [Fact]
     public void A_single_instrument_row_is_that_instruments_result()
@@ -18,10 +23,10 @@ public sealed class KeyResultsTests
         Assert.Equal(("garch-t", 0.99, 1, 500, 3, 7), (row.Model, row.Alpha, row.Instruments, row.Observations, row.MissingForecasts, row.Exceptions));
         Assert.Equal(s.ExceptionRate, row.ExceptionRate, 15);
         Assert.Equal(s.ViolationRatio, row.ViolationRatio, 12);
-        Assert.Equal(0.31, row.KupiecPValue);
-        Assert.Equal(0.12, row.ConditionalCoveragePValue);
+        Assert.Equal(0.31, row.MedianPValue(KupiecBacktest.TestName));
+        Assert.Equal(0.12, row.MedianPValue(ConditionalCoverageBacktest.TestName));
         Assert.Equal(2.5, row.AverageES);
-        Assert.Equal(-0.2, row.EsStatistic);
+        Assert.Equal(-0.2, row.MeanStatistic(EsZ2Backtest.TestName));
         Assert.Equal(TrafficLightZone.Yellow, row.WorstZone);
     }
 
@@ -44,12 +49,15 @@ public sealed class KeyResultsTests
         Assert.Equal(10, hs99.Exceptions);
         Assert.Equal(10.0 / 500, hs99.ExceptionRate, 15);
         Assert.Equal(10.0 / 500 / 0.01, hs99.ViolationRatio, 10);
-        Assert.Equal((0.10 + 0.01) / 2, hs99.KupiecPValue, 15); // NaN excluded, median of two
-        Assert.Equal(1, hs99.KupiecRejections);
-        Assert.Equal(0.4, hs99.ConditionalCoveragePValue, 15);
+        Assert.Equal((0.10 + 0.01) / 2, hs99.MedianPValue(KupiecBacktest.TestName), 15); // NaN excluded, median of two
+        Assert.Equal(1, hs99.Rejections(KupiecBacktest.TestName));
+        Assert.Equal(0.4, hs99.MedianPValue(ConditionalCoverageBacktest.TestName), 15);
         Assert.Equal((2.0 * 100 + 4.0 * 300 + 3.0 * 100) / 500, hs99.AverageES, 12);
-        Assert.Equal((0.0 - 0.4 + 0.1) / 3, hs99.EsStatistic, 12);
+        Assert.Equal((0.0 - 0.4 + 0.1) / 3, hs99.MeanStatistic(EsZ2Backtest.TestName), 12);
         Assert.Equal((1, 1, 1), (hs99.Green, hs99.Yellow, hs99.Red));
         Assert.Equal(TrafficLightZone.Red, hs99.WorstZone);
+        Assert.Equal([KupiecBacktest.TestName, IndependenceBacktest.TestName, ConditionalCoverageBacktest.TestName, EsZ2Backtest.TestName],
+            hs99.Tests.Select(t => t.Test)); // every (test, method), in catalogue order
+        Assert.True(double.IsNaN(hs99.MedianPValue(KupiecBacktest.TestName, PValueMethods.MonteCarlo))); // no such p-value
     }
 }

@@ -31,7 +31,15 @@ public sealed class SiloMetricsTests(MeteredSiloFixture fixture)
                     Assert.Equal(backtests[k].Exceptions, Value("riskgrid_pair_exceptions"));
                     Assert.Equal(backtests[k].Observations, Value("riskgrid_pair_observations"));
                     Assert.Equal(backtests[k].ViolationRatio, Value("riskgrid_pair_violation_ratio"), 12);
-                    Assert.Equal(backtests[k].Kupiec.PValue, Value("riskgrid_pair_kupiec_pvalue"), 12);
+                    foreach (var test in backtests[k].Tests)
+                    {
+                        foreach (var p in test.PValues)
+                        {
+                            Assert.Equal(p.Value, samples.Single(s => s.Name == "riskgrid_pair_test_pvalue" && s["instrument"] == series.Instrument
+                                && s["model"] == model && s["level"] == level && s["test"] == test.Test && s["method"] == p.Method).Value, 12);
+                        }
+                    }
+
                     Assert.Equal((double)backtests[k].TrafficLight.Zone, Value("riskgrid_pair_traffic_light_zone"));
                 }
 

@@ -43,6 +43,11 @@ public static class ModelCatalog
             Add(name, _ => new VolatilityRiskModel(name, VolatilityParts.Compose(name)), VolatilityParts.Describe(name),
                 isDefault: DefaultComposed.Contains(name));
         }
+
+        Add("gjr-evt", s => new GarchEvt("gjr-evt", VolatilityModel.GjrNormal(), s.EvtThreshold),
+            "GARCH-EVT (McNeil–Frey): GJR-GARCH QML filter, generalised Pareto tail of the standardised losses beyond the 90% quantile");
+        Add("garch-evt", s => new GarchEvt("garch-evt", VolatilityModel.GarchNormal(), s.EvtThreshold),
+            "GARCH-EVT (McNeil–Frey): GARCH(1,1) QML filter, generalised Pareto tail beyond the 90% quantile", isDefault: false);
     }
 
     /// <summary>Every model name, in display order.</summary>

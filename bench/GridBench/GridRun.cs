@@ -30,7 +30,7 @@ public static class GridRun
             .PushSeriesAsync(universe, Slice(data, run, liveFrom, bench.LiveDays));
         var live = clock.Elapsed;
 
-        await VerifyAsync(client, run, core);
+        await VerifyAsync(client, universe, run, core);
         return (backfill, live);
     }
 
@@ -38,11 +38,11 @@ public static class GridRun
         [.. data.Select(s => new InstrumentPrices(prefix + s.Instrument, [.. s.Bars.Skip(start).Take(count).Select(b => b.ToMessage())]))];
 
     // The grid's results must equal the Core engine's to the last bit; a benchmark of wrong results is worthless.
-    private static async Task VerifyAsync(RiskGridClient client, string prefix, IReadOnlyList<PairRun> core)
+    private static async Task VerifyAsync(RiskGridClient client, string universe, string prefix, IReadOnlyList<PairRun> core)
     {
         foreach (var run in core)
         {
-            var history = await client.GetForecastHistoryAsync(prefix + run.Instrument, run.Model);
+            var history = await client.GetForecastHistoryAsync(universe, prefix + run.Instrument, run.Model);
             if (history.Count != run.Forecasts.Count)
             {
                 throw new InvalidOperationException($"{run.Instrument}/{run.Model}: {history.Count} forecasts in the grid, {run.Forecasts.Count} in the engine");

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -7,38 +9,56 @@ using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.State;
+using RiskGrid.Grains.Storage;
 using RiskGrid.Grains.Training;
 
 namespace RiskGrid.Grains;
 
 /// <summary>
-/// One instrument×model pair: a Core <see cref="RollingPair"/> whose <see cref="PairState"/> is the
-/// grain's persisted state, written after every change, so a reactivated pair (on any silo) continues
-/// exactly where it stopped and its results equal the batch engine's bit for bit. Fits and forecasts run on the
+/// One instrument×model pair of a universe: a Core <see cref="RollingPair"/> whose <see cref="PairState"/> is the
+/// grain's persisted record, written after every batch, so a reactivated pair (on any silo) continues
+/// exactly where it stopped and its results equal the batch engine's bit for bit. The record is bounded:
+/// full chunks of realised forecasts move to append-only <see cref="ForecastChunk"/> records. Fits and forecasts run on the
 /// silo's <see cref="FitScheduler"/>; the fits of models that want an accelerator run on the pair's
 /// <see cref="IModelTrainingGrain"/> instead, which is placed on a GPU silo when there is one.
 /// </summary>
 public sealed partial class InstrumentModelGrain(
     [PersistentState("pair", RiskGridStorage.Name)] IPersistentState<PairGrainState> state,
+    [FromKeyedServices(RiskGridStorage.Name)] IGrainStorage storage,
+    HistoryChunking chunking,
     FitScheduler fits,
     RiskGridMetrics metrics,
     IOptions<RiskGridMetricsOptions> metricsOptions,
     ILogger<InstrumentModelGrain> logger) : Grain, IInstrumentModelGrain
 {
+    private string _universe = "";
     private string _instrument = "";
     private string _model = "";
     private RollingPair? _pair;
     private BacktestSummary[]? _backtests;
+    private ChunkStore<ForecastChunk>? _chunks;
+
+    // The closed chunks' forecasts, once read (they never change): full-sample backtests read them once.
+    private List<ForecastRecord>? _closed;
     private bool _stale;
     private bool _metricsDue;
 
-    private string Key => PairKey.Of(_instrument, _model);
+    private string Key => PairKey.Of(_universe, _instrument, _model);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private ChunkStore<ForecastChunk> Chunks => _chunks ??= new ChunkStore<ForecastChunk>(storage, Key, "forecasts");
+
+    private IInstrumentPricesGrain Prices => GrainFactory.GetGrain<IInstrumentPricesGrain>(UniverseKey.Of(_universe, _instrument));
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_instrument, _model) = PairKey.Parse(this.GetPrimaryKeyString());
+        (_universe, _instrument, _model) = PairKey.Parse(this.GetPrimaryKeyString());
         if (state.State.Settings is { } settings)
         {
+            if (state.State.Version < StateVersions.Pair)
+            {
+                await MigrateAsync();
+            }
+
             _pair = CreatePair(settings, state.State.Pair);
             _metricsDue = true;
         }
@@ -46,7 +66,6 @@ public sealed partial class InstrumentModelGrain(
         // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval).
         var interval = metricsOptions.Value.PairPublishInterval;
         this.RegisterGrainTimer(PublishMetrics, interval, interval);
-        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -66,27 +85,28 @@ public sealed partial class InstrumentModelGrain(
                 return Status();
             }
 
-            if (state.State.Log.Count > 0)
+            if (state.State.Pair.BarsSeen > 0)
             {
                 throw new RiskGridException(
-                    $"pair {Key} already holds {state.State.Log.Count} prices under settings ({current}); " +
+                    $"pair {Key} already holds {state.State.Pair.BarsSeen} prices under settings ({current}); " +
                     $"it cannot switch to ({settings}); reset it first");
             }
         }
 
         var pair = CreatePair(settings, new PairState());
-        state.State = new PairGrainState { Settings = settings, Pair = pair.State };
+        state.State = new PairGrainState { Settings = settings, Pair = pair.State, Version = StateVersions.Pair, ChunkDays = chunking.Days };
         _pair = pair;
         _backtests = null;
+        _closed = [];
         await state.WriteStateAsync();
         return Status();
     }
 
-    public async Task<AppendResult> AppendPricesAsync(DailyPrice[] prices)
+    public async Task<AppendResult> AppendPricesAsync(PriceBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(prices);
+        ArgumentNullException.ThrowIfNull(batch);
         var pair = RequirePair();
-        var fresh = CheckBatch(prices);
+        var fresh = await FreshAsync(pair, batch);
         if (fresh.Count > 0)
         {
             try
@@ -94,12 +114,10 @@ public sealed partial class InstrumentModelGrain(
                 var fitTime = pair.Model.WantsAccelerator
                     ? await AppendTrainingElsewhereAsync(pair, fresh)
                     : await fits.Run(() => AppendHere(pair, fresh));
-                foreach (var bar in fresh)
-                {
-                    state.State.Log.Add(bar.Date, bar.Close);
-                }
-
-                state.State.FitTicks += fitTime.Ticks;
+                var s = state.State;
+                s.FirstDate ??= fresh[0].Date;
+                s.FitTicks += fitTime.Ticks;
+                await CloseChunksAsync();
                 _backtests = null;
                 await state.WriteStateAsync();
                 _metricsDue = true;
@@ -115,8 +133,76 @@ public sealed partial class InstrumentModelGrain(
             }
         }
 
-        return new AppendResult(_instrument, _model, prices.Length, fresh.Count, prices.Length - fresh.Count,
-            state.State.Log.LastDate, pair.State.Forecasts.Count);
+        return new AppendResult(_instrument, _model, batch.Prices.Length, fresh.Count, batch.Prices.Length - fresh.Count,
+            pair.LastDate, state.State.ForecastCount);
+    }
+
+    // The accepted prices this pair has not taken yet: the pair holds the instrument's prices 0 … BarsSeen − 1.
+    private async Task<List<PriceBar>> FreshAsync(RollingPair pair, PriceBatch batch)
+    {
+        var have = pair.State.BarsSeen;
+        var fresh = new List<PriceBar>(batch.Prices.Length);
+        if (have < batch.FirstIndex)
+        {
+            // An earlier push failed under this pair: take what it missed from the instrument first.
+            var missed = await Prices.GetPricesAsync(have, batch.FirstIndex - have);
+            if (missed.Length != batch.FirstIndex - have)
+            {
+                throw new RiskGridException(
+                    $"pair {Key} holds {have} prices but instrument '{_instrument}' has only {have + missed.Length} before a batch from position {batch.FirstIndex}");
+            }
+
+            fresh.AddRange(missed.Select(p => p.ToCore()));
+            have = batch.FirstIndex;
+        }
+
+        for (var i = have - batch.FirstIndex; i < batch.Prices.Length; i++)
+        {
+            fresh.Add(batch.Prices[i].ToCore());
+        }
+
+        return fresh;
+    }
+
+    // Moves full chunks of realised forecasts out of the record (every forecast but the last is realised).
+    private async Task CloseChunksAsync()
+    {
+        var s = state.State;
+        var open = s.Pair.Forecasts;
+        while (open.Count > s.ChunkDays)
+        {
+            var chunk = open.GetRange(0, s.ChunkDays);
+            await Chunks.WriteAsync(s.ClosedChunks, new ForecastChunk { Forecasts = chunk });
+            _closed?.AddRange(chunk);
+            open.RemoveRange(0, s.ChunkDays);
+            s.ClosedChunks++;
+        }
+    }
+
+    // Version 0 kept every forecast and a price log in the record: the forecasts move to chunks, the log
+    // (closes only) seeds the instrument's accepted prices when the instrument has none yet.
+    private async Task MigrateAsync()
+    {
+        var s = state.State;
+        if (s.ChunkDays <= 0)
+        {
+            s.ChunkDays = chunking.Days;
+        }
+
+        await CloseChunksAsync();
+        if (s.LegacyLog is { Count: > 0 } log)
+        {
+            s.FirstDate ??= DateOnly.FromDayNumber(log.Days[0]);
+            if (!await Prices.AdoptAsync([.. log.Days.Select((d, i) => DailyPrice.FromClose(DateOnly.FromDayNumber(d), log.Closes[i]))]))
+            {
+                // Two models of one instrument held different prices (possible before prices had one source of truth).
+                LogDivergedLegacy(logger, Key, _instrument);
+            }
+        }
+
+        s.LegacyLog = null;
+        s.Version = StateVersions.Pair;
+        await state.WriteStateAsync();
     }
 
     public Task<RiskEstimate?> GetForecastAsync(double alpha)
@@ -148,7 +234,7 @@ public sealed partial class InstrumentModelGrain(
             f.Volatility, fit.Status.ToMessage(), pair.State.ForecastsSinceFit));
     }
 
-    public Task<BacktestReport> GetBacktestAsync(double alpha)
+    public async Task<BacktestReport> GetBacktestAsync(double alpha)
     {
         var settings = RequirePair().Options;
         var level = -1;
@@ -167,71 +253,129 @@ public sealed partial class InstrumentModelGrain(
                 "backtests need recorded forecasts (use GetForecastAsync for any level)");
         }
 
-        return Task.FromResult(Backtests()[level].ToMessage());
+        return (await BacktestsAsync())[level].ToMessage();
     }
 
-    public Task<PairSummary> GetSummaryAsync()
+    public async Task<PairSummary> GetSummaryAsync()
     {
         var pair = RequirePair();
-        return Task.FromResult(new PairSummary(_instrument, _model, pair.State.BarsSeen, pair.LastDate,
-            pair.State.Forecasts.Count, pair.State.FitFailures, [.. Backtests().Select(b => b.ToMessage())]));
+        var backtests = await BacktestsAsync();
+        return new PairSummary(_instrument, _model, pair.State.BarsSeen, pair.LastDate,
+            state.State.ForecastCount, pair.State.FitFailures, [.. backtests.Select(b => b.ToMessage())]);
     }
 
     public Task<PairStatus> GetStatusAsync() => Task.FromResult(Status());
 
-    public Task<ForecastPage> GetForecastsAsync(int start, int count)
+    public async Task<ForecastPage> GetForecastsAsync(int start, int count)
     {
-        var forecasts = RequirePair().State.Forecasts;
-        var (from, take) = Page(start, count, forecasts.Count);
-        var entries = new ForecastEntry[take];
-        for (var i = 0; i < take; i++)
-        {
-            entries[i] = forecasts[from + i].ToMessage();
-        }
-
-        return Task.FromResult(new ForecastPage(from, forecasts.Count, entries));
+        RequirePair();
+        var total = state.State.ForecastCount;
+        var (from, take) = Page(start, count, total);
+        var records = await ReadForecastsAsync(from, take);
+        return new ForecastPage(from, total, [.. records.Select(r => r.ToMessage())]);
     }
 
-    public Task<PairUpdates> GetUpdatesAsync(int priceStart, int forecastStart)
+    public async Task<PairUpdates> GetUpdatesAsync(int priceStart, int forecastStart)
     {
         var pair = RequirePair();
-        var log = state.State.Log;
-        var (pFrom, pTake) = Page(priceStart, int.MaxValue, log.Count);
-        var prices = new ClosePrice[pTake];
-        for (var i = 0; i < pTake; i++)
+        var (pFrom, pTake) = Page(priceStart, int.MaxValue, pair.State.BarsSeen);
+        var prices = pTake == 0 ? [] : await Prices.GetPricesAsync(pFrom, pTake);
+        var total = state.State.ForecastCount;
+        var (fFrom, fTake) = Page(forecastStart, int.MaxValue, total);
+        var forecasts = await ReadForecastsAsync(fFrom, fTake);
+        return new PairUpdates(pFrom, [.. prices.Select(p => new ClosePrice(p.Date, p.Close))], fFrom,
+            [.. forecasts.Select(f => f.ToMessage())]);
+    }
+
+    // Forecasts from..from+take−1: closed chunks (from the cache, or only the chunks the range touches), then the open ones.
+    private async Task<List<ForecastRecord>> ReadForecastsAsync(int from, int take)
+    {
+        var s = state.State;
+        var closedCount = s.ClosedChunks * s.ChunkDays;
+        var result = new List<ForecastRecord>(take);
+        if (from < closedCount && take > 0)
         {
-            prices[i] = new ClosePrice(DateOnly.FromDayNumber(log.Days[pFrom + i]), log.Closes[pFrom + i]);
+            var to = Math.Min(closedCount, from + take);
+            if (_closed is { } cache && cache.Count == closedCount)
+            {
+                result.AddRange(cache.GetRange(from, to - from));
+            }
+            else
+            {
+                var firstChunk = from / s.ChunkDays;
+                var chunks = await Chunks.ReadRangeAsync(firstChunk, (to - 1) / s.ChunkDays + 1);
+                var skip = from - firstChunk * s.ChunkDays;
+                result.AddRange(chunks.SelectMany(c => c.Forecasts).Skip(skip).Take(to - from));
+            }
         }
 
-        var forecasts = pair.State.Forecasts;
-        var (fFrom, fTake) = Page(forecastStart, int.MaxValue, forecasts.Count);
-        var entries = new ForecastEntry[fTake];
-        for (var i = 0; i < fTake; i++)
+        var openFrom = Math.Max(0, from - closedCount);
+        var openTake = take - result.Count;
+        if (openTake > 0)
         {
-            entries[i] = forecasts[fFrom + i].ToMessage();
+            result.AddRange(s.Pair.Forecasts.GetRange(openFrom, openTake));
         }
 
-        return Task.FromResult(new PairUpdates(pFrom, prices, fFrom, entries));
+        return result;
+    }
+
+    // Every forecast, for full-sample backtests: the closed chunks are read once per activation.
+    private async Task<List<ForecastRecord>> AllForecastsAsync()
+    {
+        var s = state.State;
+        if (_closed is null || _closed.Count != s.ClosedChunks * s.ChunkDays)
+        {
+            var chunks = await Chunks.ReadRangeAsync(0, s.ClosedChunks);
+            _closed = [.. chunks.SelectMany(c => c.Forecasts)];
+        }
+
+        return [.. _closed, .. s.Pair.Forecasts];
+    }
+
+    public async Task<bool> AdoptLegacyAsync(RollingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.State.Settings is not null)
+        {
+            return false;
+        }
+
+        var legacy = new GrainState<PairGrainState>();
+        await storage.ReadStateAsync("pair", GrainId.Create(this.GetGrainId().Type, $"{_instrument}/{_model}"), legacy);
+        if (!legacy.RecordExists || legacy.State?.Settings is not { } old || !old.SameAs(settings) || legacy.State.Version != 0)
+        {
+            return false;
+        }
+
+        // Written as this pair's own record (a new ETag), then migrated like any version-0 record.
+        state.State = legacy.State;
+        await state.WriteStateAsync();
+        await MigrateAsync();
+        _pair = CreatePair(settings, state.State.Pair);
+        _backtests = null;
+        _closed = null;
+        _metricsDue = true;
+        return true;
     }
 
     public async Task ResetAsync()
     {
         ForgetMetrics();
+        await Chunks.ClearAsync(state.State.ClosedChunks);
         await state.ClearStateAsync();
         state.State = new PairGrainState();
         _pair = null;
         _backtests = null;
+        _closed = null;
     }
 
-    private Task PublishMetrics()
+    private async Task PublishMetrics()
     {
-        if (_metricsDue && _pair is { } pair)
+        if (_metricsDue && !_stale && _pair is { } pair)
         {
-            metrics.PublishPair(_instrument, _model, pair, Backtests());
+            _metricsDue = false;
+            metrics.PublishPair(_instrument, _model, pair, state.State.ForecastCount, await BacktestsAsync());
         }
-
-        _metricsDue = false;
-        return Task.CompletedTask;
     }
 
     private void ForgetMetrics()
@@ -322,73 +466,13 @@ public sealed partial class InstrumentModelGrain(
             $"pair {Key} is not configured: register instrument '{_instrument}' and model '{_model}' in a universe first");
     }
 
-    // Checks the whole batch before anything changes and returns the prices that are new. Re-sent prices
-    // must match what the pair holds (close always; open/high/low while still in the window).
-    private List<PriceBar> CheckBatch(DailyPrice[] prices)
+    // The one place the grain runs Core's backtests: over every forecast (the closed chunks read once per
+    // activation), cached until the next batch.
+    private async Task<BacktestSummary[]> BacktestsAsync()
     {
-        var log = state.State.Log;
-        var bars = state.State.Pair.Bars;
-        var last = log.LastDate;
-        var fresh = new List<PriceBar>(prices.Length);
-        DateOnly? previous = null;
-        foreach (var price in prices)
-        {
-            var bar = price.ToCore();
-            Reject(bar.Date, () => PriceValidation.CheckPrice(_instrument, 0, "close", bar.Close));
-            if (previous is { } p)
-            {
-                Reject(bar.Date, () => PriceValidation.CheckOrder(_instrument, 0, p, bar.Date));
-            }
-
-            previous = bar.Date;
-            if (last is { } l && bar.Date <= l)
-            {
-                var index = log.IndexOf(bar.Date);
-                if (index < 0)
-                {
-                    throw new PriceRejectedException(_instrument, bar.Date,
-                        $"date not increasing: the pair's history has no price on that day and already runs to {l:yyyy-MM-dd}");
-                }
-
-                if (!log.Closes[index].Equals(bar.Close))
-                {
-                    throw new PriceRejectedException(_instrument, bar.Date,
-                        $"conflicting price: close {Format(bar.Close)} differs from the {Format(log.Closes[index])} already recorded");
-                }
-
-                var held = bars.BinarySearch(bar, BarDateComparer.Instance);
-                if (held >= 0 && !SameBar(bars[held], bar))
-                {
-                    throw new PriceRejectedException(_instrument, bar.Date,
-                        $"conflicting price: open/high/low differ from those already recorded ({Format(bars[held].Open)}/{Format(bars[held].High)}/{Format(bars[held].Low)})");
-                }
-
-                continue;
-            }
-
-            fresh.Add(bar);
-        }
-
-        return fresh;
+        var pair = RequirePair();
+        return _backtests ??= Backtester.Summarize(await AllForecastsAsync(), pair.Options.Alphas);
     }
-
-    private static bool SameBar(PriceBar a, PriceBar b) =>
-        a.Open.Equals(b.Open) && a.High.Equals(b.High) && a.Low.Equals(b.Low) && a.Close.Equals(b.Close);
-
-    private void Reject(DateOnly date, Action check)
-    {
-        try
-        {
-            check();
-        }
-        catch (DataValidationException ex)
-        {
-            throw new PriceRejectedException(_instrument, date, ex.Problem);
-        }
-    }
-
-    private BacktestSummary[] Backtests() =>
-        _backtests ??= Backtester.Summarize(RequirePair().State.Forecasts, RequirePair().Options.Alphas);
 
     // Transient by design: the next activation has the last stored state, so the caller just resends.
     private void ThrowIfStale()
@@ -404,8 +488,9 @@ public sealed partial class InstrumentModelGrain(
         ThrowIfStale();
         var s = state.State;
         var pair = _pair;
-        return new PairStatus(_instrument, _model, s.Settings, s.Log.Count, s.Log.FirstDate, s.Log.LastDate,
-            s.Pair.Forecasts.Count, s.Pair.Forecasts.Count(f => f.IsRealized), s.Pair.FitAttempts, s.Pair.FitFailures,
+        // Closed chunks hold realised forecasts only.
+        return new PairStatus(_instrument, _model, s.Settings, s.Pair.BarsSeen, s.FirstDate, pair?.LastDate,
+            s.ForecastCount, s.ClosedChunks * s.ChunkDays + s.Pair.Forecasts.Count(f => f.IsRealized), s.Pair.FitAttempts, s.Pair.FitFailures,
             s.Pair.LastFit is { } fit && pair is not null ? fit.ToMessage(pair.Model.ParameterNames) : null,
             TimeSpan.FromTicks(s.FitTicks), s.Pair.Forecasts.Count > 0 ? s.Pair.Forecasts[^1].ToMessage() : null,
             s.TrainedOn, s.TrainedOnGpu);
@@ -426,6 +511,9 @@ public sealed partial class InstrumentModelGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Pair} trained on {Silo} (gpu: {Gpu}) in {Seconds:0.000} s")]
     private static partial void LogTrained(ILogger logger, string pair, SiloAddress silo, bool gpu, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Pair} migrated from state written before versioning holds prices of {Instrument} that differ from the instrument's (another model's pair migrated first); reset the universe to make them agree")]
+    private static partial void LogDivergedLegacy(ILogger logger, string pair, string instrument);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending to {Pair} failed; deactivating to reload the stored state")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string pair);

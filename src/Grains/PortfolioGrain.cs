@@ -4,23 +4,28 @@ using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
 using RiskGrid.Grains.Abstractions;
+using Orleans.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using RiskGrid.Grains.State;
 
 namespace RiskGrid.Grains;
 
 /// <summary>
-/// A weighted portfolio under one model. It reads each member pair's new prices and forecasts
+/// A weighted portfolio of a universe (keyed <c>"{universe}/{name}"</c>) under one model. It reads each member pair's new prices and forecasts
 /// (one consistent snapshot per pair), waits until every member has a day, and rolls a Core
 /// <see cref="RollingPortfolio"/> forward over the joint days: P&amp;L, VaR/ES by historical,
 /// filtered historical and variance–covariance methods, and their backtests.
 /// </summary>
 public sealed class PortfolioGrain(
-    [PersistentState("portfolio", RiskGridStorage.Name)] IPersistentState<PortfolioGrainState> state) : Grain, IPortfolioGrain
+    [PersistentState("portfolio", RiskGridStorage.Name)] IPersistentState<PortfolioGrainState> state,
+    [FromKeyedServices(RiskGridStorage.Name)] IGrainStorage storage) : Grain, IPortfolioGrain
 {
     private RollingPortfolio? _portfolio;
     private BacktestSummary[][]? _backtests;
 
     private string Name => this.GetPrimaryKeyString();
+
+    private string Universe => UniverseKey.Parse(Name).Universe;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +34,31 @@ public sealed class PortfolioGrain(
             _portfolio = Create(definition, state.State.Portfolio);
         }
 
+        // Version 0 differs only in its key (see AdoptLegacyAsync): the record itself loads as it is.
+        state.State.Version = StateVersions.Portfolio;
         return Task.CompletedTask;
+    }
+
+    public async Task<bool> AdoptLegacyAsync()
+    {
+        if (state.State.Definition is not null)
+        {
+            return false;
+        }
+
+        var legacy = new GrainState<PortfolioGrainState>();
+        await storage.ReadStateAsync("portfolio", GrainId.Create(this.GetGrainId().Type, UniverseKey.Parse(Name).Name), legacy);
+        if (!legacy.RecordExists || legacy.State?.Definition is not { } definition || legacy.State.Version != 0)
+        {
+            return false;
+        }
+
+        state.State = legacy.State;
+        state.State.Version = StateVersions.Portfolio;
+        await state.WriteStateAsync();
+        _portfolio = Create(definition, state.State.Portfolio);
+        _backtests = null;
+        return true;
     }
 
     public async Task<PortfolioStatus> ConfigureAsync(PortfolioDefinition definition)
@@ -60,6 +89,7 @@ public sealed class PortfolioGrain(
             Definition = definition,
             Members = [.. definition.Weights.Select(w => new MemberFeed { Instrument = w.Instrument })],
             Portfolio = portfolio.State,
+            Version = StateVersions.Portfolio,
         };
         _portfolio = portfolio;
         _backtests = null;
@@ -73,7 +103,7 @@ public sealed class PortfolioGrain(
         var definition = state.State.Definition!;
         var members = state.State.Members;
         var updates = await Task.WhenAll(members.Select(m =>
-            GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(m.Instrument, definition.Model))
+            GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(Universe, m.Instrument, definition.Model))
                 .GetUpdatesAsync(m.PricesRead, m.ForecastsRead)));
 
         var changed = false;
@@ -164,7 +194,7 @@ public sealed class PortfolioGrain(
     public async Task ResetAsync()
     {
         await state.ClearStateAsync();
-        state.State = new PortfolioGrainState();
+        state.State = new PortfolioGrainState { Version = StateVersions.Portfolio };
         _portfolio = null;
         _backtests = null;
     }

@@ -7,19 +7,45 @@ namespace RiskGrid.Grains;
 
 /// <summary>
 /// The coordinator of a universe: a registry of instruments, models and portfolios, and the fan-out of
-/// new prices to every instrument×model pair by direct grain calls (awaited, so a push returns once
-/// every pair has re-forecast and persisted, and a failed push can simply be sent again: pairs skip
-/// the prices they already have).
+/// new prices. A push is checked as a whole against every instrument's accepted prices before anything
+/// changes; then each instrument accepts its new prices (the one source of truth its pairs read) and every
+/// model's pair takes them by a direct, awaited grain call, so a push returns once every pair has
+/// re-forecast and persisted, and a failed push can simply be sent again (pairs skip what they have and
+/// read what they missed from their instrument).
 /// </summary>
 public sealed class UniverseGrain(
     [PersistentState("universe", RiskGridStorage.Name)] IPersistentState<UniverseGrainState> state) : Grain, IUniverseGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (s.Version < StateVersions.Universe && s.Settings is { } settings)
+        {
+            // Version 0: pairs and portfolios were keyed without the universe; take over their records.
+            await Task.WhenAll(
+                from instrument in s.Instruments
+                from model in s.Models
+                select Pair(instrument, model).AdoptLegacyAsync(settings));
+            await Task.WhenAll(s.Portfolios.Select(p => Portfolio(p).AdoptLegacyAsync()));
+        }
+
+        if (s.Version < StateVersions.Universe)
+        {
+            s.Version = StateVersions.Universe;
+            if (s.Settings is not null)
+            {
+                await state.WriteStateAsync();
+            }
+        }
+    }
+
     public async Task<UniverseDefinition> ConfigureAsync(RollingSettings settings, string[] models)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(models);
+        UniverseKey.CheckName(Name);
         models = CanonicalModels(settings, models);
         var s = state.State;
         if (s.Settings is { } current && !current.SameAs(settings) && s.HasPrices)
@@ -91,19 +117,24 @@ public sealed class UniverseGrain(
             CheckIntrinsic(batch);
         }
 
-        var calls = (from batch in prices
-                     where batch.Prices.Length > 0
+        // Checked as a whole first (nothing changes anywhere if any price is refused), then accepted.
+        var batches = prices.Where(b => b.Prices.Length > 0).ToArray();
+        await Task.WhenAll(batches.Select(b => Instrument(b.Instrument).CheckAsync(b.Prices)));
+        var accepted = await Task.WhenAll(batches.Select(b => Instrument(b.Instrument).AcceptAsync(b.Prices)));
+
+        var calls = (from i in Enumerable.Range(0, batches.Length)
+                     let batch = new PriceBatch(accepted[i].FirstIndex, accepted[i].Fresh)
                      from model in s.Models
-                     select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(batch.Instrument, model))
-                         .AppendPricesAsync(batch.Prices)).ToArray();
+                     select Pair(batches[i].Instrument, model).AppendPricesAsync(batch)).ToArray();
         var results = await Task.WhenAll(calls);
 
-        long updates = 0, skipped = 0;
+        long updates = 0;
         foreach (var r in results)
         {
             updates += r.Appended;
-            skipped += r.Skipped;
         }
+
+        long skipped = accepted.Sum(a => (long)a.Known) * s.Models.Count;
 
         if (!s.HasPrices && results.Any(r => r.LastDate is not null))
         {
@@ -112,7 +143,7 @@ public sealed class UniverseGrain(
         }
 
         // Continuous recalculation: each portfolio pulls what its members just gained.
-        await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).RefreshAsync()));
+        await Task.WhenAll(s.Portfolios.Select(p => Portfolio(p).RefreshAsync()));
 
         DateOnly? newest = prices.Where(p => p.Prices.Length > 0).Select(p => (DateOnly?)p.Prices[^1].Date).Max();
         return new PushResult(prices.Length, results.Length, updates, skipped, newest);
@@ -137,7 +168,8 @@ public sealed class UniverseGrain(
         }
 
         var definition = new PortfolioDefinition(canonical, weights, settings.Window, settings.Alphas, settings.Returns);
-        var portfolio = GrainFactory.GetGrain<IPortfolioGrain>(name);
+        UniverseKey.CheckName(Name);
+        var portfolio = Portfolio(name);
         await portfolio.ConfigureAsync(definition);
         if (!s.Portfolios.Contains(name, StringComparer.Ordinal))
         {
@@ -156,7 +188,7 @@ public sealed class UniverseGrain(
         var pairs = await Task.WhenAll(
             from instrument in s.Instruments
             from model in s.Models
-            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).GetSummaryAsync());
+            select Pair(instrument, model).GetSummaryAsync());
 
         var models = s.Models.Select(model =>
         {
@@ -206,10 +238,11 @@ public sealed class UniverseGrain(
         await Task.WhenAll(
             from instrument in s.Instruments
             from model in s.Models
-            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ResetAsync());
-        await Task.WhenAll(s.Portfolios.Select(p => GrainFactory.GetGrain<IPortfolioGrain>(p).ResetAsync()));
+            select Pair(instrument, model).ResetAsync());
+        await Task.WhenAll(s.Instruments.Select(i => Instrument(i).ResetAsync()));
+        await Task.WhenAll(s.Portfolios.Select(p => Portfolio(p).ResetAsync()));
         await state.ClearStateAsync();
-        state.State = new UniverseGrainState();
+        state.State = new UniverseGrainState { Version = StateVersions.Universe };
     }
 
     private async Task ConfigurePairs(IEnumerable<string> instruments, IEnumerable<string> models)
@@ -218,8 +251,16 @@ public sealed class UniverseGrain(
         await Task.WhenAll(
             from instrument in instruments
             from model in models
-            select GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model)).ConfigureAsync(settings));
+            select Pair(instrument, model).ConfigureAsync(settings));
     }
+
+    private IInstrumentModelGrain Pair(string instrument, string model) =>
+        GrainFactory.GetGrain<IInstrumentModelGrain>(PairKey.Of(Name, instrument, model));
+
+    private IInstrumentPricesGrain Instrument(string instrument) =>
+        GrainFactory.GetGrain<IInstrumentPricesGrain>(UniverseKey.Of(Name, instrument));
+
+    private IPortfolioGrain Portfolio(string name) => GrainFactory.GetGrain<IPortfolioGrain>(UniverseKey.Of(Name, name));
 
     /// <summary>The universe's settings; throws while it is not configured (no settings and models yet).</summary>
     private RollingSettings RequireSettings() =>

@@ -47,8 +47,8 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         {
             foreach (var model in models)
             {
-                var status = await client.GetPairStatusAsync(s.Instrument, model, cancellationToken);
-                var history = await client.GetForecastHistoryAsync(s.Instrument, model, cancellationToken);
+                var status = await client.GetPairStatusAsync(universeName, s.Instrument, model, cancellationToken);
+                var history = await client.GetForecastHistoryAsync(universeName, s.Instrument, model, cancellationToken: cancellationToken);
                 var state = new PairState
                 {
                     BarsSeen = status.BarsSeen,

@@ -13,7 +13,8 @@ namespace RiskGrid.Client.Cli;
 /// <c>riskgrid push</c>: sends the prices of CSV files to a universe on a running cluster. A universe
 /// not yet configured is configured from the options (defaults as in <c>benchmark</c>); the instruments of
 /// the files are registered. Prices the pairs already hold are skipped, so pushing a file again with new
-/// days at its end appends just those days, and every affected pair re-forecasts.
+/// days at its end appends just those days, and every affected pair re-forecasts. <c>--reset</c> first
+/// forgets the universe (its pairs, prices and portfolios; never another universe's).
 /// </summary>
 public static class PushCommand
 {
@@ -36,10 +37,11 @@ public static class PushCommand
         var refit = new Option<int?>("--refit") { Description = "Refit interval of a new universe (default 1)." };
         var returns = new Option<ReturnKind?>("--returns") { Description = "Return definition of a new universe (default simple)." };
         var daysPerPush = new Option<int>("--days-per-push") { Description = "Trading days sent per push.", DefaultValueFactory = _ => 50 };
+        var reset = new Option<bool>("--reset") { Description = "Forget the universe first (its settings, models, prices, pairs and portfolios; other universes are untouched)." };
         var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
         var command = new Command("push", "Send prices from CSV files to a universe on a running cluster; every affected pair re-forecasts.")
         {
-            data, universe, models, alpha, window, refit, returns, daysPerPush,
+            data, universe, models, alpha, window, refit, returns, daysPerPush, reset,
         };
         grid.AddTo(command);
 
@@ -66,6 +68,11 @@ public static class PushCommand
             var name = parse.GetValue(universe)!;
             return await GridCommand.RunAsync(cluster, async client =>
             {
+                if (parse.GetValue(reset))
+                {
+                    await client.ResetUniverseAsync(name, ct);
+                }
+
                 var existing = await client.GetUniverseAsync(name, ct);
                 RollingSettings settings;
                 IReadOnlyList<string> modelNames;

@@ -14,31 +14,31 @@ public static class QueryCommand
     {
         var command = new Command("query", "Query a running cluster (forecast, backtest, pair, universe, portfolio).");
         command.Subcommands.Add(Pair("forecast", "Next-day VaR/ES of a pair at any level, from its current window and last fit.",
-            async (client, instrument, model, alpha, ct) =>
+            async (client, universe, instrument, model, alpha, ct) =>
             {
-                var f = await client.GetForecastAsync(instrument, model, alpha, ct);
+                var f = await client.GetForecastAsync(universe, instrument, model, alpha, ct);
                 if (f is null)
                 {
-                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(PairKey.Of(instrument, model))} has no forecast yet (its window is filling)[/]");
+                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(PairKey.Of(universe, instrument, model))} has no forecast yet (its window is filling)[/]");
                     return;
                 }
 
-                var table = new Table().Title($"{Markup.Escape(PairKey.Of(f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
+                var table = new Table().Title($"{Markup.Escape(PairKey.Of(universe, f.Instrument, f.Model))}: forecast for the day after {f.AsOf:yyyy-MM-dd}");
                 table.AddColumns("Level", "VaR %", "ES %", "Mean %", "Volatility %", "Fit", "Forecasts since fit");
                 table.AddRow(Level(f.Alpha), N(f.VaR), N(f.ES), N(f.Mean), N(f.Volatility), f.FitStatus.ToString(), f.FitAge.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
             }));
         command.Subcommands.Add(Pair("backtest", "Backtest of a pair's recorded forecasts at one of its levels.",
-            async (client, instrument, model, alpha, ct) =>
+            async (client, universe, instrument, model, alpha, ct) =>
             {
-                var b = await client.GetBacktestAsync(instrument, model, alpha, ct);
-                AnsiConsole.Write(BacktestTable($"{PairKey.Of(instrument, model)} backtest", [b]));
+                var b = await client.GetBacktestAsync(universe, instrument, model, alpha, ct);
+                AnsiConsole.Write(BacktestTable($"{PairKey.Of(universe, instrument, model)} backtest", [b]));
             }));
         command.Subcommands.Add(Pair("pair", "Settings, progress and last fit of a pair.",
-            async (client, instrument, model, _, ct) =>
+            async (client, universe, instrument, model, _, ct) =>
             {
-                var s = await client.GetPairStatusAsync(instrument, model, ct);
-                var table = new Table().Title(Markup.Escape(PairKey.Of(s.Instrument, s.Model))).AddColumns("", "");
+                var s = await client.GetPairStatusAsync(universe, instrument, model, ct);
+                var table = new Table().Title(Markup.Escape(PairKey.Of(universe, s.Instrument, s.Model))).AddColumns("", "");
                 table.AddRow("settings", Markup.Escape(s.Settings?.ToString() ?? "not configured"));
                 table.AddRow("prices", $"{s.BarsSeen:N0} ({s.FirstDate:yyyy-MM-dd} to {s.LastDate:yyyy-MM-dd})");
                 table.AddRow("forecasts", $"{s.Forecasts:N0} ({s.RealizedForecasts:N0} realised)");
@@ -83,13 +83,14 @@ public static class QueryCommand
         return new Rows(table, tests);
     }
 
-    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, double, CancellationToken, Task> show)
+    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, string, double, CancellationToken, Task> show)
     {
+        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
         var instrument = new Option<string>("--instrument") { Description = "Instrument name.", Required = true };
         var model = new Option<string>("--model") { Description = "Model name.", Required = true };
         var alpha = new Option<double>("--alpha") { Description = "Confidence level.", DefaultValueFactory = _ => 0.99 };
-        return Query(name, description, [instrument, model, alpha],
-            (client, parse, ct) => show(client, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct));
+        return Query(name, description, [universe, instrument, model, alpha],
+            (client, parse, ct) => show(client, parse.GetValue(universe)!, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct));
     }
 
     private static Command Universe()
@@ -120,9 +121,10 @@ public static class QueryCommand
     private static Command Portfolio()
     {
         var name = new Option<string>("--name") { Description = "Portfolio name.", Required = true };
-        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name], async (client, parse, ct) =>
+        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
+        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name, universe], async (client, parse, ct) =>
         {
-            var s = await client.GetPortfolioAsync(parse.GetValue(name)!, ct);
+            var s = await client.GetPortfolioAsync(parse.GetValue(universe)!, parse.GetValue(name)!, ct);
             if (s.Definition is not { } d)
             {
                 throw new RiskGridException($"portfolio '{s.Name}' is not defined");

@@ -108,43 +108,38 @@ public sealed class RiskGridClient
         return done;
     }
 
-    // ---- pairs -----------------------------------------------------------------------------------
+    // ---- pairs ----------------------------------------------------------------------------------
 
     /// <summary>VaR/ES at any level for the next day; null while the pair's window is filling.</summary>
-    public Task<RiskEstimate?> GetForecastAsync(string instrument, string model, double alpha, CancellationToken cancellationToken = default) =>
-        _calls.CallAsync($"forecast {PairKey.Of(instrument, model)}", () => Pair(instrument, model).GetForecastAsync(alpha), cancellationToken);
+    public Task<RiskEstimate?> GetForecastAsync(string universe, string instrument, string model, double alpha, CancellationToken cancellationToken = default) =>
+        _calls.CallAsync($"forecast {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetForecastAsync(alpha), cancellationToken);
 
-    /// <summary>The pair's backtest at one of its recorded levels.</summary>
-    public Task<BacktestReport> GetBacktestAsync(string instrument, string model, double alpha, CancellationToken cancellationToken = default) =>
-        _calls.CallAsync($"backtest {PairKey.Of(instrument, model)}", () => Pair(instrument, model).GetBacktestAsync(alpha), cancellationToken);
+    /// <summary>The pair's backtest at one of its recorded levels (computed in the grid).</summary>
+    public Task<BacktestReport> GetBacktestAsync(string universe, string instrument, string model, double alpha, CancellationToken cancellationToken = default) =>
+        _calls.CallAsync($"backtest {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetBacktestAsync(alpha), cancellationToken);
 
-    public Task<PairStatus> GetPairStatusAsync(string instrument, string model, CancellationToken cancellationToken = default) =>
-        _calls.CallAsync($"status of {PairKey.Of(instrument, model)}", () => Pair(instrument, model).GetStatusAsync(), cancellationToken);
+    public Task<PairStatus> GetPairStatusAsync(string universe, string instrument, string model, CancellationToken cancellationToken = default) =>
+        _calls.CallAsync($"status of {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetStatusAsync(), cancellationToken);
 
-    /// <summary>Every recorded forecast of a pair, oldest first (read in pages).</summary>
-    public async Task<IReadOnlyList<ForecastEntry>> GetForecastHistoryAsync(string instrument, string model,
-        CancellationToken cancellationToken = default)
+    /// <summary>Recorded forecasts of a pair from <paramref name="start"/> on, oldest first (read in pages of
+    /// <paramref name="pageSize"/>).</summary>
+    public async Task<IReadOnlyList<ForecastEntry>> GetForecastHistoryAsync(string universe, string instrument, string model,
+        int start = 0, int pageSize = 5000, CancellationToken cancellationToken = default)
     {
-        const int pageSize = 5000;
-        var pair = Pair(instrument, model);
+        var pair = Pair(universe, instrument, model);
         var all = new List<ForecastEntry>();
         while (true)
         {
-            var start = all.Count;
-            var page = await _calls.CallAsync($"history of {PairKey.Of(instrument, model)}",
-                () => pair.GetForecastsAsync(start, pageSize), cancellationToken);
+            var from = start + all.Count;
+            var page = await _calls.CallAsync($"history of {PairKey.Of(universe, instrument, model)}",
+                () => pair.GetForecastsAsync(from, pageSize), cancellationToken);
             all.AddRange(page.Entries);
-            if (page.Entries.Length == 0 || all.Count >= page.Total)
+            if (page.Entries.Length == 0 || start + all.Count >= page.Total)
             {
                 return all;
             }
         }
     }
-
-    /// <summary>Appends prices to one pair directly (outside any universe's fan-out).</summary>
-    public Task<AppendResult> AppendPricesAsync(string instrument, string model, IReadOnlyList<DailyPrice> prices,
-        CancellationToken cancellationToken = default) =>
-        _calls.CallAsync($"append to {PairKey.Of(instrument, model)}", () => Pair(instrument, model).AppendPricesAsync([.. prices]), cancellationToken);
 
     // ---- portfolios ------------------------------------------------------------------------------
 
@@ -154,19 +149,21 @@ public sealed class RiskGridClient
         _calls.CallAsync($"add portfolio {name}", () => Universe(universe).AddPortfolioAsync(name, [.. weights], model), cancellationToken);
 
     /// <summary>A portfolio's P&amp;L, VaR/ES by each method, backtests and zones.</summary>
-    public Task<PortfolioStatus> GetPortfolioAsync(string name, CancellationToken cancellationToken = default) =>
-        _calls.CallAsync($"status of portfolio {name}", () => _cluster.GetGrain<IPortfolioGrain>(name).GetStatusAsync(), cancellationToken);
+    public Task<PortfolioStatus> GetPortfolioAsync(string universe, string name, CancellationToken cancellationToken = default) =>
+        _calls.CallAsync($"status of portfolio {name}",
+            () => _cluster.GetGrain<IPortfolioGrain>(UniverseKey.Of(universe, name)).GetStatusAsync(), cancellationToken);
 
     private IUniverseGrain Universe(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        UniverseKey.CheckName(name);
         return _cluster.GetGrain<IUniverseGrain>(name);
     }
 
-    private IInstrumentModelGrain Pair(string instrument, string model)
+    private IInstrumentModelGrain Pair(string universe, string instrument, string model)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(universe);
         ArgumentException.ThrowIfNullOrWhiteSpace(instrument);
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        return _cluster.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, model));
+        return _cluster.GetGrain<IInstrumentModelGrain>(PairKey.Of(universe, instrument, model));
     }
 }

@@ -1,9 +1,10 @@
 namespace RiskGrid.Grains.Abstractions;
 
 /// <summary>
-/// One instrument×model pair, keyed <c>"{instrument}/{model}"</c>: its rolling window, the fitted state
-/// that warm-starts the next fit, and its forecast and exception history. Fed day by day, it gives
-/// results identical to the batch Core engine.
+/// One instrument×model pair of a universe, keyed <c>"{universe}/{instrument}/{model}"</c> (<see cref="PairKey"/>):
+/// its rolling window, the fitted state that warm-starts the next fit, and its forecast and exception
+/// history (old forecasts in append-only chunks). Fed day by day, it gives results identical to the batch
+/// Core engine. Prices reach it only through its universe, from the instrument's accepted prices.
 /// </summary>
 [Alias("riskgrid.IInstrumentModelGrain")]
 public interface IInstrumentModelGrain : IGrainWithStringKey
@@ -15,12 +16,12 @@ public interface IInstrumentModelGrain : IGrainWithStringKey
     Task<PairStatus> ConfigureAsync(RollingSettings settings);
 
     /// <summary>
-    /// Appends prices, oldest first. Prices the pair already has, identical, are skipped; a price that is
-    /// not positive and finite, a date that does not increase, or a re-sent date whose price differs is
-    /// refused with <see cref="PriceRejectedException"/> naming instrument, date and problem. The whole
-    /// batch is checked before anything changes, so a refused batch leaves the pair as it was.
+    /// Appends the instrument's accepted prices from <see cref="PriceBatch.FirstIndex"/> on (called by the
+    /// universe after the instrument accepted them): those the pair already has are skipped, those it
+    /// missed before the batch are read from the instrument first. Each new price realises the pending
+    /// forecast, refits when due and forecasts the next day; the pair persists once per batch.
     /// </summary>
-    Task<AppendResult> AppendPricesAsync(DailyPrice[] prices);
+    Task<AppendResult> AppendPricesAsync(PriceBatch batch);
 
     /// <summary>VaR/ES at any level for the next day from the current window and last fit; null while
     /// the window is filling or no usable fit exists.</summary>
@@ -38,9 +39,16 @@ public interface IInstrumentModelGrain : IGrainWithStringKey
     /// <summary>Recorded forecasts from position <paramref name="start"/>, at most <paramref name="count"/>.</summary>
     Task<ForecastPage> GetForecastsAsync(int start, int count);
 
-    /// <summary>Log prices from <paramref name="priceStart"/> and forecasts from
-    /// <paramref name="forecastStart"/>, read together.</summary>
+    /// <summary>The prices the pair has taken from <paramref name="priceStart"/> on and its forecasts from
+    /// <paramref name="forecastStart"/> on, read together (one consistent snapshot).</summary>
     Task<PairUpdates> GetUpdatesAsync(int priceStart, int forecastStart);
+
+    /// <summary>
+    /// Migration: takes over the state of the pair as it was keyed before pairs belonged to a universe
+    /// (<c>"{instrument}/{model}"</c>) when this pair has none and that one has <paramref name="settings"/>.
+    /// The old record is left as it was (other universes may take it over too). True when taken over.
+    /// </summary>
+    Task<bool> AdoptLegacyAsync(RollingSettings settings);
 
     /// <summary>Forgets everything: settings, prices, fits and forecasts.</summary>
     Task ResetAsync();

@@ -76,6 +76,7 @@ public static class RiskGridSiloBuilderExtensions
         }
 
         silo.AddRiskGridMetrics();
+        silo.Services.AddSingleton(new Storage.HistoryChunking(options.ChunkDays > 0 ? options.ChunkDays : State.StateVersions.DefaultChunkDays));
         silo.Services.AddSingleton(_ => new FitScheduler(options.FitThreads > 0 ? options.FitThreads : Environment.ProcessorCount));
         silo.AddGpuPlacement(GpuDeclaration.Of(options));
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);

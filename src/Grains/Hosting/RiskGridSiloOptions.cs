@@ -63,6 +63,10 @@ public sealed class RiskGridSiloOptions
     /// <summary>Threads for fits (default: processor count).</summary>
     public int FitThreads { get; set; }
 
+    /// <summary>Days per append-only history chunk of pairs and instruments created on this silo
+    /// (<c>RiskGrid:ChunkDays</c>, default 250); existing state keeps its own size.</summary>
+    public int ChunkDays { get; set; } = State.StateVersions.DefaultChunkDays;
+
     /// <summary>
     /// Whether this silo offers a GPU for training (<c>--gpu</c>/<c>--no-gpu</c>): published as silo metadata,
     /// so that the LSTM's training grains are placed on GPU silos when any are in the cluster. Null (the

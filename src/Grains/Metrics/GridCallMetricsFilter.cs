@@ -65,10 +65,6 @@ public sealed class GridCallMetricsFilter(RiskGridMetrics metrics) : IIncomingGr
                 }
 
                 break;
-            case DailyPrice[] prices when context.MethodName == nameof(IInstrumentModelGrain.AppendPricesAsync):
-                var (instrument, _) = PairKey.Parse(context.TargetId.Key.ToString()!);
-                metrics.ObservePrices(instrument, prices.Select(p => p.ToCore()));
-                break;
         }
     }
 }

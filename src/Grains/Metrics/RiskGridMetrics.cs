@@ -159,14 +159,15 @@ public sealed class RiskGridMetrics
     /// <summary>Counts one estimation a training grain ran on this silo, which did or did not declare a GPU.</summary>
     public void ObserveTraining(string model, bool gpu) => Trainings.WithLabels(model, gpu ? "true" : "false").Inc();
 
-    /// <summary>Publishes a pair's latest forecast and its backtests (one per level, as <paramref name="pair"/>'s options order them).</summary>
-    public void PublishPair(string instrument, string model, RollingPair pair, IReadOnlyList<BacktestSummary> backtests)
+    /// <summary>Publishes a pair's latest forecast, its forecast count and its backtests (one per level, as
+    /// <paramref name="pair"/>'s options order them).</summary>
+    public void PublishPair(string instrument, string model, RollingPair pair, int forecastCount, IReadOnlyList<BacktestSummary> backtests)
     {
         ArgumentNullException.ThrowIfNull(pair);
         ArgumentNullException.ThrowIfNull(backtests);
         var forecasts = pair.State.Forecasts;
         var latest = forecasts.Count > 0 ? forecasts[^1] : null;
-        Forecasts.WithLabels(instrument, model).Set(forecasts.Count);
+        Forecasts.WithLabels(instrument, model).Set(forecastCount);
         if (latest is not null)
         {
             VolatilityForecast.WithLabels(instrument, model).Set(latest.Volatility);

@@ -4,9 +4,11 @@ using RiskGrid.Grains.Abstractions;
 namespace RiskGrid.Grains.State;
 
 /// <summary>
-/// The persisted state of an instrument×model pair: its settings, the Core <see cref="PairState"/>
-/// (serialized losslessly through surrogates, so a reactivated pair continues bit for bit), and the
-/// log of every accepted price.
+/// The persisted record of an instrument×model pair: its settings and the Core <see cref="PairState"/>
+/// (serialized losslessly through surrogates, so a reactivated pair continues bit for bit), bounded by the
+/// window and the model: <see cref="PairState.Forecasts"/> holds only the forecasts after the last closed
+/// chunk (at most <see cref="ChunkDays"/> + 1); each full chunk is its own record (<see cref="ForecastChunk"/>),
+/// written once and never rewritten. Prices live in the instrument's record (<see cref="InstrumentPricesState"/>).
 /// </summary>
 [GenerateSerializer, Alias("riskgrid.PairGrainState")]
 public sealed class PairGrainState
@@ -16,7 +18,8 @@ public sealed class PairGrainState
 
     [Id(1)] public PairState Pair { get; set; } = new();
 
-    [Id(2)] public PriceLog Log { get; set; } = new();
+    /// <summary>Version 0 only: the log of every accepted price, which moved to the instrument's record.</summary>
+    [Id(2)] public PriceLog? LegacyLog { get; set; }
 
     /// <summary>Wall time spent estimating, in ticks (informational).</summary>
     [Id(3)] public long FitTicks { get; set; }
@@ -26,4 +29,28 @@ public sealed class PairGrainState
     [Id(4)] public SiloAddress? TrainedOn { get; set; }
 
     [Id(5)] public bool TrainedOnGpu { get; set; }
+
+    /// <summary>See <see cref="StateVersions.Pair"/>; 0 for state written before versioning.</summary>
+    [Id(6)] public int Version { get; set; }
+
+    /// <summary>Forecasts per closed chunk, fixed when the pair is configured.</summary>
+    [Id(7)] public int ChunkDays { get; set; }
+
+    /// <summary>Closed forecast chunks: forecasts 0 … ClosedChunks·ChunkDays − 1 are in chunk records.</summary>
+    [Id(8)] public int ClosedChunks { get; set; }
+
+    /// <summary>Date of the first price the pair took.</summary>
+    [Id(9)] public DateOnly? FirstDate { get; set; }
+
+    /// <summary>Forecasts recorded in all (closed chunks and open).</summary>
+    public int ForecastCount => ClosedChunks * ChunkDays + Pair.Forecasts.Count;
+}
+
+/// <summary>A full, closed chunk of a pair's forecasts (all realised): written once, never rewritten.</summary>
+[GenerateSerializer, Alias("riskgrid.ForecastChunk")]
+public sealed class ForecastChunk
+{
+    [Id(0)] public int Version { get; set; } = StateVersions.Pair;
+
+    [Id(1)] public List<ForecastRecord> Forecasts { get; set; } = [];
 }

@@ -13,4 +13,7 @@ public sealed class PortfolioGrainState
     [Id(1)] public List<MemberFeed> Members { get; set; } = [];
 
     [Id(2)] public PortfolioState Portfolio { get; set; } = new();
+
+    /// <summary>See <see cref="StateVersions.Portfolio"/>; 0 for state written before versioning.</summary>
+    [Id(3)] public int Version { get; set; }
 }

@@ -1,9 +1,8 @@
 namespace RiskGrid.Grains.State;
 
 /// <summary>
-/// The date and close of every price a pair ever accepted (the rolling window keeps only the last
-/// few): what lets a pair recognise a re-sent price as identical or conflicting, and what portfolios
-/// read their members' returns from. 12 bytes a day.
+/// Version 0 of pair state only: the date and close of every price a pair accepted, 12 bytes a day in
+/// every pair's record. Kept so that such state still loads; a migrating pair hands it to its instrument.
 /// </summary>
 [GenerateSerializer, Alias("riskgrid.PriceLog")]
 public sealed class PriceLog
@@ -14,21 +13,4 @@ public sealed class PriceLog
     [Id(1)] public List<double> Closes { get; set; } = [];
 
     public int Count => Days.Count;
-
-    public DateOnly? LastDate => Days.Count > 0 ? DateOnly.FromDayNumber(Days[^1]) : null;
-
-    public DateOnly? FirstDate => Days.Count > 0 ? DateOnly.FromDayNumber(Days[0]) : null;
-
-    public void Add(DateOnly date, double close)
-    {
-        Days.Add(date.DayNumber);
-        Closes.Add(close);
-    }
-
-    /// <summary>Position of <paramref name="date"/> in the log, or −1.</summary>
-    public int IndexOf(DateOnly date)
-    {
-        var i = Days.BinarySearch(date.DayNumber);
-        return i >= 0 ? i : -1;
-    }
 }

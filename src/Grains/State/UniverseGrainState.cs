@@ -17,4 +17,7 @@ public sealed class UniverseGrainState
     /// <summary>True once any pair of the universe holds a price (settings and models are then fixed).
     /// Progress itself is always read from the pairs, which are the truth even after a failover.</summary>
     [Id(4)] public bool HasPrices { get; set; }
+
+    /// <summary>See <see cref="StateVersions.Universe"/>; 0 for state written before versioning.</summary>
+    [Id(5)] public int Version { get; set; }
 }

@@ -33,7 +33,7 @@ public sealed class BacktestTests(GridFixture grid)
         var (universe, data) = await NewUniverseAsync(instruments: 2, days: Options.Window + 120, seed: 21);
         await universe.PushPricesAsync(Days(data, 0, data[0].Count - 1));
         var pairs = (from s in data from m in TestModels.All
-                     select (Series: s, Model: m, Grain: grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(s.Instrument, m)))).ToArray();
+                     select (Series: s, Model: m, Grain: grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(universe.GetPrimaryKeyString(), s.Instrument, m)))).ToArray();
         var before = await Task.WhenAll(pairs.Select(p => p.Grain.GetBacktestAsync(0.99)));
 
         await universe.PushPricesAsync(Days(data, data[0].Count - 1, 1));

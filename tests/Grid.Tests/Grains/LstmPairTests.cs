@@ -30,20 +30,20 @@ public sealed class LstmPairTests(GridFixture grid)
         var model = ModelCatalog.Create("lstm", settings);
         var instrument = TestSeries.Unique("LSTM");
         var series = TestSeries.Create(instrument, model.HistoryPadding + options.Window + 90, seed: 12);
-        var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, "lstm"));
-        await pair.ConfigureAsync(CoreMapping.ToSettings(options, settings));
+        var universe = await TestUniverse.CreateAsync(grid.Client, CoreMapping.ToSettings(options, settings), ["lstm"], instrument);
+        var pair = universe.Pair("lstm");
 
         var prices = TestSeries.Prices(series);
         var split = prices.Length - 55;
-        await pair.AppendPricesAsync(prices[..split]);
+        await universe.PushAsync(prices[..split]);
         await grid.Cluster.DeactivateAsync(pair);
-        await pair.AppendPricesAsync(prices[split..]);
+        await universe.PushAsync(prices[split..]);
 
         var core = RollingEngine.RunPair(series, ModelCatalog.Create("lstm", settings), options);
         Assert.True(core.Forecasts.Count(f => f.Refitted) >= 3);
         Bits.Identical(core.Forecasts, await GridReads.ForecastsAsync(pair), $"{instrument}/lstm");
 
         var ex = await Assert.ThrowsAsync<RiskGridException>(() => pair.GetForecastAsync(0.5));
-        Assert.Contains($"pair {instrument}/lstm", ex.Message);
+        Assert.Contains($"pair {universe.Name}/{instrument}/lstm", ex.Message);
     }
 }

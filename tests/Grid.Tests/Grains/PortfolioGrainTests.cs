@@ -65,7 +65,7 @@ public sealed class PortfolioGrainTests(GridFixture grid)
         }
 
         var expected = Expected(data, model, weights);
-        var portfolio = grid.Client.GetGrain<IPortfolioGrain>(name);
+        var portfolio = grid.Client.GetGrain<IPortfolioGrain>(UniverseKey.Of(universe.GetPrimaryKeyString(), name));
         foreach (var method in PortfolioMethods.All)
         {
             var page = await portfolio.GetForecastsAsync(PortfolioMethods.Name(method), 0, int.MaxValue);
@@ -98,7 +98,7 @@ public sealed class PortfolioGrainTests(GridFixture grid)
         var (universe, data) = await NewUniverseAsync(["ewma"], days: Options.Window + 30, seed: 32);
         var name = TestSeries.Unique("book");
         await universe.AddPortfolioAsync(name, [.. data.Select(s => new PortfolioWeight(s.Instrument, 1.0 / 3))], "ewma");
-        var portfolio = grid.Client.GetGrain<IPortfolioGrain>(name);
+        var portfolio = grid.Client.GetGrain<IPortfolioGrain>(UniverseKey.Of(universe.GetPrimaryKeyString(), name));
         for (var day = 0; day < data[0].Count; day++)
         {
             await universe.PushPricesAsync([.. data.Select(s => new InstrumentPrices(s.Instrument, TestSeries.Prices(s, day, 1)))]);
@@ -124,7 +124,7 @@ public sealed class PortfolioGrainTests(GridFixture grid)
         await universe.AddPortfolioAsync(name, [.. data.Select(s => new PortfolioWeight(s.Instrument, 1))], "hs");
         await universe.PushPricesAsync([.. data.Select(s => new InstrumentPrices(s.Instrument, TestSeries.Prices(s, 0, 10)))]);
         await universe.PushPricesAsync([new InstrumentPrices(data[0].Instrument, TestSeries.Prices(data[0], 10, 5))]);
-        var status = await grid.Client.GetGrain<IPortfolioGrain>(name).GetStatusAsync();
+        var status = await grid.Client.GetGrain<IPortfolioGrain>(UniverseKey.Of(universe.GetPrimaryKeyString(), name)).GetStatusAsync();
         Assert.Equal(9, status.JointDays);
         Assert.Equal(data[0].Bars[9].Date, status.LastDate);
         var expected = Enumerable.Range(0, 3).Sum(i => Returns.Percent(data[i].Bars[8].Close, data[i].Bars[9].Close, ReturnKind.Simple));
@@ -145,7 +145,7 @@ public sealed class PortfolioGrainTests(GridFixture grid)
         ex = await Assert.ThrowsAsync<RiskGridException>(() => universe.AddPortfolioAsync(TestSeries.Unique("x"),
             [new PortfolioWeight(data[0].Instrument, 0)], "hs"));
         Assert.Contains("all zero", ex.Message);
-        ex = await Assert.ThrowsAsync<RiskGridException>(() => grid.Client.GetGrain<IPortfolioGrain>(TestSeries.Unique("none")).GetForecastsAsync("hs", 0, 1));
+        ex = await Assert.ThrowsAsync<RiskGridException>(() => grid.Client.GetGrain<IPortfolioGrain>(UniverseKey.Of("u", TestSeries.Unique("none"))).GetForecastsAsync("hs", 0, 1));
         Assert.Contains("is not defined", ex.Message);
     }
 }

@@ -44,7 +44,7 @@ public sealed class UniverseGrainTests(GridFixture grid)
         var core = RollingEngine.Run(data, TestModels.All, Options);
         foreach (var run in core)
         {
-            var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(run.Instrument, run.Model));
+            var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(universe.GetPrimaryKeyString(), run.Instrument, run.Model));
             Bits.Identical(run.Forecasts, await GridReads.ForecastsAsync(pair), $"{run.Instrument}/{run.Model}");
         }
     }
@@ -55,7 +55,7 @@ public sealed class UniverseGrainTests(GridFixture grid)
         var (universe, data) = await NewUniverseAsync(instruments: 2, days: Options.Window + 10, seed: 8);
         await universe.PushPricesAsync(Day(data, 0, Options.Window + 9));
         var pairs = (from s in data from m in TestModels.All
-                     select grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(s.Instrument, m))).ToArray();
+                     select grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(universe.GetPrimaryKeyString(), s.Instrument, m))).ToArray();
         var before = await Task.WhenAll(pairs.Select(p => p.GetStatusAsync()));
 
         await universe.PushPricesAsync(Day(data, Options.Window + 9));
@@ -95,7 +95,7 @@ public sealed class UniverseGrainTests(GridFixture grid)
 
         foreach (var model in TestModels.All)
         {
-            var status = await grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(data[0].Instrument, model)).GetStatusAsync();
+            var status = await grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(universe.GetPrimaryKeyString(), data[0].Instrument, model)).GetStatusAsync();
             Assert.Equal(20, status.BarsSeen);
         }
     }

@@ -36,14 +36,14 @@ public sealed class GpuPlacementTests(GpuGridFixture grid) : IClassFixture<GpuGr
         var (gpu, cpu) = (cluster.GpuSilo(), cluster.CpuSilo());
         var instrument = TestSeries.Unique("GPU");
         var series = TestSeries.Create(instrument, ModelCatalog.Create("lstm", TinyLstm).HistoryPadding + Options.Window + 90, seed: 21);
-        var key = PairKey.Of(instrument, "lstm");
-        var pair = grid.Client.GetGrain<IInstrumentModelGrain>(key);
-        await pair.ConfigureAsync(CoreMapping.ToSettings(Options, TinyLstm));
+        var universe = await TestUniverse.CreateAsync(grid.Client, CoreMapping.ToSettings(Options, TinyLstm), ["lstm"], instrument);
+        var key = PairKey.Of(universe.Name, instrument, "lstm");
+        var pair = universe.Pair("lstm");
         await cluster.MoveToAsync(pair, cpu); // so that its training has to cross silos
 
         var prices = TestSeries.Prices(series);
-        await pair.AppendPricesAsync(prices[..^50]);
-        await pair.AppendPricesAsync(prices[^50..]);
+        await universe.PushAsync(prices[..^50]);
+        await universe.PushAsync(prices[^50..]);
 
         var status = await pair.GetStatusAsync();
         Assert.Equal(gpu, status.TrainedOn);
@@ -71,7 +71,7 @@ public sealed class GpuPlacementTests(GpuGridFixture grid) : IClassFixture<GpuGr
         var (onGpu, elsewhere) = (trainings.WithLabels("garch-t", "true").Value, trainings.WithLabels("garch-t", "false").Value);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            grid.Client.GetGrain<IModelTrainingGrain>(PairKey.Of(TestSeries.Unique($"P{i}"), "garch-t"))
+            grid.Client.GetGrain<IModelTrainingGrain>(PairKey.Of("training", TestSeries.Unique($"P{i}"), "garch-t"))
                 .FitAsync(new TrainingRequest("garch-t", settings, window, null))));
 
         Assert.All(results, r => Assert.True(r.Silo.Equals(gpu) && r.Gpu, $"trained on {r.Silo}, gpu {r.Gpu}"));
@@ -94,11 +94,11 @@ public sealed class GpuPlacementTests(GpuGridFixture grid) : IClassFixture<GpuGr
     public async Task Models_that_want_no_accelerator_fit_beside_the_pair()
     {
         var instrument = TestSeries.Unique("CPU");
-        var key = PairKey.Of(instrument, "ewma");
         Assert.False(ModelCatalog.Create("ewma").WantsAccelerator);
-        var pair = grid.Client.GetGrain<IInstrumentModelGrain>(key);
-        await pair.ConfigureAsync(CoreMapping.ToSettings(Options));
-        await pair.AppendPricesAsync(TestSeries.Prices(TestSeries.Create(instrument, Options.Window + 20, seed: 8)));
+        var universe = await TestUniverse.CreateAsync(grid.Client, CoreMapping.ToSettings(Options), ["ewma"], instrument);
+        var key = PairKey.Of(universe.Name, instrument, "ewma");
+        var pair = universe.Pair("ewma");
+        await universe.PushAsync(TestSeries.Prices(TestSeries.Create(instrument, Options.Window + 20, seed: 8)));
 
         var status = await pair.GetStatusAsync();
         Assert.True(status.FitAttempts > 0);

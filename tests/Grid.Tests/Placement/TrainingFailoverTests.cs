@@ -32,17 +32,18 @@ public sealed class TrainingFailoverTests(ITestOutputHelper output)
         {
             var (gpu, cpu) = (cluster.GpuSilo(), cluster.CpuSilo());
             var instrument = TestSeries.Unique("FAIL");
-            var key = PairKey.Of(instrument, "lstm");
             var series = TestSeries.Create(instrument, options.Window + 30, seed: 23);
             var prices = TestSeries.Prices(series);
-            var pair = cluster.Client.GetGrain<IInstrumentModelGrain>(key);
-            await pair.ConfigureAsync(CoreMapping.ToSettings(options, settings));
+            var universe = await TestUniverse.CreateAsync(cluster.Client, CoreMapping.ToSettings(options, settings), ["lstm"], instrument);
+            var key = PairKey.Of(universe.Name, instrument, "lstm");
+            var pair = universe.Pair("lstm");
             await cluster.MoveToAsync(pair, cpu);
-            await pair.AppendPricesAsync(prices[..options.Window]); // the window is one return short: no fit yet
+            await cluster.MoveToAsync(universe.Grain, cpu); // so that the kill hits the training, not the push's coordinator
+            await universe.PushAsync(prices[..options.Window]); // the window is one return short: no fit yet
             output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s: cluster up, window filled");
 
             // The next day's fit goes to the GPU silo; kill it as soon as the training activation is there.
-            var update = pair.AppendPricesAsync(prices[options.Window..]);
+            var update = universe.PushAsync(prices[options.Window..]);
             var training = cluster.Client.GetGrain<IModelTrainingGrain>(key);
             while (cluster.SiloOf(training) is null && !update.IsCompleted)
             {
@@ -59,10 +60,11 @@ public sealed class TrainingFailoverTests(ITestOutputHelper output)
             Assert.NotNull(failure);
             Assert.True(failure is not TimeoutException, "the update still hung 60 s after its training silo died");
 
-            // The SDK resends; the pair reloads its stored state and trains on the survivor (no GPU left).
+            // The SDK resends; the instrument already holds the prices, the pair reloads its stored state, reads
+            // what it missed from the instrument and trains on the survivor (no GPU left).
             var client = new RiskGridClient(cluster.Client, new RiskGridClientOptions { RetryFor = TimeSpan.FromSeconds(60) });
-            var result = await client.AppendPricesAsync(instrument, "lstm", prices[options.Window..]);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s: resent ({client.Retries} retries), {result.Appended} new prices applied");
+            var result = await client.PushAsync(universe.Name, [new InstrumentPrices(instrument, prices[options.Window..])]);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s: resent ({client.Retries} retries), {result.PairUpdates} new prices applied");
 
             var status = await pair.GetStatusAsync();
             Assert.Equal(prices.Length, status.BarsSeen);

@@ -17,9 +17,9 @@ public sealed class TrainingFallbackTests(GridFixture grid)
         var options = GpuPlacementTests.Options;
         var instrument = TestSeries.Unique("NOGPU");
         var series = TestSeries.Create(instrument, ModelCatalog.Create("lstm", settings).HistoryPadding + options.Window + 45, seed: 22);
-        var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(instrument, "lstm"));
-        await pair.ConfigureAsync(CoreMapping.ToSettings(options, settings));
-        await pair.AppendPricesAsync(TestSeries.Prices(series));
+        var universe = await TestUniverse.CreateAsync(grid.Client, CoreMapping.ToSettings(options, settings), ["lstm"], instrument);
+        var pair = universe.Pair("lstm");
+        await universe.PushAsync(TestSeries.Prices(series));
 
         var status = await pair.GetStatusAsync();
         Assert.NotNull(status.TrainedOn);

@@ -80,10 +80,10 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
             var core = RollingEngine.Run(data, Models, Options);
             foreach (var run in core)
             {
-                var status = await client.GetPairStatusAsync(run.Instrument, run.Model);
+                var status = await client.GetPairStatusAsync(Universe, run.Instrument, run.Model);
                 Assert.Equal(Days, status.BarsSeen);
                 Assert.Equal(run.Forecasts.Count, status.Forecasts);
-                var history = await client.GetForecastHistoryAsync(run.Instrument, run.Model);
+                var history = await client.GetForecastHistoryAsync(Universe, run.Instrument, run.Model);
                 Bits.Identical(run.Forecasts, [.. history.Select(e => e.ToCore())], $"{run.Instrument}/{run.Model}");
             }
 

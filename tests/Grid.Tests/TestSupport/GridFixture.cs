@@ -9,6 +9,9 @@ namespace RiskGrid.Grid.Tests.TestSupport;
 /// </summary>
 public sealed class GridFixture : IAsyncLifetime
 {
+    /// <summary>Small history chunks, so that every test that runs past a few weeks crosses chunk boundaries.</summary>
+    public const int ChunkDays = 16;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -17,7 +20,7 @@ public sealed class GridFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddRiskGrid(new RiskGridSiloOptions { FitThreads = 2 }));
+        builder.ConfigureSilo((_, silo) => silo.AddRiskGrid(new RiskGridSiloOptions { FitThreads = 2, ChunkDays = ChunkDays }));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,0 +1,23 @@
+namespace RiskGrid.Grains.State;
+
+/// <summary>
+/// Versions of the persisted grain state. Version 0 is state written before versioning (no version field):
+/// pairs kept every forecast and a log of every price in their record. A grain migrates older state when it
+/// activates and writes the current version on its next write. Serialized fields get new ids, never reused.
+/// </summary>
+public static class StateVersions
+{
+    /// <summary>Pairs: forecasts in append-only chunks, prices in the instrument's record (<see cref="InstrumentPricesState"/>).</summary>
+    public const int Pair = 1;
+
+    /// <summary>Universes: pairs and portfolios keyed by universe.</summary>
+    public const int Universe = 1;
+
+    public const int Portfolio = 1;
+
+    public const int InstrumentPrices = 1;
+
+    /// <summary>Days per history chunk of pairs and instruments created from now on (a pair keeps the size it
+    /// was created with, in its state).</summary>
+    public const int DefaultChunkDays = 250;
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+using RiskGrid.Core.Portfolio;
+using RiskGrid.Grains;
+using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.State;
+using RiskGrid.Grid.Tests.TestSupport;
+
+namespace RiskGrid.Grid.Tests.State;
+
+/// <summary>
+/// The golden states: grain state built from seeded data, and the Orleans storage serializer the silos
+/// persist it with. The files under State/Golden/ were written by the release before state versioning
+/// (run with RISKGRID_WRITE_GOLDEN=1 on that commit); they must keep loading.
+/// </summary>
+internal static class GoldenStates
+{
+    public const int Window = 100;
+    public const int Days = 400;
+    public static readonly double[] Alphas = [0.95, 0.99];
+    public static readonly RollingOptions Options = new() { Window = Window, RefitEvery = 5, Alphas = Alphas };
+
+    public static string Folder => Repository.Path("tests", "Grid.Tests", "State", "Golden");
+
+    public static IGrainStorageSerializer Serializer()
+    {
+        var services = new ServiceCollection();
+        services.AddSerializer(b => b.AddAssembly(typeof(PairGrainState).Assembly).AddAssembly(typeof(PairStatus).Assembly));
+        var provider = services.BuildServiceProvider();
+        return new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>());
+    }
+
+    /// <summary>The Core engine's run of the golden pair: what a migrated pair must still hold.</summary>
+    public static PairRun CorePair(string model) =>
+        RollingEngine.RunPair(TestSeries.Create("GOLD", Days, seed: 90), ModelCatalog.Create(model), Options);
+
+    public static IReadOnlyList<JointObservation> PortfolioRows()
+    {
+        var a = TestSeries.Create("GA", 150, seed: 91);
+        var b = TestSeries.Create("GB", 150, seed: 92);
+        var rows = new List<JointObservation>();
+        for (var i = 1; i < a.Count; i++)
+        {
+            rows.Add(JointObservation.OfReturns(a.Bars[i].Date,
+                [100 * (a.Bars[i].Close / a.Bars[i - 1].Close - 1), 100 * (b.Bars[i].Close / b.Bars[i - 1].Close - 1)]));
+        }
+
+        return rows;
+    }
+
+    public static PortfolioOptions PortfolioOptions => new() { Weights = [0.6, 0.4], Window = Window, Alphas = Alphas };
+}

@@ -76,7 +76,7 @@ public sealed class PortfolioGrainTests(GridFixture grid)
         Assert.Equal(data[0].Count - 1, status.JointDays);
         Assert.Equal(data[0].Bars[^1].Date, status.LastDate);
         Bits.Equal(expected.State.LastPnL, status.LastPnL, "last P&L");
-        Assert.Equal(["hs", "fhs", "varcov"], status.Methods.Select(m => m.Method));
+        Assert.Equal(["hs", "fhs", "varcov", "dcc"], status.Methods.Select(m => m.Method));
         foreach (var method in status.Methods)
         {
             var records = expected.State.ForecastsOf(PortfolioMethods.Parse(method.Method));

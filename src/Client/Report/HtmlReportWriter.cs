@@ -1,17 +1,21 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using RiskGrid.Client.Output;
 using RiskGrid.Core.Backtesting;
 
 namespace RiskGrid.Client.Report;
 
 /// <summary>
-/// Writes <c>report.html</c> with its charts (PNG, in <c>plots/</c>) from a <see cref="BenchmarkReport"/>:
-/// the Key Results and model comparison tables, exceptions per model against the expected count, and
-/// for the first <see cref="MaxInstrumentCharts"/> instruments the returns with each model's VaR and
-/// exceptions, and the trailing 250-day exception count against the Basel zones (at the highest level).
+/// Writes <c>report.html</c>, one self-contained page (plotly.js and the run's data inlined, no request to any
+/// other host): a header with the run's id, code version, data hash, parameters and timings; the Key Results and
+/// model comparison tables; interactive charts of exceptions per model against the expected count and its binomial
+/// band, of tick loss per model, and per instrument (a selector for instrument, model and level) the returns with
+/// one model's VaR, ES and exceptions and the trailing 250-day exception count against the Basel zones. Static PNGs
+/// (for e-mail and CI) go to <c>plots/</c>, one model each; the page does not need them.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     public const string ReportFile = "report.html";
     public const string PlotsFolder = "plots";
@@ -19,31 +23,75 @@ public static class HtmlReportWriter
 
     private static readonly CellFormat Cells = CellFormat.Html;
 
-    /// <summary>Writes the report into <paramref name="directory"/>; returns the report's path, then the charts'.</summary>
-    /// <param name="description">Lines about the run (data, window, executor) shown under the title.</param>
+    /// <summary>Writes the PNGs and the page into <paramref name="directory"/>; returns the page's path, then the PNGs'.</summary>
     /// <param name="dataFiles">The run's other files (CSV), linked from the report.</param>
-    public static IReadOnlyList<string> Write(BenchmarkReport report, string directory, IReadOnlyList<string> description,
-        IReadOnlyList<string> dataFiles)
+    public static IReadOnlyList<string> Write(BenchmarkReport report, string directory, ReportHeader header, IReadOnlyList<string> dataFiles)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var plots = Path.Combine(directory, PlotsFolder);
-        Directory.CreateDirectory(plots);
-        var written = new List<string>();
+        var plots = WritePlots(report, directory);
+        return [WritePage(report, directory, header, dataFiles, plots), .. plots];
+    }
+
+    /// <summary>The static charts, one model each (the best-ranked at the highest level): exceptions per model, then per shown instrument its returns with that model's VaR, and its trailing exception count.</summary>
+    public static IReadOnlyList<string> WritePlots(BenchmarkReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var folder = Path.Combine(directory, PlotsFolder);
+        Directory.CreateDirectory(folder);
         var models = report.Runs.Select(r => r.Model).Distinct().ToList();
-        var instruments = report.Runs.Select(r => r.Instrument).Distinct().ToList();
         var level = report.Alphas.Count - 1;
         var alpha = report.Alphas[level];
-
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>RiskGrid benchmark report</title>\n")
-            .Append("<style>body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:1em 0}")
-            .Append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
-            .Append(".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e;font-weight:bold}.muted{color:#777}img{max-width:100%}</style>\n")
-            .Append("</head><body>\n<h1>RiskGrid benchmark report</h1>\n");
-        foreach (var line in description)
+        var model = PlottedModel(report);
+        var written = new List<string>();
+        var exceptions = Path.Combine(folder, "exceptions-by-model.png");
+        ReportPlots.ExceptionCounts(report, models, exceptions);
+        written.Add(exceptions);
+        var shown = report.Runs.Select(r => r.Instrument).Distinct().Take(MaxInstrumentCharts).ToList();
+        for (var i = 0; i < shown.Count; i++)
         {
-            html.Append("<p class=\"muted\">").Append(E(line)).Append("</p>\n");
+            var run = report.Runs.FirstOrDefault(r => r.Instrument == shown[i] && r.Model == model);
+            if (run is null)
+            {
+                continue;
+            }
+
+            var var = Path.Combine(folder, $"var-{i + 1:00}-{Safe(shown[i])}-{Safe(model)}.png");
+            ReportPlots.ReturnsWithVaR(run, level, alpha, var);
+            var traffic = Path.Combine(folder, $"traffic-light-{i + 1:00}-{Safe(shown[i])}-{Safe(model)}.png");
+            ReportPlots.RollingExceptions(run, level, alpha, traffic);
+            written.Add(var);
+            written.Add(traffic);
         }
+
+        return written;
+    }
+
+    /// <summary>The model the static per-instrument charts show: best mean rank at the highest level, else the first.</summary>
+    public static string PlottedModel(BenchmarkReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var alpha = report.Alphas[^1];
+        return report.Ranking.Where(r => r.Alpha == alpha).OrderBy(r => r.MeanRank).Select(r => r.Model).FirstOrDefault()
+               ?? report.Runs[0].Model;
+    }
+
+    /// <summary>Writes (or rewrites, e.g. once the run has its id) the page; returns its path.</summary>
+    public static string WritePage(BenchmarkReport report, string directory, ReportHeader header, IReadOnlyList<string> dataFiles,
+        IReadOnlyList<string> plots)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(header);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">")
+            .Append("<title>RiskGrid benchmark report").Append(header.RunId is { } id ? $" (run {id})" : string.Empty).Append("</title>\n")
+            .Append("<style>body{font-family:sans-serif;margin:2em;max-width:1280px}table{border-collapse:collapse;margin:1em 0}")
+            .Append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
+            .Append(".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e;font-weight:bold}.muted{color:#777}")
+            .Append("table.run td{text-align:left}.chart{width:100%;height:480px}.picker{margin:1em 0;padding:.5em;background:#f6f8fa}")
+            .Append(".picker label{margin-right:1.5em}select{font-size:1em}</style>\n")
+            .Append("</head><body>\n<h1>RiskGrid benchmark report</h1>\n");
+        Header(html, header, report);
 
         html.Append("<h2>Key Results</h2>\n");
         KeyResults(html, report.KeyResults);
@@ -51,57 +99,83 @@ public static class HtmlReportWriter
         {
             html.Append("<h2>Model comparison</h2>\n<p>Ranked by quantile (tick) loss, lower is better; Diebold–Mariano test at 5% against the best model per instrument.</p>\n");
             Ranking(html, report.Ranking);
+            html.Append("<div id=\"loss-chart\" class=\"chart\"></div>\n");
         }
 
-        html.Append("<h2>Exceptions per model</h2>\n");
-        written.Add(Chart(html, plots, "exceptions-by-model.png", "Exceptions per model and level",
-            path => ReportPlots.ExceptionCounts(report, models, path)));
+        html.Append("<h2>Exceptions per model</h2>\n<p>Bars: exceptions pooled over instruments. Diamonds: the count a correct model expects, ")
+            .Append("(1 − α) × observations, with the central 95% binomial band (independent days).</p>\n")
+            .Append("<div id=\"exceptions-chart\" class=\"chart\"></div>\n");
 
-        var shown = instruments.Take(MaxInstrumentCharts).ToList();
-        html.Append("<h2>Instruments</h2>\n<p>")
-            .Append(E(shown.Count < instruments.Count
-                ? $"Charts for the first {shown.Count} of {instruments.Count} instruments ({string.Join(", ", shown)}), at the highest level {ReportPlots.Level(alpha)}; every pair's backtests are in the table below and in backtests.csv."
-                : $"Charts for every instrument at the highest level {ReportPlots.Level(alpha)}."))
-            .Append("</p>\n");
-        for (var i = 0; i < shown.Count; i++)
-        {
-            var instrument = shown[i];
-            var runs = report.Runs.Where(r => r.Instrument == instrument).ToList();
-            html.Append("<h3>").Append(E(instrument)).Append("</h3>\n");
-            written.Add(Chart(html, plots, $"var-{i + 1:00}-{Safe(instrument)}.png", $"{instrument}: returns, VaR and exceptions",
-                path => ReportPlots.ReturnsWithVaR(instrument, runs, level, alpha, path)));
-            written.Add(Chart(html, plots, $"traffic-light-{i + 1:00}-{Safe(instrument)}.png", $"{instrument}: rolling exceptions and Basel zones",
-                path => ReportPlots.RollingExceptions(instrument, runs, level, alpha, path)));
-        }
+        html.Append("<h2>Instruments</h2>\n<p>One model at a time: pick the instrument, model and level. Drag to zoom, double-click to reset; ")
+            .Append("hover a day for its return, VaR and ES.</p>\n<div class=\"picker\">")
+            .Append("<label>Instrument <select id=\"pick-instrument\"></select></label>")
+            .Append("<label>Model <select id=\"pick-model\"></select></label>")
+            .Append("<label>Level <select id=\"pick-level\"></select></label>")
+            .Append("<span id=\"pair-summary\" class=\"muted\"></span></div>\n")
+            .Append("<div id=\"returns-chart\" class=\"chart\"></div>\n<div id=\"traffic-chart\" class=\"chart\"></div>\n");
 
         html.Append("<h2>Pair backtests</h2>\n");
         Backtests(html, report.Backtests);
-        if (dataFiles.Count > 0)
-        {
-            html.Append("<h2>Files</h2>\n<ul>\n");
-            foreach (var file in dataFiles)
-            {
-                var name = Path.GetFileName(file);
-                html.Append("<li><a href=\"").Append(E(Uri.EscapeDataString(name))).Append("\">").Append(E(name)).Append("</a></li>\n");
-            }
+        Files(html, directory, dataFiles, plots);
 
-            html.Append("</ul>\n");
-        }
-
-        html.Append("</body></html>\n");
+        html.Append("<script type=\"application/json\" id=\"riskgrid-data\">").Append(ReportData.Json(report)).Append("</script>\n")
+            .Append("<script>").Append(ReportAssets.Plotly).Append("</script>\n")
+            .Append("<script>").Append(ReportAssets.Script).Append("</script>\n")
+            .Append("</body></html>\n");
         var reportPath = Path.Combine(directory, ReportFile);
         AtomicFile.Write(reportPath, writer => writer.Write(html));
-        written.Insert(0, reportPath);
-        return written;
+        return reportPath;
     }
 
-    private static string Chart(StringBuilder html, string folder, string name, string alt, Action<string> render)
+    private static void Header(StringBuilder html, ReportHeader header, BenchmarkReport report)
     {
-        var path = Path.Combine(folder, name);
-        render(path);
-        html.Append("<p><img src=\"").Append(PlotsFolder).Append('/').Append(E(Uri.EscapeDataString(name)))
-            .Append("\" alt=\"").Append(E(alt)).Append("\"></p>\n");
-        return path;
+        var i = CultureInfo.InvariantCulture;
+        html.Append("<table class=\"run\">\n");
+        Row(html, "run", header.RunId is { } id ? $"{id} (riskgrid runs show {id})" : "not recorded (--no-store)");
+        Row(html, "code version", header.CodeVersion);
+        Row(html, "data hash", "sha256:" + header.DataHash);
+        Row(html, "started", header.Started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", i));
+        var fits = report.Runs.GroupBy(r => r.Model)
+            .Select(g => $"{g.Key} {g.Sum(r => r.FitTime.TotalSeconds).ToString("F2", i)} s");
+        Row(html, "timings", $"forecasts {header.Elapsed.TotalSeconds.ToString("F1", i)} s (wall); fit time per model (summed over pairs): " +
+                             string.Join(", ", fits));
+        foreach (var line in header.Description)
+        {
+            // "data     …" lines become a row named "data"; the title line ("RiskGrid benchmark on …") stays whole.
+            var match = NamedLine().Match(line);
+            if (match.Success)
+            {
+                Row(html, match.Groups[1].Value, match.Groups[2].Value);
+            }
+            else
+            {
+                Row(html, "executor", line);
+            }
+        }
+
+        Row(html, "parameters", string.Join("  ", header.Parameters.Select(p => $"--{p.Name} {p.Value}")));
+        html.Append("</table>\n");
+    }
+
+    private static void Row(StringBuilder html, string name, string value) =>
+        html.Append("<tr><th class=\"l\">").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+
+    private static void Files(StringBuilder html, string directory, IReadOnlyList<string> dataFiles, IReadOnlyList<string> plots)
+    {
+        if (dataFiles.Count + plots.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Files</h2>\n<p class=\"muted\">Beside this report (the page itself needs none of them).</p>\n<ul>\n");
+        foreach (var file in dataFiles.Concat(plots))
+        {
+            var relative = Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
+            var href = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+            html.Append("<li><a href=\"").Append(E(href)).Append("\">").Append(E(relative)).Append("</a></li>\n");
+        }
+
+        html.Append("</ul>\n");
     }
 
     private static void KeyResults(StringBuilder html, IReadOnlyList<KeyResultsRow> rows)
@@ -161,6 +235,9 @@ public static class HtmlReportWriter
 
         html.Append("</table>\n");
     }
+
+    [GeneratedRegex(@"^(\w+)\s{2,}(.+)$")]
+    private static partial Regex NamedLine();
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -6,7 +6,7 @@ using ScottPlot;
 
 namespace RiskGrid.Client.Report;
 
-/// <summary>The report's charts, rendered to PNG with ScottPlot. Colours follow the model's position in the run.</summary>
+/// <summary>The report's static charts (for e-mail and CI), rendered to PNG with ScottPlot: one model each, axes titled.</summary>
 internal static class ReportPlots
 {
     public const int Width = 1100;
@@ -59,90 +59,69 @@ internal static class ReportPlots
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, models.Count).Select(i => (double)i)], [.. models]);
         plot.Axes.Margins(bottom: 0, top: 0.2);
         plot.Title("Exceptions per model (bars: " + string.Join(", ", report.Alphas.Select(Level)) + "; pooled over instruments)");
-        plot.YLabel("exceptions");
+        plot.XLabel("model");
+        plot.YLabel("exceptions (pooled over instruments)");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);
     }
 
     /// <summary>
-    /// Realised returns of one instrument with each model's −VaR at level index <paramref name="level"/>; exceptions
-    /// marked. One legend entry per model (its −VaR line, its exception dot and count), in rows below the chart.
+    /// Realised returns of one pair's instrument with that model's −VaR and −ES at level index <paramref name="level"/>;
+    /// exceptions marked with red crosses.
     /// </summary>
-    public static void ReturnsWithVaR(string instrument, IReadOnlyList<PairRun> runs, int level, double alpha, string path)
+    public static void ReturnsWithVaR(PairRun run, int level, double alpha, string path)
     {
         var plot = new Plot();
-        var first = Realized(runs[0]);
-        var xs = first.Select(X).ToArray();
+        var realized = Realized(run);
+        var xs = realized.Select(X).ToArray();
         var returnColor = Colors.Gray.WithAlpha(0.7);
-        var returns = plot.Add.ScatterLine(xs, first.Select(f => f.Realized).ToArray(), returnColor);
+        var returns = plot.Add.ScatterLine(xs, realized.Select(f => f.Realized).ToArray(), returnColor);
         returns.LineWidth = 1;
-        var legend = new List<LegendItem> { new() { LabelText = "return (%)", LineColor = returnColor, LineWidth = 1 } };
-        for (var m = 0; m < runs.Count; m++)
-        {
-            var realized = Realized(runs[m]).Where(f => f.HasForecast).ToList();
-            var color = Palette.GetColor(m);
-            var line = plot.Add.ScatterLine(realized.Select(X).ToArray(), realized.Select(f => -f.VaR[level]).ToArray(), color);
-            line.LineWidth = 1.5f;
-            var hits = realized.Where(f => f.IsException(level)).ToList();
-            if (hits.Count > 0)
-            {
-                plot.Add.Markers(hits.Select(X).ToArray(), hits.Select(f => f.Realized).ToArray(), MarkerShape.FilledCircle, 6, color);
-            }
-
-            legend.Add(new LegendItem
-            {
-                LabelText = $"{runs[m].Model}: {hits.Count} exceptions",
-                LineColor = color,
-                LineWidth = 1.5f,
-                MarkerShape = MarkerShape.FilledCircle,
-                MarkerSize = 6,
-                MarkerFillColor = color,
-                MarkerLineColor = color,
-            });
-        }
-
+        returns.LegendText = "return";
+        var forecast = realized.Where(f => f.HasForecast).ToList();
+        var var = plot.Add.ScatterLine(forecast.Select(X).ToArray(), forecast.Select(f => -f.VaR[level]).ToArray(), Colors.C0);
+        var.LineWidth = 1.5f;
+        var.LegendText = $"−VaR {Level(alpha)}";
+        var es = plot.Add.ScatterLine(forecast.Select(X).ToArray(), forecast.Select(f => -f.ES[level]).ToArray(), Colors.C4);
+        es.LineWidth = 1.2f;
+        es.LinePattern = LinePattern.Dotted;
+        es.LegendText = $"−ES {Level(alpha)}";
+        var hits = forecast.Where(f => f.IsException(level)).ToList();
+        var markers = plot.Add.Markers(hits.Select(X).ToArray(), hits.Select(f => f.Realized).ToArray(), MarkerShape.Eks, 9, Colors.Red);
+        markers.MarkerLineWidth = 2;
+        markers.LegendText = $"exceptions ({hits.Count})";
         plot.Axes.DateTimeTicksBottom().TickGenerator = MonthTicks(xs);
-        plot.Title($"{instrument}: daily return and −VaR at {Level(alpha)}");
-        plot.YLabel("return, %");
+        plot.Title($"{run.Instrument}, {run.Model}: daily return, −VaR and −ES at {Level(alpha)}");
+        plot.XLabel("date (day forecast)");
+        plot.YLabel("daily return, % (VaR and ES as −loss)");
         plot.Axes.Right.MinimumSize = 30; // room for the last date label at the right edge
-        plot.Legend.ManualItems.AddRange(legend);
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.TightHorizontalWrapping = true;
+        plot.ShowLegend(Alignment.LowerLeft);
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>Each model's exceptions over the trailing 250 observations (fewer at the start) against the Basel zones.</summary>
-    public static void RollingExceptions(string instrument, IReadOnlyList<PairRun> runs, int level, double alpha, string path)
+    /// <summary>One pair's exceptions over the trailing 250 observations (fewer at the start) against the Basel zones.</summary>
+    public static void RollingExceptions(PairRun run, int level, double alpha, string path)
     {
         var plot = new Plot();
-        var longest = runs.Select(r => Realized(r).Where(f => f.HasForecast).ToList()).MaxBy(r => r.Count) ?? [];
-        var top = 1.0;
-        var counts = new List<(PairRun Run, double[] X, double[] Y)>();
-        foreach (var run in runs)
+        var observations = Realized(run).Where(f => f.HasForecast).ToList();
+        var y = new double[observations.Count];
+        var inWindow = 0;
+        for (var j = 0; j < observations.Count; j++)
         {
-            var observations = Realized(run).Where(f => f.HasForecast).ToList();
-            var y = new double[observations.Count];
-            var inWindow = 0;
-            for (var j = 0; j < observations.Count; j++)
+            inWindow += observations[j].IsException(level) ? 1 : 0;
+            if (j >= TrafficLight.BaselDays && observations[j - TrafficLight.BaselDays].IsException(level))
             {
-                inWindow += observations[j].IsException(level) ? 1 : 0;
-                if (j >= TrafficLight.BaselDays && observations[j - TrafficLight.BaselDays].IsException(level))
-                {
-                    inWindow--;
-                }
-
-                y[j] = inWindow;
+                inWindow--;
             }
 
-            counts.Add((run, observations.Select(X).ToArray(), y));
-            top = Math.Max(top, y.DefaultIfEmpty(0).Max());
+            y[j] = inWindow;
         }
 
-        if (longest.Count > 0)
+        var xs = observations.Select(X).ToArray();
+        var top = Math.Max(1.0, y.DefaultIfEmpty(0).Max());
+        if (xs.Length > 0)
         {
-            var xs = longest.Select(X).ToArray();
-            var bands = longest.Select((_, j) => TrafficLightBands.For(Math.Min(j + 1, TrafficLight.BaselDays), alpha)).ToArray();
+            var bands = observations.Select((_, j) => TrafficLightBands.For(Math.Min(j + 1, TrafficLight.BaselDays), alpha)).ToArray();
             var yellow = bands.Select(b => b.YellowFrom - 0.5).ToArray();
             var red = bands.Select(b => b.RedFrom - 0.5).ToArray();
             top = Math.Max(top, red[^1]) + 2;
@@ -151,20 +130,16 @@ internal static class ReportPlots
             Band(plot, xs, red, [.. Enumerable.Repeat(top, xs.Length)], Colors.Red, "red zone");
         }
 
-        for (var m = 0; m < counts.Count; m++)
-        {
-            var (run, x, y) = counts[m];
-            var line = plot.Add.ScatterLine(x, y, Palette.GetColor(m));
-            line.LineWidth = 2;
-            line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LegendText = run.Model;
-        }
-
-        plot.Axes.DateTimeTicksBottom().TickGenerator = MonthTicks([.. counts.SelectMany(c => c.X)]);
+        var line = plot.Add.ScatterLine(xs, y, Colors.Black);
+        line.LineWidth = 2;
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.LegendText = $"{run.Model}: exceptions";
+        plot.Axes.DateTimeTicksBottom().TickGenerator = MonthTicks(xs);
         plot.Axes.SetLimitsY(0, top);
-        plot.Title($"{instrument}: exceptions in the trailing {TrafficLight.BaselDays} days at {Level(alpha)} against the Basel traffic light");
-        plot.YLabel("exceptions");
-        plot.ShowLegend(Edge.Right);
+        plot.Title($"{run.Instrument}, {run.Model}: exceptions in the trailing {TrafficLight.BaselDays} days at {Level(alpha)} against the Basel traffic light");
+        plot.XLabel("date (day forecast)");
+        plot.YLabel($"exceptions in the trailing {TrafficLight.BaselDays} days");
+        plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, Width, Height);
     }
 

@@ -8,7 +8,7 @@ namespace RiskGrid.Client.Sdk;
 /// membership table) or gateways <c>HOST:PORT[,HOST:PORT…]</c>; plus the cluster and service ids the
 /// silos were started with.
 /// </summary>
-public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
+public sealed partial record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
 {
     public const string DefaultGateway = "127.0.0.1:30000";
 
@@ -25,8 +25,9 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
         const string redisScheme = "redis://";
         if (spec.StartsWith(redisScheme, StringComparison.OrdinalIgnoreCase))
         {
+            // HOST:PORT, then StackExchange.Redis options if any (redis://redis:6379,password=…, as docker-compose.yml passes).
             var redis = spec[redisScheme.Length..];
-            Endpoint(redis);
+            Endpoint(redis.Split(',')[0]);
             return new ClusterAddress(redis, [], clusterId, serviceId);
         }
 
@@ -34,8 +35,9 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
             clusterId, serviceId);
     }
 
+    // Never the password: this text is printed and recorded in the run store.
     public override string ToString() =>
-        (Redis is { } r ? $"redis://{r}" : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
+        (Redis is { } r ? $"redis://{RedisPassword().Replace(r, "password=***")}" : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
 
     private static IPEndPoint Endpoint(string text)
     {
@@ -62,4 +64,7 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
             throw new ArgumentException($"--cluster: cannot resolve host '{host}': {ex.Message}");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("password=[^,]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RedisPassword();
 }

@@ -17,6 +17,13 @@ public sealed class GarchEvt : IRiskModel
     /// <summary>Fewest excesses over the threshold for a tail fit.</summary>
     public const int MinExceedances = 10;
 
+    /// <summary>The settings this model declares in the catalogue.</summary>
+    public static IReadOnlyList<ModelSetting> Settings { get; } =
+    [
+        ModelSetting.Double("evt-threshold", "GARCH-EVT: threshold of the GPD tail fit, as a quantile of the standardised losses.",
+            s => s.EvtThreshold, (s, v) => s with { EvtThreshold = v }, 0.5, 1),
+    ];
+
     private readonly VolatilityModel _filter;
     private readonly double _threshold;
 

@@ -17,6 +17,7 @@ public static class SiloOperationsHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        DashboardSecurity.Apply(options);
         // Claim the ports here, sockets bound and listening, and hand them to Kestrel (which the delegate
         // below keeps alive): a taken port is known now and replaced, and no other process can take a
         // port between the check and the bind.
@@ -44,7 +45,8 @@ public static class SiloOperationsHosting
     public static ISiloBuilder AddSiloOperations(this ISiloBuilder silo, SiloOperationsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Dashboard ? silo.AddDashboard() : silo;
+        DashboardSecurity.Apply(options);
+        return options.Dashboard ? silo.AddDashboard(o => o.HideTrace = true) : silo; // no /Trace: it streams the silo's log
     }
 
     /// <summary>Maps <c>/metrics</c> on the metrics port and the dashboard at <c>/</c> on its port.</summary>
@@ -52,6 +54,7 @@ public static class SiloOperationsHosting
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
+        app.UseDashboardAuthentication(options);
         var registry = app.Services.GetRequiredService<RiskGridMetrics>().Registry;
         app.MapMetrics("/metrics", registry).RequireHost($"*:{options.MetricsPort}");
         if (options.Dashboard)

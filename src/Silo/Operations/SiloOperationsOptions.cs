@@ -17,6 +17,8 @@ public sealed class SiloOperationsOptions
         ["--dashboard-port"] = $"{Section}:{nameof(DashboardPort)}",
         ["--dashboard-address"] = $"{Section}:{nameof(DashboardAddress)}",
         ["--dashboard"] = $"{Section}:{nameof(Dashboard)}",
+        ["--dashboard-user"] = $"{Section}:{nameof(DashboardUser)}",
+        ["--dashboard-password"] = $"{Section}:{nameof(DashboardPassword)}",
     };
 
     /// <summary>Port of the Prometheus endpoint (<c>/metrics</c>).</summary>
@@ -30,6 +32,15 @@ public sealed class SiloOperationsOptions
     public int DashboardPort { get; set; } = 8080;
 
     public string DashboardAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Basic-auth user of the dashboard (with <see cref="DashboardPassword"/>).</summary>
+    public string DashboardUser { get; set; } = "riskgrid";
+
+    /// <summary>
+    /// Basic-auth password of the dashboard; required to serve it on a non-loopback address (see
+    /// <see cref="DashboardSecurity"/>). Give it through the environment or a secret, not the command line.
+    /// </summary>
+    public string? DashboardPassword { get; set; }
 
     /// <summary>The arguments with the flag <c>--no-dashboard</c> spelled as <c>--dashboard false</c>
     /// (configuration's command-line provider wants a value after every switch).</summary>

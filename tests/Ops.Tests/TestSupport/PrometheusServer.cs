@@ -24,17 +24,27 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets)
+    /// <param name="alertmanager">HOST:PORT of an Alertmanager to send firing alerts to.</param>
+    /// <param name="rules">A change to the rules file as loaded (e.g. a shorter <c>for:</c>).</param>
+    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets, string? alertmanager = null, Func<string, string>? rules = null)
     {
         var executable = ToolFactAttribute.Require("prometheus");
         var folder = new TempFolder("riskgrid-prometheus-");
-        File.Copy(Repository.Path("deploy", "prometheus", "alerts.yml"), folder.File("alerts.yml"));
+        var alerts = await File.ReadAllTextAsync(Repository.Path("deploy", "prometheus", "alerts.yml"));
+        await File.WriteAllTextAsync(folder.File("alerts.yml"), rules is null ? alerts : rules(alerts));
+        var alerting = alertmanager is null ? string.Empty : $$"""
+            alerting:
+              alertmanagers:
+                - static_configs:
+                    - targets: ["{{alertmanager}}"]
+            """;
         await File.WriteAllTextAsync(folder.File("prometheus.yml"), $"""
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
             rule_files:
               - alerts.yml
+            {alerting}
             scrape_configs:
               - job_name: riskgrid-silo
                 static_configs:

@@ -1,7 +1,9 @@
-namespace RiskGrid.Ops.Tests.TestSupport;
+using Xunit;
+
+namespace RiskGrid.Testing;
 
 /// <summary>
-/// A fact that needs an external tool (prometheus, docker-compose): skipped with the reason when the tool
+/// A fact that needs an external tool (prometheus, docker-compose, chromium): skipped with the reason when the tool
 /// is absent locally; under CI=true it runs and fails with a clear message instead (.ci/run installs it).
 /// </summary>
 public sealed class ToolFactAttribute : FactAttribute
@@ -19,7 +21,7 @@ public sealed class ToolFactAttribute : FactAttribute
         Which(tool) ?? throw new InvalidOperationException($"{tool} is not on PATH; .ci/run installs it with apt-get install {tool}");
 
     /// <summary>An executable on PATH, or null.</summary>
-    private static string? Which(string name) =>
+    public static string? Which(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);

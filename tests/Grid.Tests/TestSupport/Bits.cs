@@ -16,25 +16,8 @@ public static class Bits
     }
 
     /// <summary>Every field of every record identical, doubles compared by their bits.</summary>
-    public static void Identical(IReadOnlyList<ForecastRecord> expected, IReadOnlyList<ForecastRecord> actual, string what) =>
-        Identical(expected, actual, what, 0);
-
-    /// <summary><see cref="Identical(IReadOnlyList{ForecastRecord}, IReadOnlyList{ForecastRecord}, string)"/>, but
-    /// VaR, ES, mean and volatility only within <paramref name="relative"/> of each other when it is positive
-    /// (forecasts of fitted models stored by an older release, whose optimiser stopped elsewhere within its tolerance).</summary>
-    public static void Identical(IReadOnlyList<ForecastRecord> expected, IReadOnlyList<ForecastRecord> actual, string what,
-        double relative)
+    public static void Identical(IReadOnlyList<ForecastRecord> expected, IReadOnlyList<ForecastRecord> actual, string what)
     {
-        void Equal(double e, double a, string at)
-        {
-            if (relative > 0 && Math.Abs(e - a) <= relative * Math.Max(Math.Abs(e), 1e-300))
-            {
-                return;
-            }
-
-            Bits.Equal(e, a, at);
-        }
-
         Assert.True(expected.Count == actual.Count, $"{what}: {expected.Count} forecasts expected, got {actual.Count}");
         for (var i = 0; i < expected.Count; i++)
         {
@@ -54,7 +37,7 @@ public static class Bits
 
             Equal(e.Mean, a.Mean, $"{at} mean");
             Equal(e.Volatility, a.Volatility, $"{at} volatility");
-            Bits.Equal(e.Realized, a.Realized, $"{at} realised");
+            Equal(e.Realized, a.Realized, $"{at} realised");
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Silo.Health;
 using RiskGrid.Silo.Operations;
 
 // A RiskGrid silo. Alone: localhost clustering, in-memory state. With --redis HOST:PORT: Redis clustering
@@ -16,13 +17,16 @@ var operations = builder.Configuration.GetSection(SiloOperationsOptions.Section)
 var gpu = GpuDeclaration.Of(options);
 builder.UseOrleans(silo => silo.UseRiskGrid(options).AddSiloOperations(operations));
 builder.AddSiloOperations(operations);
+builder.Services.AddSiloHealth(builder.Configuration.GetValue($"{RiskGridSiloOptions.Section}:MembershipLossGrace", TimeSpan.FromSeconds(30)));
 
 await using var app = builder.Build();
 app.MapSiloOperations(operations);
+app.MapSiloHealth(operations.MetricsPort);
 await app.StartAsync();
 Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, " +
-    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}") +
+    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {RedisConnection.Redact(options.Redis)}") +
     $"; {gpu.Reason}" +
     $"; metrics http://{operations.MetricsAddress}:{operations.MetricsPort}/metrics" +
+    $"; health http://{operations.MetricsAddress}:{operations.MetricsPort}/health" +
     (operations.Dashboard ? $"; dashboard http://{operations.DashboardAddress}:{operations.DashboardPort}/" : "; dashboard off"));
 await app.WaitForShutdownAsync();

@@ -59,11 +59,13 @@ public static class BenchmarkCommand
         var universeName = new Option<string>("--universe") { Description = "Grid: universe name.", DefaultValueFactory = _ => "benchmark" };
         var daysPerPush = new Option<int>("--days-per-push") { Description = "Grid: trading days sent per push (each push persists every pair once).", DefaultValueFactory = _ => 50 };
         var reset = new Option<bool>("--reset") { Description = "Grid: reset the universe's pairs first (a cluster keeps them between runs)." };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Embedded grid: serve the silo's Prometheus metrics on http://127.0.0.1:PORT/metrics while the run lasts." };
+        var linger = new Option<int>("--linger") { Description = "Embedded grid with --metrics-port: keep serving the metrics this many seconds after the run.", DefaultValueFactory = _ => 0 };
 
         var command = new Command("benchmark", "Rolling one-day VaR/ES for every instrument × model, backtested; prints Key Results, writes CSV and an HTML report, records the run.")
         {
             data, models, alpha, window, refit, output, store, noStore, returns, instruments, days, seed, threads, engine,
-            grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset,
+            grid.Cluster, grid.ClusterId, grid.ServiceId, universeName, daysPerPush, reset, metricsPort, linger,
             ewmaLambda, retrain, lstmLayers, lstmHidden, lstmSequence, lstmEpochs, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -112,8 +114,15 @@ public static class BenchmarkCommand
                 else
                 {
                     var perPush = parse.GetValue(daysPerPush);
+                    var lingerSeconds = parse.GetValue(linger);
+                    if (lingerSeconds < 0 || (lingerSeconds > 0 && parse.GetValue(metricsPort) is null))
+                    {
+                        throw new ArgumentException($"--linger {lingerSeconds}: needs --metrics-port and a number of seconds ≥ 0");
+                    }
+
                     executor = perPush >= 1
-                        ? new GridEngineExecutor(cluster, parse.GetValue(universeName) ?? "benchmark", perPush, parse.GetValue(reset))
+                        ? new GridEngineExecutor(cluster, parse.GetValue(universeName) ?? "benchmark", perPush, parse.GetValue(reset),
+                            parse.GetValue(metricsPort), TimeSpan.FromSeconds(lingerSeconds))
                         : throw new ArgumentException($"--days-per-push must be at least 1, got {perPush}");
                 }
             }
@@ -123,7 +132,13 @@ public static class BenchmarkCommand
                 return ExitCodes.BadArguments;
             }
 
-            return await BenchmarkRunner.RunAsync(settings, executor, cancellationToken);
+            var code = await BenchmarkRunner.RunAsync(settings, executor, cancellationToken);
+            if (executor is GridEngineExecutor gridExecutor)
+            {
+                await gridExecutor.LingerAsync(cancellationToken); // --linger: the metrics stay up for a scrape after the report
+            }
+
+            return code;
         });
         return command;
     }

@@ -7,4 +7,4 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-return await RiskGridCli.Build().Parse(args).InvokeAsync();
+return await RiskGridCli.RunAsync(args);

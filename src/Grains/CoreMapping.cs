@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -13,11 +12,6 @@ namespace RiskGrid.Grains;
 /// </summary>
 public static class CoreMapping
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static PriceBar ToCore(this DailyPrice price) => new(price.Date, price.Open, price.High, price.Low, price.Close);
 
     public static DailyPrice ToMessage(this PriceBar bar) => new(bar.Date, bar.Open, bar.High, bar.Low, bar.Close);
@@ -39,10 +33,14 @@ public static class CoreMapping
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown return kind"),
     };
 
-    /// <summary>The settings message for Core options and model settings (null or default settings travel as null).</summary>
-    public static RollingSettings ToSettings(RollingOptions options, ModelSettings? modelSettings = null) =>
-        new(options.Window, options.RefitEvery, [.. options.Alphas], options.ReturnKind.ToMessage(),
-            modelSettings is null || modelSettings == ModelSettings.Default ? null : JsonSerializer.Serialize(modelSettings, Json));
+    /// <summary>The settings message for Core options and model settings: the declared model settings that differ
+    /// from their defaults travel by name (none: null).</summary>
+    public static RollingSettings ToSettings(RollingOptions options, ModelSettings? modelSettings = null)
+    {
+        var values = modelSettings is null ? [] : ModelCatalog.NonDefault(modelSettings);
+        return new(options.Window, options.RefitEvery, [.. options.Alphas], options.ReturnKind.ToMessage(),
+            values.Count == 0 ? null : [.. values.Select(v => new SettingValue(v.Key, v.Value))]);
+    }
 
     public static RollingOptions ToOptions(this RollingSettings settings) => new()
     {
@@ -52,22 +50,17 @@ public static class CoreMapping
         ReturnKind = settings.Returns.ToCore(),
     };
 
-    /// <summary>The Core model settings; throws <see cref="RiskGridException"/> for JSON that does not describe them.</summary>
+    /// <summary>The Core model settings, each value checked by its catalogue declaration; throws
+    /// <see cref="RiskGridException"/> for an unknown setting or a bad value.</summary>
     public static ModelSettings ToModelSettings(this RollingSettings settings)
     {
-        if (settings.ModelSettingsJson is null)
-        {
-            return ModelSettings.Default;
-        }
-
         try
         {
-            return JsonSerializer.Deserialize<ModelSettings>(settings.ModelSettingsJson, Json)
-                ?? throw new RiskGridException("model settings JSON is null");
+            return ModelCatalog.ResolveSettings((settings.ModelSettings ?? []).Select(v => KeyValuePair.Create(v.Name, v.Value)));
         }
-        catch (JsonException ex)
+        catch (ArgumentException ex)
         {
-            throw new RiskGridException($"model settings are not valid JSON for {nameof(ModelSettings)}: {ex.Message}");
+            throw new RiskGridException($"model settings: {ex.Message}");
         }
     }
 

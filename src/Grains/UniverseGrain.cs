@@ -282,22 +282,7 @@ public sealed class UniverseGrain(
 
         try
         {
-            var options = settings.ToOptions().Validated();
-            var modelSettings = settings.ToModelSettings();
-            var names = new string[models.Length];
-            for (var i = 0; i < models.Length; i++)
-            {
-                var model = ModelCatalog.Create(models[i], modelSettings);
-                model.ValidateLevels(options.Alphas);
-                if (options.Window < model.MinimumObservations)
-                {
-                    throw new ArgumentException($"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {options.Window}");
-                }
-
-                names[i] = model.Name;
-            }
-
-            return names;
+            return [.. ModelCatalog.Check(models, settings.ToOptions(), settings.ToModelSettings())];
         }
         catch (ArgumentException ex)
         {

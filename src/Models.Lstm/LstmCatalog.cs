@@ -9,5 +9,5 @@ public static class LstmCatalog
     public const string Name = "lstm";
 
     /// <summary>Adds <c>lstm</c> to the catalogue; safe to call more than once.</summary>
-    public static void Register() => ModelCatalog.Register(Name, s => new LstmRiskModel(s), trained: true);
+    public static void Register() => ModelCatalog.Register(Name, s => new LstmRiskModel(s), trained: true, LstmSettings.All);
 }

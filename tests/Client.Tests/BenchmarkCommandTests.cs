@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskGrid.Client.Cli;
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Client.Output;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -124,15 +125,16 @@ public sealed class BenchmarkCommandTests : IDisposable
     {
         var root = RiskGridCli.Build();
         Assert.Empty(root.Parse(["benchmark", "--alpha", "0.95,0.99", "--models", "hs,normal", "--window", "500"]).Errors);
-        Assert.Throws<ArgumentException>(() => ListParsing.Levels(["0.95,1.5"]));
-        Assert.Equal([0.95, 0.99], ListParsing.Levels(["0.99", "0.95,0.99"]));
+        Assert.Throws<ArgumentException>(() => OptionParsers.ParseLevels("alpha", ["0.95,1.5"]));
+        Assert.Equal([0.95, 0.99], OptionParsers.ParseLevels("alpha", ["0.99", "0.95,0.99"]));
     }
 
     [Fact]
     public void Unknown_models_are_named_with_the_known_ones_before_any_work()
     {
-        var ex = Assert.Throws<ArgumentException>(() => ListParsing.ModelNames(["hs,foo", "bar"]));
+        var ex = Assert.Throws<ArgumentException>(() => RunOptions.ModelNames(["hs,foo", "bar"]));
         Assert.StartsWith("--models: unknown models 'foo', 'bar'; known models: hs, ", ex.Message);
-        Assert.Equal(["hs", "garch-t"], ListParsing.ModelNames(["hs", "garch-t,HS"]));
+        Assert.Equal(["hs", "garch-t"], RunOptions.ModelNames(["hs", "garch-t,HS"]));
+        Assert.Equal(Core.Models.ModelCatalog.Names, RunOptions.ModelNames(["all"]));
     }
 }

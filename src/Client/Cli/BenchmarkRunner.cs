@@ -18,25 +18,23 @@ namespace RiskGrid.Client.Cli;
 /// </summary>
 public static class BenchmarkRunner
 {
-    public static async Task<int> RunAsync(BenchmarkSettings settings, IBenchmarkExecutor executor,
-        CancellationToken cancellationToken, IAnsiConsole? console = null)
+    public static Task<int> RunAsync(BenchmarkSettings settings, IBenchmarkExecutor executor,
+        CancellationToken cancellationToken, IAnsiConsole? console = null) =>
+        CliAction.RunAsync(() => RunCheckedAsync(settings, executor, cancellationToken, console ?? AnsiConsole.Console));
+
+    private static async Task<int> RunCheckedAsync(BenchmarkSettings settings, IBenchmarkExecutor executor,
+        CancellationToken cancellationToken, IAnsiConsole console)
     {
-        console ??= AnsiConsole.Console;
         var started = DateTimeOffset.UtcNow;
-        IReadOnlyList<PriceSeries> universe;
-        try
+        // Everything that can be checked before the computation is: the data, the output folder, the run store.
+        var universe = DataSources.Load(settings);
+        foreach (var series in universe)
         {
-            universe = DataSources.Load(settings);
-            foreach (var series in universe)
-            {
-                RollingEngine.CheckLength(series, settings.Rolling);
-            }
+            RollingEngine.CheckLength(series, settings.Rolling);
         }
-        catch (DataValidationException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadData;
-        }
+
+        OutputFolder.Check(settings.OutputDirectory);
+        using var store = settings.StorePath is { } storePath ? OpenStore(storePath) : null;
 
         var description = Describe(universe, settings, executor);
         console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
@@ -47,26 +45,9 @@ public static class BenchmarkRunner
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<PairRun> runs;
-        try
+        using (var progress = new ConsoleProgress())
         {
-            using var progress = new ConsoleProgress();
             runs = await executor.RunAsync(universe, settings, progress, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync("cancelled");
-            return ExitCodes.Cancelled;
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadArguments;
-        }
-        catch (Exception ex) when (ex is RiskGridException or RiskGridConnectionException)
-        {
-            // The grid refused the run (e.g. a cluster's pairs hold other settings) or could not be reached.
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ex is PriceRejectedException ? ExitCodes.BadData : ExitCodes.Failed;
         }
 
         var elapsed = clock.Elapsed;
@@ -78,14 +59,14 @@ public static class BenchmarkRunner
         }
 
         WriteFitSummary(console, runs);
-        var files = CsvResultsWriter.Write(report, settings.OutputDirectory);
+        var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
         var dataHash = DatasetHash.Of(universe);
         var parameters = RunParameters.From(settings);
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
-        var reportFiles = HtmlReportWriter.Write(report, settings.OutputDirectory, header, files);
-        console.MarkupLine($"[grey]{runs.Count} pairs in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
+        var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
+        console.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
-        if (settings.StorePath is not { } storePath)
+        if (store is null)
         {
             return ExitCodes.Ok;
         }
@@ -96,25 +77,35 @@ public static class BenchmarkRunner
             [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f)))]);
-        // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
-        return await RecordAsync(console, storePath, record,
-            id => HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
-    }
-
-    private static async Task<int> RecordAsync(IAnsiConsole console, string storePath, RunRecord record, Action<long> recorded)
-    {
         try
         {
-            using var store = RunStore.Open(storePath);
             var id = store.Add(record);
-            recorded(id);
+            // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
+            OutputFolder.Write(settings.OutputDirectory, () =>
+                HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
             console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }
-        catch (Exception ex) when (ex is RunStoreException or SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"error: the run finished but could not be recorded in {storePath}: {ex.Message}");
-            return ExitCodes.Failed;
+            throw new RunStoreException($"the run finished but could not be recorded in {store.Path}: {ex.Message}", ex);
+        }
+    }
+
+    internal static string Plural(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
+
+    // Opened, and its schema checked, before the computation: a corrupt or unwritable store is found out at once.
+    private static RunStore OpenStore(string path)
+    {
+        try
+        {
+            var store = RunStore.Open(path);
+            store.CheckWritable();
+            return store;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new RunStoreException($"the run store {path} cannot be used: {ex.Message}", ex);
         }
     }
 

@@ -1,12 +1,24 @@
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 
 namespace RiskGrid.Client.Cli;
 
-/// <summary>Everything a benchmark run was asked to do (parsed from the command line).</summary>
+/// <summary>Everything a benchmark run was asked to do, resolved and checked (see <see cref="From"/>).</summary>
 public sealed record BenchmarkSettings
 {
+    /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
+    public static IReadOnlyList<RunOption> Options =>
+    [
+        RunOptions.Data, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
+        RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
+        RunOptions.DaysPerPush, RunOptions.Reset,
+        .. RunOptions.ModelSettings,
+    ];
+
     /// <summary>Price files (Yahoo or wide CSV); empty for the built-in synthetic universe.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
 
@@ -33,5 +45,137 @@ public sealed record BenchmarkSettings
     /// <summary>Worker threads for the Core engine; 0 = all cores.</summary>
     public int Threads { get; init; }
 
+    /// <summary><c>grid</c> or <c>core</c>.</summary>
+    public string Engine { get; init; } = "grid";
+
+    /// <summary>The running cluster (<c>--cluster</c>) or null for an embedded silo.</summary>
+    public string? Cluster { get; init; }
+
+    public string ClusterId { get; init; } = "riskgrid";
+
+    public string ServiceId { get; init; } = "riskgrid";
+
+    public string Universe { get; init; } = "benchmark";
+
+    public int DaysPerPush { get; init; } = 50;
+
+    public bool Reset { get; init; }
+
     public ReturnKind ReturnKind => Rolling.ReturnKind;
+
+    /// <summary>
+    /// The settings the options say, checked as a whole (<see cref="ModelCatalog.Check"/>: each model against the
+    /// window and levels); throws <see cref="ArgumentException"/> naming the option.
+    /// </summary>
+    public static BenchmarkSettings From(OptionValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var levels = values.Get(RunOptions.Alpha);
+        var rolling = new RollingOptions
+        {
+            Window = values.Get(RunOptions.Window),
+            RefitEvery = values.Get(RunOptions.Refit),
+            Alphas = levels,
+            ReturnKind = values.Get(RunOptions.Returns) == "log" ? ReturnKind.Log : ReturnKind.Simple,
+        };
+        var settings = new BenchmarkSettings
+        {
+            DataFiles = values.Get(RunOptions.Data),
+            Models = values.Get(RunOptions.Models),
+            Rolling = rolling,
+            ModelSettings = ResolveModelSettings(values, levels),
+            OutputDirectory = values.Get(RunOptions.Out),
+            StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
+            SyntheticInstruments = values.Get(RunOptions.Instruments),
+            SyntheticDays = values.Get(RunOptions.Days),
+            SyntheticSeed = values.Get(RunOptions.Seed),
+            Threads = values.Get(RunOptions.Threads),
+            Engine = values.Get(RunOptions.Engine),
+            Cluster = values.Get(RunOptions.Cluster),
+            ClusterId = values.Get(RunOptions.ClusterId),
+            ServiceId = values.Get(RunOptions.ServiceId),
+            Universe = values.Get(RunOptions.Universe),
+            DaysPerPush = values.Get(RunOptions.DaysPerPush),
+            Reset = values.Get(RunOptions.Reset),
+        };
+        if (settings.Engine == "core" && settings.Cluster is not null)
+        {
+            throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        try
+        {
+            settings = settings with { Models = ModelCatalog.Check(settings.Models, rolling, settings.ModelSettings) };
+        }
+        catch (ArgumentException ex) when (!ex.Message.StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"--models/--window/--alpha: {ex.Message}");
+        }
+
+        return settings;
+    }
+
+    /// <summary>The model settings given (each checked by its catalogue declaration); the LSTM is trained for
+    /// the asked levels too unless <c>--lstm-levels</c> says otherwise.</summary>
+    public static ModelSettings ResolveModelSettings(OptionValues values, IReadOnlyList<double> levels)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var given = RunOptions.ModelSettings.Where(values.IsGiven).Select(o => KeyValuePair.Create(o.Name, values.Get(o))).ToList();
+        var settings = ModelCatalog.ResolveSettings(given);
+        return given.Any(g => g.Key == "lstm-levels")
+            ? settings
+            : settings with { LstmLevels = [.. ModelSettings.Default.LstmLevels.Union(levels).Order()] };
+    }
+
+    /// <summary>
+    /// These settings as option values (what the run store records and <c>runs show --config</c> prints): data
+    /// paths made absolute, and only the chosen models' own settings. <see cref="From"/> reads them back.
+    /// </summary>
+    public OptionValues ToValues()
+    {
+        var values = OptionValues.Defaults(Options)
+            .With(RunOptions.Data, [.. DataFiles.Select(Path.GetFullPath)])
+            .With(RunOptions.Models, Models)
+            .With(RunOptions.Alpha, Rolling.Alphas)
+            .With(RunOptions.Window, Rolling.Window)
+            .With(RunOptions.Refit, Rolling.RefitEvery)
+            .With(RunOptions.Returns, Rolling.ReturnKind == ReturnKind.Log ? "log" : "simple")
+            .With(RunOptions.Out, Path.GetFullPath(OutputDirectory))
+            .With(RunOptions.Threads, Threads)
+            .With(RunOptions.Engine, Engine)
+            .With(RunOptions.Cluster, Cluster)
+            .With(RunOptions.ClusterId, ClusterId)
+            .With(RunOptions.ServiceId, ServiceId)
+            .With(RunOptions.Universe, Universe)
+            .With(RunOptions.DaysPerPush, DaysPerPush)
+            .With(RunOptions.Reset, Reset);
+        if (DataFiles.Count == 0)
+        {
+            values = values
+                .With(RunOptions.Instruments, SyntheticInstruments)
+                .With(RunOptions.Days, SyntheticDays ?? SyntheticUniverseOptions.DefaultDays)
+                .With(RunOptions.Seed, SyntheticSeed ?? SyntheticUniverseOptions.DefaultSeed);
+        }
+
+        foreach (var setting in Models.SelectMany(ModelCatalog.SettingsOf).DistinctBy(s => s.Name))
+        {
+            values = values.With(RunOptions.ModelSettings.First(o => o.Name == setting.Name), setting.Format(ModelSettings));
+        }
+
+        return values;
+    }
+
+    /// <summary>The recorded configuration: <see cref="ToValues"/> without defaults of options that do not apply
+    /// (synthetic sizes with files, other models' settings, grid options on the Core engine).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Configuration()
+    {
+        var values = ToValues();
+        var modelSettings = Models.SelectMany(ModelCatalog.SettingsOf).Select(s => s.Name).ToHashSet();
+        var gridOnly = new HashSet<string> { RunOptions.Cluster.Name, RunOptions.ClusterId.Name, RunOptions.ServiceId.Name, RunOptions.Universe.Name, RunOptions.DaysPerPush.Name, RunOptions.Reset.Name };
+        var synthetic = new HashSet<string> { RunOptions.Instruments.Name, RunOptions.Days.Name, RunOptions.Seed.Name };
+        return [.. values.Resolved().Where(p =>
+            (!RunOptions.ModelSettings.Any(o => o.Name == p.Key) || modelSettings.Contains(p.Key)) &&
+            (Engine == "grid" || !gridOnly.Contains(p.Key)) &&
+            (DataFiles.Count == 0 || !synthetic.Contains(p.Key)))];
+    }
 }

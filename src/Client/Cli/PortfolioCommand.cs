@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using RiskGrid.Client.Sdk;
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
 
@@ -9,46 +9,29 @@ namespace RiskGrid.Client.Cli;
 /// <summary><c>riskgrid portfolio</c>: defines a weighted portfolio of a universe's instruments on a running cluster.</summary>
 public static class PortfolioCommand
 {
+    private static readonly RunOption<string> Name = OptionParsers.Text("name", "Portfolio name.", "");
+    private static readonly RunOption<string> Model = OptionParsers.Text("model", "Model whose forecasts drive filtered simulation and variance–covariance.", "");
+    private static readonly RunOption<IReadOnlyList<string>> Weights = OptionParsers.Names("weights",
+        "INSTRUMENT=WEIGHT pairs, comma-separated (fractions of portfolio value; negative = short). Instruments are named as the universe holds them (riskgrid query universe).");
+
     public static Command Create()
     {
-        var name = new Option<string>("--name") { Description = "Portfolio name.", Required = true };
-        var model = new Option<string>("--model") { Description = "Model whose forecasts drive filtered simulation and variance–covariance.", Required = true };
-        var weights = new Option<string[]>("--weights")
+        var command = new Command("portfolio", "Define a portfolio on a running cluster (then: riskgrid query portfolio --name NAME).");
+        var options = new CommandOptions(command, [Name, Model, Weights, RunOptions.Universe, .. RunOptions.GatewayOptions]);
+        command.SetAction((parse, ct) => CliAction.RunAsync(async () =>
         {
-            Description = "INSTRUMENT=WEIGHT pairs, comma-separated (fractions of portfolio value; negative = short).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
-        var command = new Command("portfolio", "Define a portfolio on a running cluster (then: riskgrid query portfolio --name NAME).")
-        {
-            name, model, weights, universe,
-        };
-        grid.AddTo(command);
-
-        command.SetAction(async (parse, ct) =>
-        {
-            ClusterAddress cluster;
-            PortfolioWeight[] parsed;
-            try
-            {
-                cluster = grid.Address(parse)!;
-                parsed = [.. ListParsing.Names(parse.GetValue(weights) ?? []).Select(Weight)];
-            }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.BadArguments;
-            }
-
+            var values = options.Bind(parse);
+            var cluster = RunOptions.Address(values, RunOptions.Gateway)!;
+            var name = values.Require(Name);
+            var model = values.Require(Model);
+            PortfolioWeight[] parsed = [.. values.Require(Weights).Select(Weight)];
             return await GridCommand.RunAsync(cluster, async client =>
             {
-                var status = await client.AddPortfolioAsync(parse.GetValue(universe)!, parse.GetValue(name)!, parsed, parse.GetValue(model)!, ct);
+                var status = await client.AddPortfolioAsync(values.Get(RunOptions.Universe), name, parsed, model, ct);
                 AnsiConsole.MarkupLine($"portfolio [bold]{Markup.Escape(status.Name)}[/] defined: {status.JointDays:N0} joint days so far");
                 return ExitCodes.Ok;
             }, ct);
-        });
+        }));
         return command;
     }
 
@@ -57,7 +40,7 @@ public static class PortfolioCommand
         var eq = text.LastIndexOf('=');
         if (eq <= 0 || !double.TryParse(text[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
         {
-            throw new ArgumentException($"--weights: '{text}' is not INSTRUMENT=WEIGHT");
+            throw new ArgumentException($"--weights: '{OptionParsers.Printable(text)}' is not INSTRUMENT=WEIGHT, e.g. SP500=0.6");
         }
 
         return new PortfolioWeight(text[..eq], w);

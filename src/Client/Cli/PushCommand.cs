@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -18,93 +19,71 @@ namespace RiskGrid.Client.Cli;
 /// </summary>
 public static class PushCommand
 {
+    private static readonly RunOption<IReadOnlyList<string>> Data = OptionParsers.Names("data", "Price files: Yahoo CSV or wide CSV (Date,A,B,...).");
+
+    private static readonly RunOption<bool> Reset = OptionParsers.Flag("reset",
+        "Forget the universe first (its settings, models, prices, pairs and portfolios; other universes are untouched).");
+
+    /// <summary>The options of <c>riskgrid push</c>: the rolling and model settings apply to a new universe.</summary>
+    public static IReadOnlyList<RunOption> Options =>
+    [
+        Data, RunOptions.Universe, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.DaysPerPush, Reset, .. RunOptions.GatewayOptions, .. RunOptions.ModelSettings,
+    ];
+
     public static Command Create()
     {
-        var data = new Option<string[]>("--data")
+        var command = new Command("push", "Send prices from CSV files to a universe on a running cluster; every affected pair re-forecasts. " +
+                                          "The rolling and model options configure a new universe (an existing one keeps its own).");
+        var options = new CommandOptions(command, Options);
+        command.SetAction((parse, ct) => CliAction.RunAsync(async () =>
         {
-            Description = "Price files: Yahoo CSV or wide CSV (Date,A,B,...).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        var models = new Option<string[]>("--models")
-        {
-            Description = $"Models of a new universe, comma-separated (default: {string.Join(",", ModelCatalog.DefaultNames)}).",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var alpha = new Option<string[]>("--alpha") { Description = "Confidence levels of a new universe (default 0.95,0.99)." };
-        var window = new Option<int?>("--window") { Description = "Estimation window of a new universe (default 1000)." };
-        var refit = new Option<int?>("--refit") { Description = "Refit interval of a new universe (default 1)." };
-        var returns = new Option<ReturnKind?>("--returns") { Description = "Return definition of a new universe (default simple)." };
-        var daysPerPush = new Option<int>("--days-per-push") { Description = "Trading days sent per push.", DefaultValueFactory = _ => 50 };
-        var reset = new Option<bool>("--reset") { Description = "Forget the universe first (its settings, models, prices, pairs and portfolios; other universes are untouched)." };
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
-        var command = new Command("push", "Send prices from CSV files to a universe on a running cluster; every affected pair re-forecasts.")
-        {
-            data, universe, models, alpha, window, refit, returns, daysPerPush, reset,
-        };
-        grid.AddTo(command);
-
-        command.SetAction(async (parse, ct) =>
-        {
-            ClusterAddress cluster;
-            IReadOnlyList<PriceSeries> series;
-            try
+            var values = options.Bind(parse);
+            var cluster = RunOptions.Address(values, RunOptions.Gateway)!;
+            var files = values.Get(Data);
+            if (files.Count == 0)
             {
-                cluster = grid.Address(parse)!;
-                series = DataSources.Load(new BenchmarkSettings { DataFiles = parse.GetValue(data) ?? [] });
-            }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.BadArguments;
-            }
-            catch (DataValidationException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.BadData;
+                throw new ArgumentException("--data: at least one price file is needed");
             }
 
-            var name = parse.GetValue(universe)!;
+            var series = DataSources.Load(new BenchmarkSettings { DataFiles = files });
+            var name = values.Get(RunOptions.Universe);
             return await GridCommand.RunAsync(cluster, async client =>
             {
-                if (parse.GetValue(reset))
+                if (values.Get(Reset))
                 {
                     await client.ResetUniverseAsync(name, ct);
                 }
 
                 var existing = await client.GetUniverseAsync(name, ct);
-                RollingSettings settings;
-                IReadOnlyList<string> modelNames;
-                try
+                // An existing universe keeps its settings unless new ones are given (and it then refuses a change).
+                var current = existing.Settings;
+                var defaults = current?.ToOptions() ?? new RollingOptions();
+                var rolling = new RollingOptions
                 {
-                    // An existing universe keeps its settings unless new ones are given (and it then refuses a change).
-                    var defaults = existing.Settings?.ToOptions() ?? new RollingOptions();
-                    var levels = ListParsing.Levels(parse.GetValue(alpha) ?? []);
-                    var options = new RollingOptions
-                    {
-                        Window = parse.GetValue(window) ?? defaults.Window,
-                        RefitEvery = parse.GetValue(refit) ?? defaults.RefitEvery,
-                        Alphas = levels.Count > 0 ? levels : defaults.Alphas,
-                        ReturnKind = parse.GetValue(returns) ?? defaults.ReturnKind,
-                    }.Validated();
-                    var candidate = CoreMapping.ToSettings(options);
-                    settings = existing.Settings is { } current && current.SameAs(candidate with { ModelSettingsJson = current.ModelSettingsJson })
-                        ? current
-                        : candidate;
-                    var named = ListParsing.ModelNames(parse.GetValue(models) ?? []);
-                    modelNames = named.Count > 0 ? named : existing.Models.Length > 0 ? existing.Models : ModelCatalog.DefaultNames;
-                }
-                catch (ArgumentException ex)
-                {
-                    await Console.Error.WriteLineAsync($"error: {ex.Message}");
-                    return ExitCodes.BadArguments;
-                }
+                    Window = values.IsGiven(RunOptions.Window) ? values.Get(RunOptions.Window) : defaults.Window,
+                    RefitEvery = values.IsGiven(RunOptions.Refit) ? values.Get(RunOptions.Refit) : defaults.RefitEvery,
+                    Alphas = values.IsGiven(RunOptions.Alpha) ? values.Get(RunOptions.Alpha) : defaults.Alphas,
+                    ReturnKind = values.IsGiven(RunOptions.Returns)
+                        ? values.Get(RunOptions.Returns) == "log" ? ReturnKind.Log : ReturnKind.Simple
+                        : defaults.ReturnKind,
+                }.Validated();
+                var givenModelSettings = RunOptions.ModelSettings.Any(values.IsGiven);
+                var modelSettings = givenModelSettings || current is null
+                    ? BenchmarkSettings.ResolveModelSettings(values, rolling.Alphas)
+                    : current.ToModelSettings();
+                var candidate = CoreMapping.ToSettings(rolling, modelSettings);
+                var settings = current is not null && current.SameAs(givenModelSettings ? candidate : candidate with { ModelSettings = current.ModelSettings })
+                    ? current
+                    : candidate;
+                IReadOnlyList<string> modelNames = values.IsGiven(RunOptions.Models) ? values.Get(RunOptions.Models)
+                    : existing.Models.Length > 0 ? existing.Models : ModelCatalog.DefaultNames;
+                modelNames = ModelCatalog.Check(modelNames, rolling, modelSettings);
 
                 await client.DefineUniverseAsync(name, settings, modelNames, [.. series.Select(s => s.Instrument)], ct);
                 var prices = series.Select(s => s.ToMessage()).ToArray();
                 var total = prices.Sum(p => (long)p.Prices.Length);
-                var pushClient = new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = Math.Max(1, parse.GetValue(daysPerPush)) });
+                var pushClient = new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = values.Get(RunOptions.DaysPerPush) });
                 PushProgress done;
                 using (var progress = new ConsoleProgress())
                 {
@@ -118,7 +97,7 @@ public static class PushCommand
                                        $"(prices already held were skipped){(done.Retries > 0 ? $", {done.Retries} resent after failures" : "")}");
                 return ExitCodes.Ok;
             }, ct);
-        });
+        }));
         return command;
     }
 }

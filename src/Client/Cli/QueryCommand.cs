@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Grains.Abstractions;
@@ -83,22 +84,24 @@ public static class QueryCommand
         return new Rows(table, tests);
     }
 
-    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, string, double, CancellationToken, Task> show)
-    {
-        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        var instrument = new Option<string>("--instrument") { Description = "Instrument name.", Required = true };
-        var model = new Option<string>("--model") { Description = "Model name.", Required = true };
-        var alpha = new Option<double>("--alpha") { Description = "Confidence level.", DefaultValueFactory = _ => 0.99 };
-        return Query(name, description, [universe, instrument, model, alpha],
-            (client, parse, ct) => show(client, parse.GetValue(universe)!, parse.GetValue(instrument)!, parse.GetValue(model)!, parse.GetValue(alpha), ct));
-    }
+    private static readonly RunOption<string> Instrument = OptionParsers.Text("instrument",
+        "Instrument name, as the universe holds it (a file's name upper-cased, e.g. SP500; see riskgrid query universe).", "");
+
+    private static readonly RunOption<string> ModelName = OptionParsers.Text("model", "Model name.", "");
+
+    private static readonly RunOption<double> AlphaLevel = new("alpha", "Confidence level.", OptionShape.Value, 0.99,
+        t => OptionParsers.ParseLevels("alpha", t) is [var a] ? a : throw new ArgumentException("--alpha: one level is expected"),
+        a => a.ToString("R", CultureInfo.InvariantCulture));
+
+    private static Command Pair(string name, string description, Func<RiskGridClient, string, string, string, double, CancellationToken, Task> show) =>
+        Query(name, description, [RunOptions.Universe, Instrument, ModelName, AlphaLevel],
+            (client, values, ct) => show(client, values.Get(RunOptions.Universe), values.Require(Instrument), values.Require(ModelName), values.Get(AlphaLevel), ct));
 
     private static Command Universe()
     {
-        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        return Query("universe", "Progress, per-model exception rates and Basel zone counts of a universe.", [universe], async (client, parse, ct) =>
+        return Query("universe", "Progress, per-model exception rates and Basel zone counts of a universe.", [RunOptions.Universe], async (client, values, ct) =>
         {
-            var s = await client.GetUniverseSummaryAsync(parse.GetValue(universe)!, ct);
+            var s = await client.GetUniverseSummaryAsync(values.Get(RunOptions.Universe), ct);
             var d = s.Definition;
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(d.Universe)}[/]: {d.Instruments.Length} instruments × {d.Models.Length} models; " +
                                    Markup.Escape(d.Settings?.ToString() ?? "not configured"));
@@ -120,11 +123,10 @@ public static class QueryCommand
 
     private static Command Portfolio()
     {
-        var name = new Option<string>("--name") { Description = "Portfolio name.", Required = true };
-        var universe = new Option<string>("--universe") { Description = "Universe name.", DefaultValueFactory = _ => "default" };
-        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name, universe], async (client, parse, ct) =>
+        var name = OptionParsers.Text("name", "Portfolio name.", "");
+        return Query("portfolio", "P&L, VaR/ES by each method, backtests and zones of a portfolio.", [name, RunOptions.Universe], async (client, values, ct) =>
         {
-            var s = await client.GetPortfolioAsync(parse.GetValue(universe)!, parse.GetValue(name)!, ct);
+            var s = await client.GetPortfolioAsync(values.Get(RunOptions.Universe), values.Require(name), ct);
             if (s.Definition is not { } d)
             {
                 throw new RiskGridException($"portfolio '{s.Name}' is not defined");
@@ -142,38 +144,20 @@ public static class QueryCommand
     }
 
     /// <summary>A query subcommand: its own options, then the cluster options; it shows what <paramref name="show"/> reads from the cluster.</summary>
-    private static Command Query(string name, string description, Option[] options, Func<RiskGridClient, ParseResult, CancellationToken, Task> show)
+    private static Command Query(string name, string description, RunOption[] own, Func<RiskGridClient, OptionValues, CancellationToken, Task> show)
     {
-        var grid = GridOptions.Create(ClusterAddress.DefaultGateway);
         var command = new Command(name, description);
-        foreach (var option in options)
+        var options = new CommandOptions(command, [.. own, .. RunOptions.GatewayOptions], configFile: false);
+        command.SetAction((parse, ct) => CliAction.RunAsync(async () =>
         {
-            command.Options.Add(option);
-        }
-
-        grid.AddTo(command);
-        command.SetAction((parse, ct) => Run(grid, parse, client => show(client, parse, ct), ct));
+            var values = options.Bind(parse);
+            return await GridCommand.RunAsync(RunOptions.Address(values, RunOptions.Gateway)!, async client =>
+            {
+                await show(client, values, ct);
+                return ExitCodes.Ok;
+            }, ct);
+        }));
         return command;
-    }
-
-    private static async Task<int> Run(GridOptions grid, ParseResult parse, Func<RiskGridClient, Task> work, CancellationToken ct)
-    {
-        ClusterAddress cluster;
-        try
-        {
-            cluster = grid.Address(parse)!;
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadArguments;
-        }
-
-        return await GridCommand.RunAsync(cluster, async client =>
-        {
-            await work(client);
-            return ExitCodes.Ok;
-        }, ct);
     }
 
     // The same number formats as the benchmark's Key Results table: levels to 0.1%, rates to 0.01%.

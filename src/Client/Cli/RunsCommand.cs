@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using RiskGrid.Client.Cli.Options;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Store;
 using Spectre.Console;
@@ -21,8 +22,24 @@ public static class RunsCommand
         list.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.List(c, s, parse.GetValue(limit)), console, listing: true));
 
         var id = new Argument<long>("id") { Description = "Run id (see riskgrid runs list)." };
-        var show = new Command("show", "One run: parameters, data set, code version, Key Results, artifacts.") { id };
-        show.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.Show(c, s.Get(parse.GetValue(id))), console));
+        var asConfig = new Option<bool>("--config")
+        {
+            Description = "Print only the run's resolved configuration, as a file that riskgrid benchmark --config FILE repeats it with.",
+        };
+        var show = new Command("show", "One run: parameters, data set, code version, Key Results, artifacts.") { id, asConfig };
+        show.SetAction(parse => Guard(parse.GetValue(store), (s, c) =>
+        {
+            var run = s.Get(parse.GetValue(id));
+            if (parse.GetValue(asConfig))
+            {
+                // Plain text: a configuration file must not carry markup or line wrapping.
+                Console.Out.Write(RunConfigFile.Write(run.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)),
+                    $"riskgrid run {run.Id} of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; repeat it with: riskgrid benchmark --config FILE"));
+                return;
+            }
+
+            RunsTables.Show(c, run);
+        }, console));
 
         var first = new Argument<long>("a") { Description = "First run id." };
         var second = new Argument<long>("b") { Description = "Second run id." };
@@ -57,13 +74,13 @@ public static class RunsCommand
         }
         catch (RunStoreException ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.NotFound;
+            CliAction.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Store;
         }
         catch (SqliteException ex)
         {
-            Console.Error.WriteLine($"error: cannot read the run store {path}: {ex.Message}");
-            return ExitCodes.Failed;
+            CliAction.Error.WriteLine($"error: cannot read the run store {path}: {ex.Message}");
+            return ExitCodes.Store;
         }
     }
 }

@@ -62,6 +62,16 @@ public sealed class RunStore : IDisposable
         }
     }
 
+    /// <summary>Throws when the store cannot be written (a read-only file or folder, a lock held elsewhere),
+    /// so a benchmark finds out before its computation rather than after.</summary>
+    public void CheckWritable()
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        Run("CREATE TABLE IF NOT EXISTS write_check (x INTEGER)");
+        Run("DROP TABLE write_check");
+        transaction.Rollback();
+    }
+
     /// <summary>Records a finished run in one transaction; returns its id.</summary>
     public long Add(RunRecord run)
     {

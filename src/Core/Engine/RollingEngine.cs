@@ -41,12 +41,7 @@ public static class RollingEngine
         RollingOptions options, ModelSettings? settings = null, IProgress<EngineProgress>? progress = null,
         int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
-        options.Validated();
-        foreach (var name in models)
-        {
-            ModelCatalog.Create(name, settings).ValidateLevels(options.Alphas);
-        }
-
+        ModelCatalog.Check(models, options, settings);
         foreach (var series in universe)
         {
             CheckLength(series, options);

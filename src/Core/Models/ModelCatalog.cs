@@ -7,6 +7,8 @@ namespace RiskGrid.Core.Models;
 /// grain keys use. Create one instance per rolling pair (models are stateless, but cheap to create).
 /// Models outside Core (the LSTM in RiskGrid.Models.Lstm) join through <see cref="Register"/>, which
 /// their assembly's registration call makes (the CLI and the silo configuration call it at start).
+/// A model's own settings (<see cref="ModelSetting"/>) are declared with its entry: they become CLI
+/// options, run-configuration keys and run-store parameters, and travel to the grid, with no other edit.
 /// </summary>
 public static class ModelCatalog
 {
@@ -27,7 +29,7 @@ public static class ModelCatalog
         Add("normal", _ => new ParametricNormal());
         Add("student-t", _ => new ParametricStudentT());
         Add("cornish-fisher", _ => new CornishFisher());
-        Add("ewma", s => new RiskMetricsEwma(s.EwmaLambda));
+        Add("ewma", s => new RiskMetricsEwma(s.EwmaLambda), settings: RiskMetricsEwma.Settings);
         Add("garch-n", _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()));
         Add("garch-t", _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()));
         Add("gjr-n", _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()));
@@ -49,7 +51,9 @@ public static class ModelCatalog
     /// network: it is never in <see cref="DefaultNames"/> (it runs only when named). Registering the same
     /// name again is a no-op when it is the same kind of model, so a registration call may run more than once.
     /// </summary>
-    public static void Register(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false)
+    /// <param name="settings">The settings the model declares (see <see cref="ModelSetting"/>).</param>
+    public static void Register(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
+        IReadOnlyList<ModelSetting>? settings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
@@ -65,7 +69,7 @@ public static class ModelCatalog
                 return;
             }
 
-            Add(name, factory, trained);
+            Add(name, factory, trained, settings);
         }
     }
 
@@ -74,6 +78,73 @@ public static class ModelCatalog
     {
         var entry = Find(name) ?? throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
         return entry.Factory(settings ?? ModelSettings.Default);
+    }
+
+    /// <summary>The settings <paramref name="model"/> declares (none for an unknown name).</summary>
+    public static IReadOnlyList<ModelSetting> SettingsOf(string model) => Find(model)?.Settings ?? [];
+
+    /// <summary>Every declared setting, once, in catalogue order.</summary>
+    public static IReadOnlyList<ModelSetting> Settings =>
+        [.. Names.SelectMany(SettingsOf).DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The declared setting called <paramref name="name"/>, or null.</summary>
+    public static ModelSetting? FindSetting(string name) =>
+        Settings.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Default settings with <paramref name="values"/> (setting name → invariant text) applied, each parsed
+    /// and checked by its declaration. Throws <see cref="ArgumentException"/> for an unknown name or a bad value.
+    /// </summary>
+    public static ModelSettings ResolveSettings(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var settings = ModelSettings.Default;
+        foreach (var (name, text) in values)
+        {
+            var setting = FindSetting(name) ?? throw new ArgumentException(
+                $"unknown model setting '{name}'; known: {string.Join(", ", Settings.Select(s => s.Name))}");
+            settings = setting.Apply(settings, text);
+        }
+
+        return settings;
+    }
+
+    /// <summary>The declared settings whose value in <paramref name="settings"/> differs from the default, as text.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> NonDefault(ModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return [.. Settings.Where(s => s.Format(settings) != s.DefaultText).Select(s => KeyValuePair.Create(s.Name, s.Format(settings)))];
+    }
+
+    /// <summary>
+    /// The one check of a run's set-up, shared by the CLI, the Core engine and the grid: valid rolling options,
+    /// known models, each able to forecast at the levels and to fit in the window. Returns the models' catalogue
+    /// names; throws <see cref="ArgumentException"/> with a readable message.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IReadOnlyList<string> models, Engine.RollingOptions options, ModelSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validated();
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("at least one model is needed");
+        }
+
+        var names = new string[models.Count];
+        for (var i = 0; i < models.Count; i++)
+        {
+            var model = Create(models[i], settings);
+            model.ValidateLevels(options.Alphas);
+            if (options.Window < model.MinimumObservations)
+            {
+                throw new ArgumentException($"model {model.Name} needs a window of at least {model.MinimumObservations} returns, got {options.Window}");
+            }
+
+            names[i] = model.Name;
+        }
+
+        return names;
     }
 
     private static Entry? Find(string name)
@@ -85,13 +156,14 @@ public static class ModelCatalog
     }
 
     // Called under the gate (or from the static constructor).
-    private static void Add(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false)
+    private static void Add(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
+        IReadOnlyList<ModelSetting>? settings = null)
     {
-        Factories[name] = new Entry(factory, trained);
+        Factories[name] = new Entry(factory, trained, settings ?? []);
         Order.Add(name);
         Volatile.Write(ref _names, [.. Order]);
         Volatile.Write(ref _defaultNames, [.. Order.Where(n => !Factories[n].Trained)]);
     }
 
-    private sealed record Entry(Func<ModelSettings, IRiskModel> Factory, bool Trained);
+    private sealed record Entry(Func<ModelSettings, IRiskModel> Factory, bool Trained, IReadOnlyList<ModelSetting> Settings);
 }

@@ -14,6 +14,12 @@ public sealed class RiskMetricsEwma : IRiskModel
 {
     private readonly double _lambda;
 
+    /// <summary>The settings this model declares in the catalogue.</summary>
+    public static IReadOnlyList<ModelSetting> Settings { get; } =
+    [
+        ModelSetting.Double("ewma-lambda", "EWMA / RiskMetrics decay factor λ.", s => s.EwmaLambda, (s, v) => s with { EwmaLambda = v }, 0, 1),
+    ];
+
     public RiskMetricsEwma(double lambda = 0.94)
     {
         if (!(lambda > 0 && lambda < 1))

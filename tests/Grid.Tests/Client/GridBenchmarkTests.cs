@@ -74,6 +74,6 @@ public sealed class GridBenchmarkTests : IDisposable
         code = await RiskGridCli.Build().Parse(["benchmark", "--cluster", "no-port-here", "--out", output]).InvokeAsync();
         Assert.Equal(ExitCodes.BadArguments, code);
         code = await RiskGridCli.Build().Parse(["query", "universe", "--cluster", "127.0.0.1:1"]).InvokeAsync();
-        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Equal(ExitCodes.Grid, code);
     }
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace RiskGrid.Client.Cli.Options;
+
+/// <summary>Builders for the usual kinds of <see cref="RunOption"/>; every one names the option in its errors.</summary>
+public static class OptionParsers
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static RunOption<int> Int(string name, string description, int defaultValue, int min, int max) =>
+        new(name, description, OptionShape.Value, defaultValue, t => ParseInt(name, One(name, t), min, max), x => x.ToString(Invariant));
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>], or none (null) for a default decided elsewhere.</summary>
+    public static RunOption<int?> OptionalInt(string name, string description, int min, int max) =>
+        new(name, description, OptionShape.Value, null, t => ParseInt(name, One(name, t), min, max), x => x?.ToString(Invariant) ?? string.Empty);
+
+    /// <summary>Free text (a name, a path, an address); empty text is refused.</summary>
+    public static RunOption<string> Text(string name, string description, string defaultValue) =>
+        new(name, description, OptionShape.Value, defaultValue, t => NonEmpty(name, One(name, t)), x => x);
+
+    /// <summary>Free text, or none (null).</summary>
+    public static RunOption<string?> OptionalText(string name, string description) =>
+        new(name, description, OptionShape.Value, null, t => NonEmpty(name, One(name, t)), x => x ?? string.Empty);
+
+    /// <summary>One of <paramref name="choices"/>, case-insensitive, kept in lower case.</summary>
+    public static RunOption<string> Choice(string name, string description, string defaultValue, params string[] choices) =>
+        new(name, $"{description.TrimEnd('.')} ({string.Join("|", choices)}).", OptionShape.Value, defaultValue, t =>
+        {
+            var text = One(name, t);
+            return choices.FirstOrDefault(c => c.Equals(text, StringComparison.OrdinalIgnoreCase))
+                   ?? throw new ArgumentException($"--{name}: '{Printable(text)}' is not one of {string.Join(", ", choices)}");
+        }, x => x);
+
+    public static RunOption<bool> Flag(string name, string description) =>
+        new(name, description, OptionShape.Flag, false, t => ParseBool(name, One(name, t)), x => x ? "true" : "false");
+
+    /// <summary>Items of a list (several tokens, each possibly comma-separated), trimmed, distinct, in order.</summary>
+    public static RunOption<IReadOnlyList<string>> Names(string name, string description, bool commas = true) =>
+        new(name, description, OptionShape.List, [], t => Items(t, commas), x => string.Join(commas ? "," : " ", x));
+
+    /// <summary>Confidence levels in (0, 1), sorted and distinct.</summary>
+    public static RunOption<IReadOnlyList<double>> Levels(string name, string description, IReadOnlyList<double> defaultValue) =>
+        new(name, description, OptionShape.List, defaultValue, t => ParseLevels(name, t),
+            x => string.Join(",", x.Select(a => a.ToString("R", Invariant))));
+
+    internal static IReadOnlyList<string> Items(IReadOnlyList<string> tokens, bool commas = true) =>
+        tokens.SelectMany(t => commas ? t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [t.Trim()])
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    internal static IReadOnlyList<double> ParseLevels(string name, IReadOnlyList<string> tokens)
+    {
+        var levels = new List<double>();
+        foreach (var text in Items(tokens))
+        {
+            if (!double.TryParse(text, NumberStyles.Float, Invariant, out var a) || !(a > 0 && a < 1))
+            {
+                throw new ArgumentException($"--{name}: '{Printable(text)}' is not a confidence level in (0, 1), e.g. 0.99");
+            }
+
+            levels.Add(a);
+        }
+
+        return levels.Count > 0 ? levels.Distinct().Order().ToList() : throw new ArgumentException($"--{name}: at least one level is needed");
+    }
+
+    private static int ParseInt(string name, string text, int min, int max)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, Invariant, out var v))
+        {
+            throw new ArgumentException($"--{name}: '{Printable(text)}' is not a whole number");
+        }
+
+        return v >= min && v <= max
+            ? (int)v
+            : throw new ArgumentException($"--{name}: {v} is outside [{min.ToString("N0", Invariant)}, {max.ToString("N0", Invariant)}]");
+    }
+
+    private static bool ParseBool(string name, string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" or "1" => true,
+        "false" or "no" or "off" or "0" => false,
+        _ => throw new ArgumentException($"--{name}: '{Printable(text)}' is not true or false"),
+    };
+
+    private static string One(string name, IReadOnlyList<string> tokens) => tokens.Count switch
+    {
+        1 => tokens[0].Trim(),
+        0 => throw new ArgumentException($"--{name}: a value is needed"),
+        _ => throw new ArgumentException($"--{name}: one value is expected, got {tokens.Count}"),
+    };
+
+    private static string NonEmpty(string name, string text) =>
+        text.Length > 0 ? text : throw new ArgumentException($"--{name}: a value is needed");
+
+    /// <summary>Text safe to echo to a terminal: control characters (ANSI escapes included) shown as \uXXXX, long text cut.</summary>
+    public static string Printable(string text)
+    {
+        var cut = text.Length > 80 ? text[..80] + "…" : text;
+        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
+}

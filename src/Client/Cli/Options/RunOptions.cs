@@ -1,0 +1,133 @@
+using RiskGrid.Client.Sdk;
+using RiskGrid.Client.Store;
+using RiskGrid.Core.Models;
+using static RiskGrid.Client.Cli.Options.OptionParsers;
+
+namespace RiskGrid.Client.Cli.Options;
+
+/// <summary>
+/// Every option of the CLI, declared once. A command lists the ones it takes (see <see cref="BenchmarkCommand"/>);
+/// each model's settings come from its <see cref="ModelCatalog"/> entry (<see cref="ModelSettings"/>). To add an
+/// option: declare it here (or in the model's catalogue entry), add it to the commands' lists, read it with
+/// <see cref="OptionValues.Get{T}"/>; DEVELOPERS.md says more.
+/// </summary>
+public static class RunOptions
+{
+    // First, so the descriptions below see every model: the models outside Core join the catalogue here.
+    private static readonly bool ModelsRegistered = RegisterModels();
+
+    // Data
+    public static readonly RunOption<IReadOnlyList<string>> Data = Names("data",
+        "Price files: Yahoo CSV (Date,Open,High,Low,Close,Adj Close,Volume; the instrument is the file name, upper-cased) " +
+        "or wide CSV (Date,A,B,...; one instrument per column). Default: the built-in synthetic universe.");
+
+    public static readonly RunOption<int> Instruments = Int("instruments", "Synthetic universe: number of instruments.", 20, 1, 10_000);
+
+    public static readonly RunOption<int?> Days = OptionalInt("days", "Synthetic universe: trading days (default: 1500).", 3, 100_000);
+
+    public static readonly RunOption<int?> Seed = OptionalInt("seed", "Synthetic universe: random seed (default: the fixed built-in seed, 42).", int.MinValue, int.MaxValue);
+
+    // What to compute
+    public static readonly RunOption<IReadOnlyList<string>> Models = new("models",
+        $"Models, comma-separated, or 'all'. Known: {string.Join(", ", ModelCatalog.Names)}.",
+        OptionShape.List, ModelCatalog.DefaultNames, ModelNames, x => string.Join(",", x));
+
+    public static readonly RunOption<IReadOnlyList<double>> Alpha = Levels("alpha", "Confidence levels, comma-separated.", [0.95, 0.99]);
+
+    public static readonly RunOption<int> Window = Int("window", "Returns in the rolling estimation window.", 1000, 2, 100_000);
+
+    public static readonly RunOption<int> Refit = Int("refit", "Refit every N days (1 = daily); models with their own interval (the LSTM's --retrain) keep it.", 1, 1, 100_000);
+
+    public static readonly RunOption<string> Returns = Choice("returns", "Return definition, in percent.", "simple", "simple", "log");
+
+    // Where it runs
+    public static readonly RunOption<int> Threads = Int("threads", "Worker threads for the Core engine or the embedded silo's fits (0 = all cores).", 0, 0, 1024);
+
+    public static readonly RunOption<string> Engine = Choice("engine",
+        "grid: through the Orleans grid (an embedded silo unless --cluster is given); core: the Core engine alone.", "grid", "grid", "core");
+
+    public static readonly RunOption<string?> Cluster = OptionalText("cluster",
+        "A running cluster: redis://HOST:PORT (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...]. Default: an embedded silo in this process.");
+
+    /// <summary>--cluster for the commands that only talk to a running cluster.</summary>
+    public static readonly RunOption<string?> Gateway = OptionalText("cluster",
+        "A running cluster: redis://HOST:PORT (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...].").WithDefault(ClusterAddress.DefaultGateway);
+
+    public static readonly RunOption<string> ClusterId = Text("cluster-id", "Cluster id the silos were started with.", "riskgrid");
+
+    public static readonly RunOption<string> ServiceId = Text("service-id", "Service id the silos were started with.", "riskgrid");
+
+    public static readonly RunOption<string> Universe = Text("universe", "Grid: universe name.", "default");
+
+    public static readonly RunOption<int> DaysPerPush = Int("days-per-push", "Grid: trading days sent per push (each push persists every pair once).", 50, 1, 100_000);
+
+    public static readonly RunOption<bool> Reset = Flag("reset", "Grid: reset the universe's pairs first (a cluster keeps them between runs).");
+
+    // Output
+    public static readonly RunOption<string> Out = Text("out", "Folder for the CSV results and the HTML report (report.html).", "out");
+
+    public static readonly RunOption<string?> StoreFile = OptionalText("store",
+        $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.").Unrecorded();
+
+    public static readonly RunOption<bool> NoStore = Flag("no-store", "Do not record the run in the run store.").Unrecorded();
+
+    /// <summary>The options that say which cluster a command talks to, for commands that need a running one.</summary>
+    public static IReadOnlyList<RunOption> GatewayOptions { get; } = [Gateway, ClusterId, ServiceId];
+
+    /// <summary>Every model's declared settings, as options (e.g. <c>--ewma-lambda</c>, <c>--lstm-hidden</c>).</summary>
+    public static IReadOnlyList<RunOption<string>> ModelSettings =>
+        ModelsRegistered ? [.. ModelCatalog.Settings.Select(ModelOption)] : [];
+
+    /// <summary>Registers the models outside Core (the LSTM) in the catalogue; safe to call more than once.</summary>
+    public static bool RegisterModels()
+    {
+        RiskGrid.Models.Lstm.LstmCatalog.Register();
+        return true;
+    }
+
+    /// <summary>The option of a model setting: its text is checked by the setting's own declaration and kept normalised.</summary>
+    public static RunOption<string> ModelOption(ModelSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return new RunOption<string>(setting.Name, setting.Description, OptionShape.Value, setting.DefaultText,
+            t => setting.Format(setting.Apply(Core.Models.ModelSettings.Default, t.Count == 1 ? t[0] : string.Join(",", t))), x => x);
+    }
+
+    /// <summary>The cluster address named by <paramref name="cluster"/>, or null for none (embedded); throws
+    /// <see cref="ArgumentException"/> for a malformed one.</summary>
+    public static ClusterAddress? Address(OptionValues values, RunOption<string?> cluster)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Get(cluster) is { Length: > 0 } spec
+            ? ClusterAddress.Parse(spec, values.Get(ClusterId), values.Get(ServiceId))
+            : null;
+    }
+
+    /// <summary>Model names, each checked against the catalogue; <c>all</c> is every model, <c>default</c> the default set.</summary>
+    internal static IReadOnlyList<string> ModelNames(IReadOnlyList<string> tokens)
+    {
+        var names = new List<string>();
+        foreach (var name in Items(tokens))
+        {
+            IEnumerable<string> expanded = name.ToLowerInvariant() switch
+            {
+                "all" => ModelCatalog.Names,
+                "default" => ModelCatalog.DefaultNames,
+                _ => [name],
+            };
+            names.AddRange(expanded);
+        }
+
+        var unknown = names.Where(n => !ModelCatalog.Contains(n)).Select(Printable).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--models: unknown model{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
+                $"known models: {string.Join(", ", ModelCatalog.Names)} (or all)");
+        }
+
+        return names.Count > 0
+            ? [.. names.Distinct(StringComparer.OrdinalIgnoreCase)]
+            : throw new ArgumentException("--models: at least one model is needed");
+    }
+}

@@ -61,6 +61,10 @@ public sealed class NormalInnovation : InnovationDistribution
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardNormal.ExpectedShortfall(alpha);
 
+    public override double LogDensity(double z, ReadOnlySpan<double> parameters) => -0.5 * (LogTwoPi + z * z);
+
+    public override double Cdf(double z, ReadOnlySpan<double> parameters) => Normal.CDF(0, 1, z);
+
     public override double Sample(Random random, ReadOnlySpan<double> parameters) => Normal.Sample(random, 0, 1);
 
     public override double[] StartingValues(ReadOnlySpan<double> returns) => [];

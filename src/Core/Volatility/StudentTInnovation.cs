@@ -85,6 +85,12 @@ public sealed class StudentTInnovation : InnovationDistribution
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.ExpectedShortfall(alpha, parameters[0]);
 
+    public override double LogDensity(double z, ReadOnlySpan<double> parameters) =>
+        StandardizedStudentT.LogDensity(z, parameters[0]);
+
+    public override double Cdf(double z, ReadOnlySpan<double> parameters) =>
+        StudentT.CDF(0, 1, parameters[0], z / StandardizedStudentT.UnitVarianceScale(parameters[0]));
+
     public override double Sample(Random random, ReadOnlySpan<double> parameters)
     {
         var nu = parameters[0];

@@ -14,7 +14,7 @@ public sealed class SiloMetricsTests(MeteredSiloFixture fixture)
     {
         var samples = MetricsText.Parse(fixture.MetricsText);
         var routes = fixture.Portfolio.Methods;
-        Assert.Equal(["hs", "fhs", "varcov"], routes.Select(m => m.Method));
+        Assert.Equal(RiskGrid.Core.Portfolio.PortfolioMethods.All.Select(RiskGrid.Core.Portfolio.PortfolioMethods.Name), routes.Select(m => m.Method));
         foreach (var route in routes)
         {
             Assert.NotEmpty(route.Latest); // the window has filled: every route forecasts

@@ -26,7 +26,7 @@ public static class ModelCatalog
     private static readonly HashSet<string> DefaultComposed = new(StringComparer.OrdinalIgnoreCase)
     {
         "garch-n", "garch-t", "gjr-n", "gjr-t", "egarch-n", "egarch-t",
-        "garch-skewt", "gjr-skewt", "gjr-ged", "aparch-skewt",
+        "garch-skewt", "gjr-skewt", "gjr-ged",
     };
 
     static ModelCatalog()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
+using RiskGrid.Core.Volatility;
 
 namespace RiskGrid.Benchmarks;
 
@@ -27,10 +28,12 @@ internal static class RollingTiming
         Console.WriteLine($"S&P 500: {series.Count} prices; window {window}, refit every {refit} day(s); " +
                           $"{Environment.ProcessorCount} cores; models {string.Join(", ", models)}");
 
+        var before = Tallies(models);
         var clock = Stopwatch.StartNew();
         var runs = RollingEngine.Run([series], models, options);
         var wall = clock.Elapsed;
         Report("warm starts (RollingEngine.Run)", runs, wall);
+        ReportFitter(models, before);
 
         if (args.Contains("--cold"))
         {
@@ -42,6 +45,35 @@ internal static class RollingTiming
         }
 
         return 0;
+    }
+
+    // GarchFitter's tallies per volatility model (FHS filters with GJR-normal, so it shares gjr-n's).
+    private static Dictionary<string, FitTally> Tallies(string[] models) =>
+        models.Select(VolatilityModelName).OfType<string>().Distinct().ToDictionary(n => n, FitCounters.Of);
+
+    private static string? VolatilityModelName(string model) => ModelCatalog.Create(model) switch
+    {
+        VolatilityRiskModel v => v.Model.Name,
+        FilteredHistoricalSimulation => VolatilityModel.GjrNormal().Name,
+        _ => null,
+    };
+
+    private static void ReportFitter(string[] models, Dictionary<string, FitTally> before)
+    {
+        var after = Tallies(models);
+        if (after.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("GarchFitter: likelihood passes per fit, fits where the quasi-Newton search stalled and BFGS-B took over");
+        Console.WriteLine($"{"volatility model",-28} {"fits",6} {"passes/fit",11} {"fallbacks",10}");
+        foreach (var (name, tally) in after)
+        {
+            var d = tally - before[name];
+            Console.WriteLine($"{name,-28} {d.Fits,6} {(double)d.Passes / Math.Max(d.Fits, 1),11:F1} {d.Fallbacks,10}");
+        }
     }
 
     private static void Report(string title, IReadOnlyList<PairRun> runs, TimeSpan wall)

@@ -9,9 +9,12 @@ namespace RiskGrid.Benchmarks;
 /// </summary>
 internal static class Sp500
 {
-    public static PriceSeries Series()
+    public static PriceSeries Series() => Series("sp500");
+
+    /// <summary>A reference series of ../shared/data by file stem: "sp500" or "nasdaq".</summary>
+    public static PriceSeries Series(string name)
     {
-        var path = Locate();
+        var path = Locate(name);
         var lines = File.ReadAllLines(path);
         var header = lines[0].Split(',');
         var close = Array.IndexOf(header, "Adj Close");
@@ -23,25 +26,28 @@ internal static class Sp500
             bars.Add(PriceBar.FromClose(date, double.Parse(fields[close], CultureInfo.InvariantCulture)));
         }
 
-        return PriceSeries.Create("SP500", path, bars);
+        return PriceSeries.Create(name.ToUpperInvariant(), path, bars);
     }
 
     /// <summary>Percent returns of the adjusted closes (5,030 of them).</summary>
-    public static double[] Returns() => RiskGrid.Core.Data.Returns.Percent(Series());
+    public static double[] Returns() => Returns("sp500");
 
-    private static string Locate()
+    /// <summary>Percent returns of the adjusted closes of a reference series.</summary>
+    public static double[] Returns(string name) => RiskGrid.Core.Data.Returns.Percent(Series(name));
+
+    private static string Locate(string name)
     {
         var shared = Environment.GetEnvironmentVariable("RISKGRID_SHARED");
         if (!string.IsNullOrEmpty(shared))
         {
-            return Path.Combine(shared, "data", "sp500.csv");
+            return Path.Combine(shared, "data", name + ".csv");
         }
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Grid.sln")))
             {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "sp500.csv"));
+                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", name + ".csv"));
                 if (File.Exists(path))
                 {
                     return path;
@@ -50,6 +56,6 @@ internal static class Sp500
         }
 
         throw new FileNotFoundException(
-            "sp500.csv not found: the benchmarks need ../shared/data beside the repository root (or RISKGRID_SHARED)");
+            $"{name}.csv not found: the benchmarks need ../shared/data beside the repository root (or RISKGRID_SHARED)");
     }
 }

@@ -8,6 +8,14 @@ using RiskGrid.GridBench;
 
 // Pair updates per second (one price appended to one instrument×model pair: realise, refit when due,
 // forecast) through the grid on 1 and 2 silos, against the Core engine doing the same work alone.
+if (args is ["state", .. var rest])
+{
+    var stateBench = BenchOptions.Parse(rest);
+    await StateBench.RunAsync(stateBench.Redis ?? throw new ArgumentException("GridBench state needs --redis HOST:PORT (or RISKGRID_REDIS)"),
+        stateBench.Instruments, stateBench.Window);
+    return;
+}
+
 var bench = BenchOptions.Parse(args);
 var models = bench.Models ?? [.. ModelCatalog.DefaultNames.Take(4)];
 var options = new RollingOptions { Window = bench.Window, RefitEvery = bench.RefitEvery, Alphas = [0.95, 0.99] };

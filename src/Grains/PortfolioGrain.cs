@@ -1,4 +1,5 @@
 using RiskGrid.Core.Backtesting;
+using RiskGrid.Grains.Metrics;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -18,7 +19,8 @@ namespace RiskGrid.Grains;
 /// </summary>
 public sealed class PortfolioGrain(
     [PersistentState("portfolio", RiskGridStorage.Name)] IPersistentState<PortfolioGrainState> state,
-    [FromKeyedServices(RiskGridStorage.Name)] IGrainStorage storage) : Grain, IPortfolioGrain
+    [FromKeyedServices(RiskGridStorage.Name)] IGrainStorage storage,
+    RiskGridMetrics metrics) : Grain, IPortfolioGrain
 {
     private RollingPortfolio? _portfolio;
     private BacktestSummary[][]? _backtests;
@@ -162,7 +164,29 @@ public sealed class PortfolioGrain(
             await state.WriteStateAsync();
         }
 
-        return Status();
+        var status = Status();
+        if (changed)
+        {
+            Publish();
+        }
+
+        return status;
+    }
+
+    // Every route's latest VaR/ES and backtests as metrics (Status has just computed the backtests).
+    private void Publish()
+    {
+        if (_portfolio is not { } portfolio || state.State.Definition is not { } definition || _backtests is null)
+        {
+            return;
+        }
+
+        foreach (var method in PortfolioMethods.All)
+        {
+            var forecasts = portfolio.State.ForecastsOf(method);
+            metrics.PublishPortfolio(Name, PortfolioMethods.Name(method), definition.Alphas, forecasts.Count > 0 ? forecasts[^1] : null,
+                _backtests[(int)method]);
+        }
     }
 
     public Task<PortfolioStatus> GetStatusAsync() => RefreshAsync();

@@ -9,5 +9,6 @@ public static class LstmCatalog
     public const string Name = "lstm";
 
     /// <summary>Adds <c>lstm</c> to the catalogue; safe to call more than once.</summary>
-    public static void Register() => ModelCatalog.Register(Name, s => new LstmRiskModel(s), trained: true, LstmSettings.All);
+    public static void Register() => ModelCatalog.Register(Name, s => new LstmRiskModel(s), trained: true, LstmSettings.All,
+        description: "TorchSharp LSTM on 10 market features, VaR and ES heads (pinball + FZ0 loss)");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Silo.Health;
 using RiskGrid.Silo.Operations;
 
 // A RiskGrid silo. Alone: localhost clustering, in-memory state. With --redis HOST:PORT: Redis clustering
@@ -14,15 +15,29 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>([.. Ri
 var options = builder.Configuration.GetSection(RiskGridSiloOptions.Section).Get<RiskGridSiloOptions>() ?? new();
 var operations = builder.Configuration.GetSection(SiloOperationsOptions.Section).Get<SiloOperationsOptions>() ?? new();
 var gpu = GpuDeclaration.Of(options);
-builder.UseOrleans(silo => silo.UseRiskGrid(options).AddSiloOperations(operations));
+var kubernetes = builder.Configuration.GetValue<bool>("RiskGrid:Kubernetes");
+builder.UseOrleans(silo =>
+{
+    silo.UseRiskGrid(options).AddSiloOperations(operations);
+    if (kubernetes)
+    {
+        // In a pod (deploy/kubernetes): Orleans takes the silo name, advertised IP and ids from the pod, and
+        // declares silos whose pods are gone dead. Clustering stays on Redis.
+        silo.UseKubernetesHosting();
+    }
+});
 builder.AddSiloOperations(operations);
+builder.Services.AddSiloHealth(builder.Configuration.GetValue($"{RiskGridSiloOptions.Section}:MembershipLossGrace", TimeSpan.FromSeconds(30)));
 
 await using var app = builder.Build();
 app.MapSiloOperations(operations);
+app.MapSiloHealth(operations.MetricsPort);
 await app.StartAsync();
 Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, " +
-    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {options.Redis}") +
+    (string.IsNullOrWhiteSpace(options.Redis) ? "localhost clustering, in-memory state" : $"redis {RedisConnection.Redact(options.Redis)}") +
     $"; {gpu.Reason}" +
+    (kubernetes ? "; kubernetes hosting" : string.Empty) +
     $"; metrics http://{operations.MetricsAddress}:{operations.MetricsPort}/metrics" +
+    $"; health http://{operations.MetricsAddress}:{operations.MetricsPort}/health" +
     (operations.Dashboard ? $"; dashboard http://{operations.DashboardAddress}:{operations.DashboardPort}/" : "; dashboard off"));
 await app.WaitForShutdownAsync();

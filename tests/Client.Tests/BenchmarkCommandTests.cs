@@ -137,4 +137,30 @@ public sealed class BenchmarkCommandTests : IDisposable
         Assert.Equal(["hs", "garch-t"], RunOptions.ModelNames(["hs", "garch-t,HS"]));
         Assert.Equal(Core.Models.ModelCatalog.Names, RunOptions.ModelNames(["all"]));
     }
+
+    [Fact]
+    public async Task A_wild_one_day_move_is_flagged_and_refused_when_asked()
+    {
+        var file = _dir.File("jump.csv");
+        var lines = new List<string> { "Date,Close" };
+        lines.AddRange(Enumerable.Range(0, 300).Select(i => $"{new DateOnly(2020, 1, 1).AddDays(i):yyyy-MM-dd},{(i == 280 ? 100e6 : 100 + (i % 7))}"));
+        await File.WriteAllLinesAsync(file, lines);
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var settings = SmallSynthetic("hs") with { DataFiles = [file] };
+            Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), CancellationToken.None, new TestConsole()));
+            Assert.Contains("warning: ", error.ToString());
+            Assert.Contains("one-day move of +", error.ToString());
+            Assert.Equal(ExitCodes.BadData, await BenchmarkRunner.RunAsync(settings with { RefuseMoves = true }, new CoreEngineExecutor(),
+                CancellationToken.None, new TestConsole()));
+            Assert.Contains("fails the data-quality check (--refuse-moves)", error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
 }

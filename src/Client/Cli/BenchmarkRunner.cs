@@ -33,6 +33,8 @@ public static class BenchmarkRunner
             RollingEngine.CheckLength(series, settings.Rolling);
         }
 
+        await CheckQualityAsync(universe, settings);
+
         OutputFolder.Check(settings.OutputDirectory);
         using var store = settings.StorePath is { } storePath ? OpenStore(storePath) : null;
 
@@ -90,6 +92,35 @@ public static class BenchmarkRunner
         {
             throw new RunStoreException($"the run finished but could not be recorded in {store.Path}: {ex.Message}", ex);
         }
+    }
+
+    // Flags (or, when asked, refuses) prices that load but look wrong; the synthetic universe is not checked.
+    private static async Task CheckQualityAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings)
+    {
+        if (settings.DataFiles.Count == 0)
+        {
+            return;
+        }
+
+        var issues = universe.SelectMany(s => DataQuality.Check(s, settings.MaxMove)).ToList();
+        if (issues.Count == 0)
+        {
+            return;
+        }
+
+        if (settings.RefuseMoves)
+        {
+            throw new DataValidationException(issues[0].Source, 0,
+                $"fails the data-quality check (--refuse-moves): {issues[0].Instrument} {issues[0].Date:yyyy-MM-dd}: {issues[0].Problem}" +
+                (issues.Count > 1 ? $"; {issues.Count - 1} more issue(s)" : ""));
+        }
+
+        foreach (var issue in issues.Take(10))
+        {
+            await CliAction.Error.WriteLineAsync($"warning: {issue}");
+        }
+
+        await CliAction.Error.WriteLineAsync($"warning: {Plural(issues.Count, "data-quality issue")} (--max-move sets the threshold, --refuse-moves refuses such data)");
     }
 
     internal static string Plural(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";

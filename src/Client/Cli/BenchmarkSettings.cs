@@ -11,7 +11,7 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Data, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
@@ -61,6 +61,12 @@ public sealed record BenchmarkSettings
 
     public bool Reset { get; init; }
 
+    /// <summary>Data-quality threshold on one-day moves, as a fraction (0 = off).</summary>
+    public double MaxMove { get; init; } = DataQuality.DefaultMaxMove;
+
+    /// <summary>Refuse data that fails the data-quality check instead of warning.</summary>
+    public bool RefuseMoves { get; init; }
+
     public ReturnKind ReturnKind => Rolling.ReturnKind;
 
     /// <summary>
@@ -97,6 +103,8 @@ public sealed record BenchmarkSettings
             Universe = values.Get(RunOptions.Universe),
             DaysPerPush = values.Get(RunOptions.DaysPerPush),
             Reset = values.Get(RunOptions.Reset),
+            MaxMove = values.Get(RunOptions.MaxMove) / 100,
+            RefuseMoves = values.Get(RunOptions.RefuseMoves),
         };
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
@@ -148,7 +156,9 @@ public sealed record BenchmarkSettings
             .With(RunOptions.ServiceId, ServiceId)
             .With(RunOptions.Universe, Universe)
             .With(RunOptions.DaysPerPush, DaysPerPush)
-            .With(RunOptions.Reset, Reset);
+            .With(RunOptions.Reset, Reset)
+            .With(RunOptions.MaxMove, MaxMove * 100)
+            .With(RunOptions.RefuseMoves, RefuseMoves);
         if (DataFiles.Count == 0)
         {
             values = values

@@ -43,22 +43,5 @@ public static class DataSources
     /// A Yahoo-format file (it has a Close or Adj Close column) gives one series; any other
     /// <c>Date,A,B,…</c> file is read as a wide file of closes.
     /// </summary>
-    public static IReadOnlyList<PriceSeries> LoadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new DataValidationException(path, 0, "file not found");
-        }
-
-        string? header;
-        using (var reader = new StreamReader(path))
-        {
-            header = reader.ReadLine();
-        }
-
-        var columns = (header ?? string.Empty).Split(',').Select(c => c.Trim().Trim('"'));
-        var isYahoo = columns.Any(c => c.Equals("Close", StringComparison.OrdinalIgnoreCase)
-                                    || c.Equals("Adj Close", StringComparison.OrdinalIgnoreCase));
-        return isYahoo ? [YahooCsv.Load(path)] : WideCsv.Load(path);
-    }
+    public static IReadOnlyList<PriceSeries> LoadFile(string path) => PriceFile.Load(path);
 }

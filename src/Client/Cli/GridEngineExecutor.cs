@@ -13,17 +13,83 @@ namespace RiskGrid.Client.Cli;
 /// realises, refits when due and forecasts), then every pair's history is read back as Core
 /// <see cref="PairRun"/>s — bit-identical to the Core engine's, so reporting has one path.
 /// </summary>
-public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeName, int daysPerPush, bool reset) : IBenchmarkExecutor
+/// <param name="metricsPort">Serve the embedded silo's metrics on this loopback port while the run lasts (and for <paramref name="linger"/> after).</param>
+/// <param name="linger">How long <see cref="LingerAsync"/> keeps serving the embedded silo's metrics once the run is reported.</param>
+public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeName, int daysPerPush, bool reset,
+    int? metricsPort = null, TimeSpan linger = default) : IBenchmarkExecutor
 {
+    private RiskGridConnection? _lingering;
+
     public string Description => cluster is null ? "grid (embedded silo)" : $"grid (cluster at {cluster})";
+
+    /// <summary>The embedded silo's metrics address while they are served; null otherwise.</summary>
+    public Uri? MetricsUrl { get; private set; }
 
     public async Task<IReadOnlyList<PairRun>> RunAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
         IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
+        if (metricsPort is not null && cluster is not null)
+        {
+            throw new ArgumentException("--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");
+        }
+
         var options = new RiskGridClientOptions { DaysPerPush = daysPerPush };
-        await using var connection = cluster is null
+        var connection = cluster is null
             ? await RiskGridConnection.StartEmbeddedAsync(settings.Threads, options, cancellationToken)
             : await RiskGridConnection.ConnectAsync(cluster, options, cancellationToken);
+        try
+        {
+            if (metricsPort is { } port)
+            {
+                MetricsUrl = connection.ServeMetrics(port);
+                await Console.Error.WriteLineAsync($"metrics: {MetricsUrl} (embedded silo; scrape it as job riskgrid-silo)");
+            }
+
+            var runs = await RunAsync(connection, universe, settings, progress, cancellationToken);
+            if (MetricsUrl is not null && linger > TimeSpan.Zero)
+            {
+                _lingering = connection; // kept for LingerAsync
+                connection = null;
+            }
+
+            return runs;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Keeps serving the embedded silo's metrics for the linger time (Ctrl-C ends it early), then stops the silo.</summary>
+    public async Task LingerAsync(CancellationToken cancellationToken)
+    {
+        if (_lingering is not { } connection)
+        {
+            return;
+        }
+
+        _lingering = null;
+        try
+        {
+            await Console.Error.WriteLineAsync($"serving metrics at {MetricsUrl} for {linger.TotalSeconds:0} s more (Ctrl-C to stop)");
+            await Task.Delay(linger, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: the run itself has finished and been reported.
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<PairRun>> RunAsync(RiskGridConnection connection, IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
+        IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
         var client = connection.Client;
         var models = settings.Models.Select(m => ModelCatalog.Create(m, settings.ModelSettings).Name).ToArray();
         if (reset)

@@ -16,6 +16,7 @@ public static class RiskGridCli
         root.Subcommands.Add(PortfolioCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 

@@ -4,11 +4,13 @@ using System.Net;
 namespace RiskGrid.Client.Sdk;
 
 /// <summary>
-/// Where a running RiskGrid cluster is: <c>redis://HOST:PORT</c> (silos found through the Redis
-/// membership table) or gateways <c>HOST:PORT[,HOST:PORT…]</c>; plus the cluster and service ids the
-/// silos were started with.
+/// Where a running RiskGrid cluster is: a Redis (silos found through its membership table) given as
+/// <c>redis://[user:password@]HOST:PORT</c>, <c>rediss://…</c> (TLS) or <c>redis://HOST:PORT,password=…[,user=…,ssl=true]</c>
+/// (a StackExchange.Redis configuration string after the scheme), or gateways <c>HOST:PORT[,HOST:PORT…]</c>;
+/// plus the cluster and service ids the silos were started with. <see cref="Redis"/> is what
+/// <see cref="Grains.Hosting.RedisConnection.Parse"/> takes; <see cref="ToString"/> never shows a password.
 /// </summary>
-public sealed partial record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
+public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
 {
     public const string DefaultGateway = "127.0.0.1:30000";
 
@@ -22,12 +24,25 @@ public sealed partial record ClusterAddress(string? Redis, IReadOnlyList<IPEndPo
             throw new ArgumentException("--cluster: empty; expected redis://HOST:PORT or HOST:PORT[,HOST:PORT...]");
         }
 
-        const string redisScheme = "redis://";
-        if (spec.StartsWith(redisScheme, StringComparison.OrdinalIgnoreCase))
+        if (spec.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
         {
-            // HOST:PORT, then StackExchange.Redis options if any (redis://redis:6379,password=…, as docker-compose.yml passes).
-            var redis = spec[redisScheme.Length..];
-            Endpoint(redis.Split(',')[0]);
+            // "redis://host:port,password=…" is a configuration string behind the scheme; anything else a URI.
+            var redis = spec.Contains(',') && spec.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) ? spec["redis://".Length..] : spec;
+            if (!ReferenceEquals(redis, spec))
+            {
+                // HOST:PORT first (redis://redis:6379,password=…, as docker-compose.yml passes).
+                Endpoint(redis.Split(',')[0]);
+            }
+
+            try
+            {
+                Grains.Hosting.RedisConnection.Parse(redis);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"--cluster: {ex.Message}");
+            }
+
             return new ClusterAddress(redis, [], clusterId, serviceId);
         }
 
@@ -37,7 +52,8 @@ public sealed partial record ClusterAddress(string? Redis, IReadOnlyList<IPEndPo
 
     // Never the password: this text is printed and recorded in the run store.
     public override string ToString() =>
-        (Redis is { } r ? $"redis://{RedisPassword().Replace(r, "password=***")}" : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
+        (Redis is { } r ? Grains.Hosting.RedisConnection.Redact(r.Contains("://", StringComparison.Ordinal) ? r : $"redis://{r}")
+            : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
 
     private static IPEndPoint Endpoint(string text)
     {
@@ -65,6 +81,4 @@ public sealed partial record ClusterAddress(string? Redis, IReadOnlyList<IPEndPo
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("password=[^,]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex RedisPassword();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Grains.Metrics;
 
 namespace RiskGrid.Client.Sdk;
 
@@ -19,6 +20,7 @@ public sealed class RiskGridConnection : IAsyncDisposable
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
     private readonly IHost _host;
+    private Prometheus.MetricServer? _metricServer;
 
     private RiskGridConnection(IHost host, string description, RiskGridClientOptions? options)
     {
@@ -104,14 +106,49 @@ public sealed class RiskGridConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Serves the embedded silo's metrics (what a silo host serves on <c>/metrics</c>: <see cref="RiskGridMetrics"/>)
+    /// on <c>http://127.0.0.1:PORT/metrics</c> until the connection is disposed; returns that address. Only for
+    /// an embedded silo: a cluster's silos serve their own.
+    /// </summary>
+    public Uri ServeMetrics(int port)
+    {
+        var metrics = _host.Services.GetService<RiskGridMetrics>()
+                      ?? throw new InvalidOperationException("metrics are served by the silos of a cluster, not by a client connected to it");
+        if (port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"--metrics-port: {port} is not a port (1–65535)");
+        }
+
+        var server = new Prometheus.MetricServer("127.0.0.1", port, "metrics/", metrics.Registry);
+        try
+        {
+            server.Start();
+        }
+        catch (HttpListenerException ex)
+        {
+            server.Dispose();
+            throw new ArgumentException($"--metrics-port: cannot listen on 127.0.0.1:{port}: {ex.Message}", ex);
+        }
+
+        _metricServer = server;
+        return new Uri($"http://127.0.0.1:{port}/metrics");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (_metricServer is not null)
+            {
+                await _metricServer.StopAsync();
+            }
+
             await _host.StopAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
+            _metricServer?.Dispose();
             _host.Dispose();
         }
     }

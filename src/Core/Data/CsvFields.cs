@@ -11,6 +11,12 @@ namespace RiskGrid.Core.Data;
 /// </summary>
 internal static class CsvFields
 {
+    /// <summary>Longest line read (a price line is under 100 characters; a header of thousands of instruments fits).</summary>
+    public const int MaxLineLength = 1 << 20;
+
+    /// <summary>Largest file read (the S&amp;P 500 since 1950 as Yahoo CSV is under 2 MB).</summary>
+    public const long MaxFileBytes = 256L << 20;
+
     /// <summary>Date layouts accepted: Yahoo's M/D/YYYY (leading zeros optional) and ISO 8601.</summary>
     private static readonly string[] DateFormats = ["M/d/yyyy", "yyyy-MM-dd"];
 
@@ -28,6 +34,12 @@ internal static class CsvFields
 
         try
         {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+            {
+                throw new DataValidationException(path, 0, $"is {info.Length:N0} bytes; a price file is at most {MaxFileBytes:N0}");
+            }
+
             return new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -42,14 +54,21 @@ internal static class CsvFields
     /// </summary>
     public static string[] ReadHeader(TextReader reader, string source)
     {
-        var line = ReadLine(reader, source);
+        var line = ReadLine(reader, source, 1);
         if (line is null || line.Trim().Trim('\uFEFF').Length == 0)
         {
             throw new DataValidationException(source, line is null ? 0 : 1,
                 line is null ? "file is empty (no header line)" : "header line is blank");
         }
 
-        return Split(line.TrimStart('\uFEFF'));
+        var header = Split(line.TrimStart('\uFEFF'));
+        if (header.Length > 0 && DateOnly.TryParseExact(header[0], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new DataValidationException(source, 1,
+                $"the first line is data ('{header[0]}'), not a header: expected Date,Open,High,Low,Close,Adj Close,Volume or Date,NAME,...");
+        }
+
+        return header;
     }
 
     /// <summary>
@@ -62,7 +81,7 @@ internal static class CsvFields
         var lineNumber = 1;
         var firstBlank = 0;
         string? line;
-        while ((line = ReadLine(reader, source)) is not null)
+        while ((line = ReadLine(reader, source, lineNumber + 1)) is not null)
         {
             lineNumber++;
             if (line.Trim().Length == 0)
@@ -163,13 +182,50 @@ internal static class CsvFields
         return value;
     }
 
-    private static string? ReadLine(TextReader reader, string source)
+    // ReadLine with a length guard: a file without line breaks (a binary file, /dev/zero) is refused after
+    // MaxLineLength characters instead of being read whole into memory.
+    private static string? ReadLine(TextReader reader, string source, int lineNumber)
     {
         try
         {
-            return reader.ReadLine();
+            var line = new System.Text.StringBuilder();
+            while (true)
+            {
+                var c = reader.Read();
+                if (c < 0)
+                {
+                    return line.Length > 0 ? line.ToString() : null;
+                }
+
+                if (c == '\n')
+                {
+                    return line.ToString();
+                }
+
+                if (c == '\r')
+                {
+                    if (reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
+                    return line.ToString();
+                }
+
+                if (c == '\0')
+                {
+                    throw new DataValidationException(source, lineNumber, "contains a NUL byte: not a text (CSV) file");
+                }
+
+                if (line.Length >= MaxLineLength)
+                {
+                    throw new DataValidationException(source, lineNumber, $"line is longer than {MaxLineLength:N0} characters: not a price file");
+                }
+
+                line.Append((char)c);
+            }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DataValidationException(source, 0, $"cannot read the file: {ex.Message}");
         }

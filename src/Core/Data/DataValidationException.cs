@@ -7,7 +7,7 @@ namespace RiskGrid.Core.Data;
 public sealed class DataValidationException : Exception
 {
     public DataValidationException(string source, int row, string problem)
-        : base(row > 0 ? $"{source}, row {row}: {problem}" : $"{source}: {problem}")
+        : base(row > 0 ? $"{Printable(source)}, row {row}: {Printable(problem)}" : $"{Printable(source)}: {Printable(problem)}")
     {
         Source = source;
         Row = row;
@@ -21,4 +21,11 @@ public sealed class DataValidationException : Exception
     public int Row { get; }
 
     public string Problem { get; }
+
+    // Text from a file is echoed safely: control characters (terminal escapes included) as \uXXXX, long text cut.
+    private static string Printable(string text)
+    {
+        var cut = text.Length > 300 ? text[..300] + "…" : text;
+        return cut.Any(char.IsControl) ? string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : cut;
+    }
 }

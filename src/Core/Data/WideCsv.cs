@@ -90,6 +90,11 @@ public static class WideCsv
                 throw new DataValidationException(source, 1, $"column {i + 1} has no instrument name");
             }
 
+            if (name.Any(char.IsControl))
+            {
+                throw new DataValidationException(source, 1, $"column {i + 1}'s instrument name '{name}' contains control characters");
+            }
+
             if (!seen.TryAdd(name, i))
             {
                 throw new DataValidationException(source, 1,

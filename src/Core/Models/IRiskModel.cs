@@ -55,4 +55,12 @@ public interface IRiskModel
     /// (e.g. 0.99), using <paramref name="fit"/>. VaR and ES are positive losses, in percent.
     /// </summary>
     RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas);
+
+    /// <summary>
+    /// The probability integral transform of <paramref name="realisedReturn"/>, the return (percent) of the day
+    /// after the window: P(R ≤ r | window, fit) under the model's predictive distribution, in [0, 1]. NaN when
+    /// the model has no predictive distribution (empirical or network models) or the fit is not usable.
+    /// Under a correct model PITs are i.i.d. uniform.
+    /// </summary>
+    double Pit(ModelWindow window, ModelFit fit, double realisedReturn) => double.NaN;
 }

@@ -22,29 +22,62 @@ public static class ModelCatalog
 
     private static IReadOnlyList<string> _defaultNames = [];
 
+    // Composed models the default benchmark runs besides the original six (all composed names stay available).
+    private static readonly HashSet<string> DefaultComposed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "garch-n", "garch-t", "gjr-n", "gjr-t", "egarch-n", "egarch-t",
+        "garch-skewt", "gjr-skewt", "gjr-ged",
+    };
+
     static ModelCatalog()
     {
-        Add("hs", _ => new HistoricalSimulation());
-        Add("fhs", _ => new FilteredHistoricalSimulation());
-        Add("normal", _ => new ParametricNormal());
-        Add("student-t", _ => new ParametricStudentT());
-        Add("cornish-fisher", _ => new CornishFisher());
-        Add("ewma", s => new RiskMetricsEwma(s.EwmaLambda), settings: RiskMetricsEwma.Settings);
-        Add("garch-n", _ => new VolatilityRiskModel("garch-n", VolatilityModel.GarchNormal()));
-        Add("garch-t", _ => new VolatilityRiskModel("garch-t", VolatilityModel.GarchStudentT()));
-        Add("gjr-n", _ => new VolatilityRiskModel("gjr-n", VolatilityModel.GjrNormal()));
-        Add("gjr-t", _ => new VolatilityRiskModel("gjr-t", VolatilityModel.GjrStudentT()));
-        Add("egarch-n", _ => new VolatilityRiskModel("egarch-n", VolatilityModel.EgarchNormal()));
-        Add("egarch-t", _ => new VolatilityRiskModel("egarch-t", VolatilityModel.EgarchStudentT()));
+        Add("hs", _ => new HistoricalSimulation(), "historical simulation (empirical quantile of the window's losses)");
+        Add("fhs", _ => new FilteredHistoricalSimulation(), "filtered historical simulation (GJR-normal QML filter, empirical standardised residuals)");
+        Add("normal", _ => new ParametricNormal(), "normal with the window's mean and standard deviation");
+        Add("student-t", _ => new ParametricStudentT(), "Student-t location-scale fitted by maximum likelihood");
+        Add("cornish-fisher", _ => new CornishFisher(), "Cornish–Fisher expansion with the window's skewness and kurtosis");
+        Add("ewma", s => new RiskMetricsEwma(s.EwmaLambda), "RiskMetrics EWMA variance (lambda from --ewma-lambda), normal",
+            settings: RiskMetricsEwma.Settings);
+
+        // Process × distribution, arch style: the original six names first, in their order, then the rest.
+        string[] original = ["garch-n", "garch-t", "gjr-n", "gjr-t", "egarch-n", "egarch-t"];
+        foreach (var name in original.Concat(VolatilityParts.Names.Except(original)))
+        {
+            Add(name, _ => new VolatilityRiskModel(name, VolatilityParts.Compose(name)), VolatilityParts.Describe(name),
+                isDefault: DefaultComposed.Contains(name));
+        }
+
+        Add("gjr-evt", s => new GarchEvt("gjr-evt", VolatilityModel.GjrNormal(), s.EvtThreshold),
+            "GARCH-EVT (McNeil–Frey): GJR-GARCH QML filter, generalised Pareto tail of the standardised losses beyond the 90% quantile",
+            settings: GarchEvt.Settings);
+        Add("garch-evt", s => new GarchEvt("garch-evt", VolatilityModel.GarchNormal(), s.EvtThreshold),
+            "GARCH-EVT (McNeil–Frey): GARCH(1,1) QML filter, generalised Pareto tail beyond the 90% quantile", isDefault: false,
+            settings: GarchEvt.Settings);
     }
 
     /// <summary>Every model name, in display order.</summary>
     public static IReadOnlyList<string> Names => Volatile.Read(ref _names);
 
-    /// <summary>The models the benchmark runs when none are named (every model that needs no training).</summary>
+    /// <summary>The models the benchmark runs when none are named: the fitted models without a network to train,
+    /// less the composed process × distribution models outside its default set (run them by name).</summary>
     public static IReadOnlyList<string> DefaultNames => Volatile.Read(ref _defaultNames);
 
     public static bool Contains(string name) => Find(name) is not null;
+
+    /// <summary>Every model with its description and parameters, in display order (for <c>riskgrid models</c>).</summary>
+    public static IReadOnlyList<ModelInfo> Describe(ModelSettings? settings = null)
+    {
+        var names = Names;
+        var result = new ModelInfo[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var entry = Find(names[i])!;
+            var model = entry.Factory(settings ?? ModelSettings.Default);
+            result[i] = new ModelInfo(names[i], entry.Description, model.ParameterNames, entry.IsDefault, entry.Trained);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Adds a model under <paramref name="name"/>. <paramref name="trained"/> marks a model that trains a
@@ -53,7 +86,7 @@ public static class ModelCatalog
     /// </summary>
     /// <param name="settings">The settings the model declares (see <see cref="ModelSetting"/>).</param>
     public static void Register(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
-        IReadOnlyList<ModelSetting>? settings = null)
+        IReadOnlyList<ModelSetting>? settings = null, string description = "")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
@@ -69,7 +102,7 @@ public static class ModelCatalog
                 return;
             }
 
-            Add(name, factory, trained, settings);
+            Add(name, factory, description, isDefault: !trained, trained, settings);
         }
     }
 
@@ -156,14 +189,15 @@ public static class ModelCatalog
     }
 
     // Called under the gate (or from the static constructor).
-    private static void Add(string name, Func<ModelSettings, IRiskModel> factory, bool trained = false,
-        IReadOnlyList<ModelSetting>? settings = null)
+    private static void Add(string name, Func<ModelSettings, IRiskModel> factory, string description, bool isDefault = true,
+        bool trained = false, IReadOnlyList<ModelSetting>? settings = null)
     {
-        Factories[name] = new Entry(factory, trained, settings ?? []);
+        Factories[name] = new Entry(factory, description, isDefault && !trained, trained, settings ?? []);
         Order.Add(name);
         Volatile.Write(ref _names, [.. Order]);
-        Volatile.Write(ref _defaultNames, [.. Order.Where(n => !Factories[n].Trained)]);
+        Volatile.Write(ref _defaultNames, [.. Order.Where(n => Factories[n].IsDefault)]);
     }
 
-    private sealed record Entry(Func<ModelSettings, IRiskModel> Factory, bool Trained, IReadOnlyList<ModelSetting> Settings);
+    private sealed record Entry(Func<ModelSettings, IRiskModel> Factory, string Description, bool IsDefault, bool Trained,
+        IReadOnlyList<ModelSetting> Settings);
 }

@@ -8,6 +8,9 @@ public sealed record ModelSettings
     /// <summary>EWMA / RiskMetrics decay factor.</summary>
     public double EwmaLambda { get; init; } = 0.94;
 
+    /// <summary>GARCH-EVT: the threshold of the tail fit, as a quantile of the standardised losses.</summary>
+    public double EvtThreshold { get; init; } = 0.90;
+
     /// <summary>Stacked LSTM layers.</summary>
     public int LstmLayers { get; init; } = 1;
 

@@ -40,11 +40,22 @@ public sealed class VolatilityRiskModel : IRiskModel
         for (var k = 0; k < alphas.Count; k++)
         {
             var alpha = alphas[k];
-            var var = -mean + volatility * Model.Distribution.Quantile(alpha, shape);
-            var es = -mean + volatility * Model.Distribution.ExpectedShortfall(alpha, shape);
-            result[k] = new RiskForecast(alpha, var, es, mean, volatility);
+            var (q, tail) = Model.Distribution.Tail(alpha, shape);
+            result[k] = new RiskForecast(alpha, -mean + volatility * q, -mean + volatility * tail, mean, volatility);
         }
 
         return result;
+    }
+
+    /// <summary>F((r − μ)/σ_{T+1}) with F the fitted innovation CDF.</summary>
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
+    {
+        if (!WindowChecks.IsUsableFit(fit, Model.ParameterCount) || !double.IsFinite(realisedReturn))
+        {
+            return double.NaN;
+        }
+
+        var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
+        return Model.Distribution.Cdf((realisedReturn - mean) / volatility, Model.DistributionParameters(fit.Parameters));
     }
 }

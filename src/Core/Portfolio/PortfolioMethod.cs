@@ -17,4 +17,11 @@ public enum PortfolioMethod
     /// residual correlation, or the window's sample covariance when the model gives no volatility.
     /// </summary>
     VarianceCovariance,
+
+    /// <summary>
+    /// DCC-GARCH (Engle 2002, two-step QML): the members' models are the univariate first step; the
+    /// correlation dynamics of their standardised residuals are estimated on the window
+    /// (<see cref="DccCorrelation"/>), and σ²ₚ = wᵀ D R_{T+1} D w with the next-day volatilities D, normal VaR/ES.
+    /// </summary>
+    Dcc,
 }

@@ -4,13 +4,14 @@ namespace RiskGrid.Core.Portfolio;
 public static class PortfolioMethods
 {
     public static IReadOnlyList<PortfolioMethod> All { get; } =
-        [PortfolioMethod.Historical, PortfolioMethod.FilteredHistorical, PortfolioMethod.VarianceCovariance];
+        [PortfolioMethod.Historical, PortfolioMethod.FilteredHistorical, PortfolioMethod.VarianceCovariance, PortfolioMethod.Dcc];
 
     public static string Name(PortfolioMethod method) => method switch
     {
         PortfolioMethod.Historical => "hs",
         PortfolioMethod.FilteredHistorical => "fhs",
         PortfolioMethod.VarianceCovariance => "varcov",
+        PortfolioMethod.Dcc => "dcc",
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
 
@@ -20,6 +21,7 @@ public static class PortfolioMethods
         "hs" => PortfolioMethod.Historical,
         "fhs" => PortfolioMethod.FilteredHistorical,
         "varcov" => PortfolioMethod.VarianceCovariance,
-        _ => throw new ArgumentException($"unknown portfolio method '{name}'; known methods: hs, fhs, varcov", nameof(name)),
+        "dcc" => PortfolioMethod.Dcc,
+        _ => throw new ArgumentException($"unknown portfolio method '{name}'; known methods: hs, fhs, varcov, dcc", nameof(name)),
     };
 }

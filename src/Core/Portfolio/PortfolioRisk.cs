@@ -34,6 +34,7 @@ public static class PortfolioRisk
             PortfolioMethod.Historical => Historical(window, weights, alphas),
             PortfolioMethod.FilteredHistorical => FilteredHistorical(window, weights, alphas),
             PortfolioMethod.VarianceCovariance => VarianceCovariance(window, weights, alphas),
+            PortfolioMethod.Dcc => Dcc(window, weights, alphas),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
 
@@ -123,6 +124,57 @@ public static class PortfolioRisk
             }
         }
 
+        return Normal(mean, variance, alphas);
+    }
+
+    /// <summary>
+    /// DCC-GARCH: the members' standardised residuals over the window give the DCC(1,1) correlation
+    /// estimate (<see cref="DccCorrelation.Estimate"/>) and its one-step forecast R_{T+1}; Σ = D R_{T+1} D with
+    /// the next-day volatilities, μ the next-day means, VaR = z_α σₚ − μₚ, ES = φ(z_α)/(1 − α) σₚ − μₚ.
+    /// A one-member portfolio needs no correlation (its member's volatility alone). Null when a volatility is
+    /// missing (e.g. historical-simulation members) or the estimate fails.
+    /// </summary>
+    public static RiskForecast[]? Dcc(IReadOnlyList<JointObservation> window, IReadOnlyList<double> weights,
+        IReadOnlyList<double> alphas)
+    {
+        var n = weights.Count;
+        var last = window[^1];
+        var z = AllPositive(last.NextVolatilities) ? Residuals(window) : null;
+        if (z is null)
+        {
+            return null;
+        }
+
+        double[,] r;
+        if (n == 1)
+        {
+            r = new double[,] { { 1 } };
+        }
+        else if (DccCorrelation.Estimate(z) is { } fit)
+        {
+            r = DccCorrelation.NextCorrelation(z, fit.A, fit.B, fit.Target);
+        }
+        else
+        {
+            return null;
+        }
+
+        var mean = NextPortfolioMean(last, weights);
+        double variance = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                variance += weights[i] * weights[k] * r[i, k] * last.NextVolatilities[i] * last.NextVolatilities[k];
+            }
+        }
+
+        return Normal(mean, variance, alphas);
+    }
+
+    // Normal VaR = z_α σ − μ and ES = φ(z_α)/(1 − α) σ − μ; null for a non-finite mean or variance.
+    private static RiskForecast[]? Normal(double mean, double variance, IReadOnlyList<double> alphas)
+    {
         if (!double.IsFinite(variance) || !double.IsFinite(mean))
         {
             return null;

@@ -23,7 +23,15 @@ public sealed class PortfolioState
     public double Growth { get; set; } = 1;
 
     /// <summary>Forecasts by method, indexed like <see cref="PortfolioMethods.All"/>; each oldest first.</summary>
-    public List<ForecastRecord>[] Forecasts { get; init; } = [[], [], []];
+    public List<ForecastRecord>[] Forecasts { get; init; } = Empty();
+
+    /// <summary>One empty forecast list per method.</summary>
+    public static List<ForecastRecord>[] Empty() => [.. PortfolioMethods.All.Select(_ => new List<ForecastRecord>())];
+
+    /// <summary><paramref name="forecasts"/> with an empty list for each method it lacks (a state saved
+    /// before a method was added: that method starts its history now).</summary>
+    public static List<ForecastRecord>[] Padded(List<ForecastRecord>[]? forecasts) =>
+        forecasts is null ? Empty() : [.. forecasts, .. Enumerable.Range(0, Math.Max(0, PortfolioMethods.All.Count - forecasts.Length)).Select(_ => new List<ForecastRecord>())];
 
     public List<ForecastRecord> ForecastsOf(PortfolioMethod method) => Forecasts[(int)method];
 }

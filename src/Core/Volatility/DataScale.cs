@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
@@ -12,6 +14,7 @@ public readonly record struct DataScale(double Mean, double Variance)
     public double StandardDeviation => Math.Sqrt(Variance);
 
     /// <summary>Mean and variance of <paramref name="returns"/> (NaN when empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DataScale Of(ReadOnlySpan<double> returns)
     {
         if (returns.Length == 0)

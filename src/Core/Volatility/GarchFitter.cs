@@ -6,18 +6,19 @@ using RiskGrid.Core.Models;
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
-/// Maximum-likelihood estimation of a <see cref="VolatilityModel"/>: one box-bounded BFGS
-/// (MathNet's <see cref="BfgsBMinimizer"/>) over the whole vector [mean | process | distribution] in
-/// working coordinates, with analytic gradients. Problems come back as a <see cref="FitStatus"/> with a
-/// message, never as an exception.
+/// Maximum-likelihood estimation of a <see cref="VolatilityModel"/>: a box-bounded quasi-Newton search
+/// (<see cref="ProjectedQuasiNewton"/>) over the whole vector [mean | process | distribution] in working
+/// coordinates, with analytic gradients; MathNet's <see cref="BfgsBMinimizer"/> takes over from its best point
+/// in the rare case that it stalls away from a maximum. Any <see cref="VolatilityProcess"/> and
+/// <see cref="InnovationDistribution"/> is fitted this way through their part contracts. Problems come back
+/// as a <see cref="FitStatus"/> with a message, never as an exception.
 /// <para>
 /// Cold start: a small grid of process parameters (mean at the sample mean, distribution parameters
-/// from <see cref="InnovationDistribution.StartingValues"/>) scored by the likelihood, and the
-/// optimiser's coordinates scaled by the curvature measured at the best grid point. Warm start (a
-/// usable previous fit of the same model): its parameters, up to four Newton steps with the Hessian it
-/// left in <see cref="ModelFit.Blob"/> (see <see cref="WarmStartState"/>), and that Hessian's scaling —
-/// so that BFGS, started next to the optimum, mostly just certifies it.
-/// <see cref="ModelFit.Iterations"/> counts those Newton steps and the BFGS iterations.
+/// from <see cref="InnovationDistribution.StartingValues"/>) scored by the likelihood, and the Hessian
+/// measured at the best grid point as the first curvature. Warm start (a usable previous fit of the same
+/// model): its parameters and the Hessian it left in <see cref="ModelFit.Blob"/> (see
+/// <see cref="WarmStartState"/>), so that the first step is a Newton step with yesterday's curvature and one
+/// to three steps reach today's optimum. <see cref="ModelFit.Iterations"/> counts the accepted steps.
 /// </para>
 /// </summary>
 public static class GarchFitter
@@ -35,13 +36,14 @@ public static class GarchFitter
     // a best point whose relative gradient is below this still counts as converged.
     private const double AcceptableGradient = 1e-5;
 
+    // The quasi-Newton search also stops only when its Newton decrement predicts the log-likelihood to be
+    // within this of the maximum (the objective is −LL/T, so the tolerance on it is this over T).
+    private const double DecrementTolerance = 1e-8;
+
     // Steps in the optimiser's coordinates below this end the search.
     private const double ParameterTolerance = 1e-10;
     private const int MaximumIterations = 200;
     private const int Restarts = 2;
-
-    // Newton steps with the previous fit's Hessian that a warm start may take before BFGS.
-    private const int NewtonSteps = 4;
 
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
@@ -65,10 +67,37 @@ public static class GarchFitter
         var n = model.ParameterCount;
 
         var start = new double[n];
-        var warm = TryWarmStart(model, previous, scale, objective, start, out var hessian, out var newtonSteps);
-        if (!warm)
+        var curvature = new double[n * n];
+        var warm = TryWarmStart(model, previous, scale, start, curvature, out var carried);
+        ProjectedQuasiNewton.Outcome outcome;
+        int iterations;
+        while (true)
         {
-            ColdStart(model, returns, scale, objective, start);
+            if (!warm)
+            {
+                ColdStart(model, returns, scale, objective, start);
+                if (!(objective.BestValue < LikelihoodObjective.Penalty))
+                {
+                    return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
+                }
+            }
+
+            if (!carried)
+            {
+                objective.Hessian(start, model.WorkingLower, model.WorkingUpper, curvature);
+            }
+
+            objective.SetScaling(start, Diagonal(curvature, n));
+            var x = (double[])start.Clone();
+            outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
+                GradientTolerance, DecrementTolerance / returns.Length, BoundTolerance, MaximumIterations, out iterations);
+            if (outcome != ProjectedQuasiNewton.Outcome.NotFinite || !warm)
+            {
+                break;
+            }
+
+            // The previous estimate is no start for this window: a cold start instead.
+            warm = carried = false;
         }
 
         if (!(objective.BestValue < LikelihoodObjective.Penalty))
@@ -76,19 +105,59 @@ public static class GarchFitter
             return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
         }
 
-        if (hessian is not null)
+        string? trouble = null;
+        var fallback = false;
+        if (outcome != ProjectedQuasiNewton.Outcome.Converged && !Judge(model, objective).Converged)
         {
-            objective.SetScaling(start, Diagonal(hessian, n));
-        }
-        else
-        {
-            objective.SetScaling(start, model.WorkingLower, model.WorkingUpper);
+            // The quasi-Newton search stalled away from a maximum: MathNet's BFGS-B from its best point.
+            objective.BestWorking.CopyTo(start, 0);
+            (var more, trouble) = MinimizeWithBfgsB(model, objective, start);
+            iterations += more;
+            fallback = true;
         }
 
+        var fit = Finish(model, likelihood, objective, scale, iterations, trouble, warm);
+        FitCounters.Record(model.Name, likelihood.Passes, fallback, probed: false, changed: false);
+        return fit;
+    }
+
+    /// <summary>
+    /// A cold-start fit by MathNet's BFGS-B alone (the fitter before the quasi-Newton search, and its fallback
+    /// now): the independent reference the tests hold the quasi-Newton fits to.
+    /// </summary>
+    internal static ModelFit FitWithBfgsB(VolatilityModel model, ReadOnlySpan<double> returns)
+    {
+        if (CheckData(model, returns) is { } problem)
+        {
+            return ModelFit.Failure(problem);
+        }
+
+        var scale = DataScale.Of(returns);
+        var likelihood = new VolatilityLikelihood(model, returns);
+        var objective = new LikelihoodObjective(likelihood, scale);
+        var start = new double[model.ParameterCount];
+        ColdStart(model, returns, scale, objective, start);
+        if (!(objective.BestValue < LikelihoodObjective.Penalty))
+        {
+            return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
+        }
+
+        var (iterations, trouble) = MinimizeWithBfgsB(model, objective, start);
+        return Finish(model, likelihood, objective, scale, iterations, trouble, warm: false);
+    }
+
+    /// <summary>
+    /// The fallback search: MathNet's box-bounded BFGS from <paramref name="start"/>, with coordinates scaled by
+    /// curvature measured there, restarted from its best point when its line search fails. Returns the
+    /// iterations spent and what went wrong, if anything.
+    /// </summary>
+    private static (int Iterations, string? Trouble) MinimizeWithBfgsB(VolatilityModel model, LikelihoodObjective objective,
+        double[] start)
+    {
+        objective.SetScaling(start, model.WorkingLower, model.WorkingUpper);
         var minimizer = new BfgsBMinimizer(GradientTolerance, ParameterTolerance, 0, MaximumIterations);
         var function = ObjectiveFunction.Gradient(objective.Evaluate);
-        var iterations = newtonSteps;
-        string? trouble = null;
+        var iterations = 0;
         for (var attempt = 0; ; attempt++)
         {
             var lower = objective.ToScaled(model.WorkingLower);
@@ -99,16 +168,12 @@ public static class GarchFitter
             try
             {
                 var result = minimizer.FindMinimum(function, lower, upper, initial);
-                iterations += result.Iterations;
-                trouble = null;
-                break;
+                return (iterations + result.Iterations, null);
             }
             catch (MaximumIterationsException)
             {
                 // Also thrown by the line search; either way the budget is spent.
-                iterations += MaximumIterations;
-                trouble = $"iteration limit ({MaximumIterations}) reached";
-                break;
+                return (iterations + MaximumIterations, $"iteration limit ({MaximumIterations}) reached");
             }
             catch (Exception ex) when (ex is OptimizationException or OptimizerStalledException or ArgumentException
                                            or ArithmeticException)
@@ -118,18 +183,16 @@ public static class GarchFitter
                 // the best point with freshly measured curvature). The iteration count of an aborted run is
                 // unknown; its gradient evaluations bound it.
                 iterations += objective.Evaluations - evaluationsBefore;
-                trouble = $"optimiser stopped: {Describe(ex)}";
+                var trouble = $"optimiser stopped: {Describe(ex)}";
                 if (attempt == Restarts || Judge(model, objective).Converged)
                 {
-                    break;
+                    return (iterations, trouble);
                 }
 
                 objective.BestWorking.CopyTo(start, 0);
                 objective.SetScaling(start, model.WorkingLower, model.WorkingUpper);
             }
         }
-
-        return Finish(model, likelihood, objective, scale, iterations, trouble, warm);
     }
 
     /// <summary>A reason the data cannot be fitted, or null.</summary>
@@ -159,17 +222,15 @@ public static class GarchFitter
     }
 
     /// <summary>
-    /// Warm start from a usable previous fit of the same shape: its parameters, then up to
-    /// <see cref="NewtonSteps"/> Newton steps with the Hessian it left in its blob (the previous window's
-    /// curvature, a chord method: the optimum and the curvature move little from one window to the next).
-    /// Coordinates held on a bound by their gradient stay there; a step is kept only if it improves the
-    /// likelihood. Returns false for no warm start; <paramref name="steps"/> counts the Newton steps taken.
+    /// Warm start from a usable previous fit of the same shape: its parameters as the start, and, in
+    /// <paramref name="carried"/>, whether its blob held the Hessian at that estimate (then in
+    /// <paramref name="curvature"/>): the previous window's curvature, which moves little from one window to
+    /// the next, so the first quasi-Newton step is a Newton step. Returns false for no warm start.
     /// </summary>
-    private static bool TryWarmStart(VolatilityModel model, ModelFit? previous, DataScale scale,
-        LikelihoodObjective objective, double[] start, out double[]? hessian, out int steps)
+    private static bool TryWarmStart(VolatilityModel model, ModelFit? previous, DataScale scale, double[] start,
+        double[] curvature, out bool carried)
     {
-        hessian = null;
-        steps = 0;
+        carried = false;
         var n = model.ParameterCount;
         if (previous is not { IsUsable: true } || previous.Parameters.Length != n || previous.Parameters.Any(p => !double.IsFinite(p)))
         {
@@ -177,85 +238,14 @@ public static class GarchFitter
         }
 
         model.ToWorking(previous.Parameters, scale, start);
-        var gradient = new double[n];
-        var value = objective.ValueAndGradient(start, gradient);
-        if (!(value < LikelihoodObjective.Penalty))
-        {
-            return false;
-        }
 
-        hessian = WarmStartState.Unpack(previous.Blob, n);
-        if (hessian is null)
+        if (WarmStartState.Unpack(previous.Blob, n) is { } hessian)
         {
-            return true;
-        }
-
-        var free = new List<int>(n);
-        for (var j = 0; j < n; j++)
-        {
-            var width = model.WorkingUpper[j] - model.WorkingLower[j];
-            var heldLow = start[j] - model.WorkingLower[j] <= BoundTolerance * width && gradient[j] > 0;
-            var heldHigh = model.WorkingUpper[j] - start[j] <= BoundTolerance * width && gradient[j] < 0;
-            if (!heldLow && !heldHigh)
-            {
-                free.Add(j);
-            }
-        }
-
-        if (free.Count == 0)
-        {
-            return true;
-        }
-
-        var h = hessian;
-        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
-        try
-        {
-            cholesky = DenseMatrix.Create(free.Count, free.Count, (a, b) => h[free[a] * n + free[b]]).Cholesky();
-        }
-        catch (ArgumentException)
-        {
-            return true; // not positive definite: start from the previous estimate itself
-        }
-
-        var candidate = new double[n];
-        var candidateGradient = new double[n];
-        while (steps < NewtonSteps && ScaledGradient(gradient, h, free, n, value) > 0.1 * GradientTolerance)
-        {
-            var step = cholesky.Solve(DenseVector.Create(free.Count, a => gradient[free[a]]));
-            start.CopyTo(candidate, 0);
-            for (var a = 0; a < free.Count; a++)
-            {
-                var j = free[a];
-                candidate[j] = Math.Clamp(start[j] - step[a], model.WorkingLower[j], model.WorkingUpper[j]);
-            }
-
-            var candidateValue = objective.ValueAndGradient(candidate, candidateGradient);
-            if (!(candidateValue < value))
-            {
-                break;
-            }
-
-            candidate.CopyTo(start, 0);
-            candidateGradient.CopyTo(gradient, 0);
-            value = candidateValue;
-            steps++;
+            hessian.CopyTo(curvature, 0);
+            carried = true;
         }
 
         return true;
-    }
-
-    // MathNet's relative gradient at the centre of the optimiser's coordinates, over the free coordinates.
-    private static double ScaledGradient(double[] gradient, double[] hessian, List<int> free, int n, double value)
-    {
-        var largest = 0.0;
-        foreach (var j in free)
-        {
-            var curvature = hessian[j * n + j];
-            largest = Math.Max(largest, Math.Abs(gradient[j]) / Math.Sqrt(Math.Max(curvature, 1e-300)));
-        }
-
-        return largest / Math.Max(Math.Abs(value), 1);
     }
 
     private static void ColdStart(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale,
@@ -287,7 +277,17 @@ public static class GarchFitter
         var n = model.ParameterCount;
         var working = (double[])objective.BestWorking.Clone();
         var gradient = new double[n];
-        var value = objective.ValueAndGradient(working, gradient);
+        double value;
+        if (objective.BestHasGradient)
+        {
+            objective.BestGradient.CopyTo(gradient, 0);
+            value = objective.BestValue;
+        }
+        else
+        {
+            value = objective.ValueAndGradient(working, gradient);
+        }
+
         var lower = model.WorkingLower;
         var upper = model.WorkingUpper;
         var relativeGradient = 0.0;
@@ -321,13 +321,24 @@ public static class GarchFitter
         var natural = new double[n];
         var jacobian = new double[n * n];
         model.ToNatural(objective.BestWorking, scale, natural, jacobian);
-        var logLikelihood = likelihood.LogLikelihood(natural);
+        double logLikelihood;
+        double[,] hessian;
+        if (objective.BestHasGradient)
+        {
+            // The best point's own evaluation is the Hessian's base point: n more gradient passes, not n + 1.
+            logLikelihood = objective.BestLogLikelihood;
+            hessian = LikelihoodStandardErrors.Hessian(likelihood, natural, objective.BestNaturalGradient);
+        }
+        else
+        {
+            hessian = LikelihoodStandardErrors.Hessian(likelihood, natural, out logLikelihood);
+        }
+
         if (!double.IsFinite(logLikelihood))
         {
             return ModelFit.Failure($"{model.Name}: the likelihood is not finite at the estimate");
         }
 
-        var hessian = LikelihoodStandardErrors.Hessian(likelihood, natural);
         var standardErrors = LikelihoodStandardErrors.FromHessian(hessian);
         var blob = WorkingHessian(hessian, jacobian, n, likelihood.Count);
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);

@@ -3,7 +3,8 @@ namespace RiskGrid.Core.Volatility;
 /// <summary>
 /// The distribution of the standardised innovation z_t = ε_t/σ_t (zero mean, unit variance): its piece
 /// of the log-likelihood (all constants included) with the derivatives the fitter chains through the
-/// variance recursion, its upper-tail VaR/ES for a unit-variance loss, and a sampler.
+/// variance recursion, its density and CDF (for PITs), its upper-tail VaR/ES for a unit-variance loss
+/// L = −z, and a sampler. Distributions may be skewed: VaR and ES are always those of the loss.
 /// </summary>
 public abstract class InnovationDistribution : ModelPart
 {
@@ -19,12 +20,23 @@ public abstract class InnovationDistribution : ModelPart
     public abstract double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters, Span<double> varianceWeights, Span<double> residualWeights, Span<double> gradient);
 
-    /// <summary>Upper α-quantile of the unit-variance innovation (the VaR of a unit-variance loss;
-    /// the distributions here are symmetric).</summary>
+    /// <summary>The VaR at level α of the unit-variance loss L = −z: −F⁻¹(1 − α) (for a symmetric
+    /// distribution, its upper α-quantile).</summary>
     public abstract double Quantile(double alpha, ReadOnlySpan<double> parameters);
 
-    /// <summary>ES at level α of the unit-variance loss.</summary>
+    /// <summary>ES at level α of the unit-variance loss: E[L | L ≥ VaR] = −E[z | z ≤ F⁻¹(1 − α)].</summary>
     public abstract double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters);
+
+    /// <summary>VaR and ES at level α together (<see cref="Quantile"/>, <see cref="ExpectedShortfall"/>); a
+    /// distribution whose ES needs its quantile overrides it to compute the quantile once.</summary>
+    public virtual (double VaR, double ES) Tail(double alpha, ReadOnlySpan<double> parameters) =>
+        (Quantile(alpha, parameters), ExpectedShortfall(alpha, parameters));
+
+    /// <summary>log f(z) of one standardised innovation, all constants included.</summary>
+    public abstract double LogDensity(double z, ReadOnlySpan<double> parameters);
+
+    /// <summary>P(Z ≤ z): with z = (r − μ)/σ the PIT of a realised return r.</summary>
+    public abstract double Cdf(double z, ReadOnlySpan<double> parameters);
 
     /// <summary>One standardised innovation.</summary>
     public abstract double Sample(Random random, ReadOnlySpan<double> parameters);

@@ -38,6 +38,8 @@ internal sealed class LikelihoodObjective
         _naturalGradient = new double[n];
         _jacobian = new double[n * n];
         BestWorking = new double[n];
+        BestGradient = new double[n];
+        BestNaturalGradient = new double[n];
         Scale = new double[n];
         Array.Fill(Scale, 1.0);
         Centre = new double[n];
@@ -46,6 +48,19 @@ internal sealed class LikelihoodObjective
     public double BestValue { get; private set; } = double.PositiveInfinity;
 
     public double[] BestWorking { get; }
+
+    /// <summary>The gradient at <see cref="BestWorking"/> when <see cref="BestHasGradient"/>.</summary>
+    public double[] BestGradient { get; }
+
+    /// <summary>The log-likelihood and its gradient in the natural parameters at <see cref="BestWorking"/>, when
+    /// <see cref="BestHasGradient"/>.</summary>
+    public double[] BestNaturalGradient { get; }
+
+    /// <summary>See <see cref="BestNaturalGradient"/>.</summary>
+    public double BestLogLikelihood { get; private set; } = double.NaN;
+
+    /// <summary>False when the best point was found by a value-only evaluation.</summary>
+    public bool BestHasGradient { get; private set; }
 
     /// <summary>Gradient evaluations so far.</summary>
     public int Evaluations { get; private set; }
@@ -62,6 +77,11 @@ internal sealed class LikelihoodObjective
         _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
         var ll = _likelihood.LogLikelihood(_natural);
         var f = double.IsFinite(ll) ? -ll / _likelihood.Count : Penalty;
+        if (f < BestValue)
+        {
+            BestHasGradient = false;
+        }
+
         Remember(working, f);
         return f;
     }
@@ -94,6 +114,14 @@ internal sealed class LikelihoodObjective
         }
 
         var f = scale * ll;
+        if (f < BestValue)
+        {
+            gradient[..n].CopyTo(BestGradient);
+            _naturalGradient.CopyTo(BestNaturalGradient, 0);
+            BestLogLikelihood = ll;
+            BestHasGradient = true;
+        }
+
         Remember(working, f);
         return f;
     }
@@ -149,6 +177,48 @@ internal sealed class LikelihoodObjective
         {
             var curvature = hessianDiagonal[j];
             Scale[j] = curvature > 0 && double.IsFinite(curvature) ? Math.Clamp(1 / Math.Sqrt(curvature), 1e-4, 1e4) : 1;
+        }
+    }
+
+    /// <summary>
+    /// The Hessian of the objective at <paramref name="working"/> (n × n row-major into
+    /// <paramref name="hessian"/>), by forward differences of the analytic gradient stepping inside the box
+    /// (n + 1 gradient evaluations), symmetrised.
+    /// </summary>
+    public void Hessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
+    {
+        var n = Scale.Length;
+        Span<double> x = stackalloc double[n];
+        Span<double> g0 = stackalloc double[n];
+        Span<double> g1 = stackalloc double[n];
+        working.CopyTo(x);
+        ValueAndGradient(x, g0);
+        for (var j = 0; j < n; j++)
+        {
+            var step = 1e-4 * Math.Max(Math.Abs(x[j]), 0.01 * (upper[j] - lower[j]));
+            if (x[j] + step > upper[j])
+            {
+                step = -step;
+            }
+
+            var xj = x[j];
+            x[j] = xj + step;
+            ValueAndGradient(x, g1);
+            x[j] = xj;
+            for (var i = 0; i < n; i++)
+            {
+                hessian[j * n + i] = (g1[i] - g0[i]) / step;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
+                hessian[i * n + j] = mean;
+                hessian[j * n + i] = mean;
+            }
         }
     }
 

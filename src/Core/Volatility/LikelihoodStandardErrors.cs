@@ -54,14 +54,26 @@ public static class LikelihoodStandardErrors
 
     /// <summary>Symmetrised forward-difference Hessian of the log-likelihood at natural parameters
     /// (n + 1 gradient evaluations).</summary>
-    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters)
+    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters) =>
+        Hessian(likelihood, parameters, out _);
+
+    /// <summary><see cref="Hessian(VolatilityLikelihood, ReadOnlySpan{double})"/>, and the log-likelihood at
+    /// <paramref name="parameters"/> it evaluates on the way.</summary>
+    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, out double logLikelihood)
+    {
+        var at = new double[parameters.Length];
+        logLikelihood = likelihood.LogLikelihood(parameters, at);
+        return Hessian(likelihood, parameters, at);
+    }
+
+    /// <summary>The Hessian from the gradient <paramref name="at"/> already evaluated at
+    /// <paramref name="parameters"/> (n more gradient evaluations).</summary>
+    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, ReadOnlySpan<double> at)
     {
         var n = parameters.Length;
         var x = parameters.ToArray();
-        var at = new double[n];
         var up = new double[n];
         var h = new double[n, n];
-        likelihood.LogLikelihood(x, at);
         for (var i = 0; i < n; i++)
         {
             var step = 1e-5 * Math.Max(Math.Abs(x[i]), 1e-3);

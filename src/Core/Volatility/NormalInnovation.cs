@@ -29,37 +29,25 @@ public sealed class NormalInnovation : InnovationDistribution
     public override double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters)
     {
-        double sum = 0;
-        for (var t = 0; t < residuals.Length; t++)
-        {
-            var h = variance[t];
-            sum += Math.Log(h) + residuals[t] * residuals[t] / h;
-        }
-
-        return -0.5 * (residuals.Length * LogTwoPi + sum);
+        var (sumLogH, sumRatio) = VectorKernels.Normal(residuals, variance, default, default, weights: false);
+        return -0.5 * (residuals.Length * LogTwoPi + sumLogH + sumRatio);
     }
 
     public override double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters, Span<double> varianceWeights, Span<double> residualWeights, Span<double> gradient)
     {
-        double sum = 0;
-        for (var t = 0; t < residuals.Length; t++)
-        {
-            var h = variance[t];
-            var e = residuals[t];
-            var ratio = e * e / h;
-            sum += Math.Log(h) + ratio;
-            varianceWeights[t] = 0.5 * (ratio - 1) / h;
-            residualWeights[t] = -e / h;
-        }
-
-        return -0.5 * (residuals.Length * LogTwoPi + sum);
+        var (sumLogH, sumRatio) = VectorKernels.Normal(residuals, variance, varianceWeights, residualWeights, weights: true);
+        return -0.5 * (residuals.Length * LogTwoPi + sumLogH + sumRatio);
     }
 
     public override double Quantile(double alpha, ReadOnlySpan<double> parameters) => StandardNormal.Quantile(alpha);
 
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardNormal.ExpectedShortfall(alpha);
+
+    public override double LogDensity(double z, ReadOnlySpan<double> parameters) => -0.5 * (LogTwoPi + z * z);
+
+    public override double Cdf(double z, ReadOnlySpan<double> parameters) => Normal.CDF(0, 1, z);
 
     public override double Sample(Random random, ReadOnlySpan<double> parameters) => Normal.Sample(random, 0, 1);
 

@@ -41,15 +41,7 @@ public sealed class StudentTInnovation : InnovationDistribution
         ReadOnlySpan<double> parameters)
     {
         var nu = parameters[0];
-        var scale = 1 / (nu - 2);
-        double sumLogH = 0, sumLogQ = 0;
-        for (var t = 0; t < residuals.Length; t++)
-        {
-            var h = variance[t];
-            sumLogH += Math.Log(h);
-            sumLogQ += Math.Log(1 + residuals[t] * residuals[t] * scale / h);
-        }
-
+        var (sumLogH, sumLogQ, _) = VectorKernels.StudentT(residuals, variance, nu, 1 / (nu - 2), default, default, weights: false);
         return residuals.Length * StandardizedStudentT.LogNormalisingConstant(nu) - 0.5 * sumLogH - 0.5 * (nu + 1) * sumLogQ;
     }
 
@@ -58,20 +50,8 @@ public sealed class StudentTInnovation : InnovationDistribution
     {
         var nu = parameters[0];
         var scale = 1 / (nu - 2);
-        double sumLogH = 0, sumLogQ = 0, sumQRatio = 0;
-        for (var t = 0; t < residuals.Length; t++)
-        {
-            var h = variance[t];
-            var e = residuals[t];
-            var q = e * e * scale / h;
-            var ratio = q / (1 + q);
-            sumLogH += Math.Log(h);
-            sumLogQ += Math.Log(1 + q);
-            sumQRatio += ratio;
-            varianceWeights[t] = 0.5 * ((nu + 1) * ratio - 1) / h;
-            residualWeights[t] = -(nu + 1) * e * scale / (h * (1 + q));
-        }
-
+        var (sumLogH, sumLogQ, sumQRatio) =
+            VectorKernels.StudentT(residuals, variance, nu, scale, varianceWeights, residualWeights, weights: true);
         var n = residuals.Length;
         // ∂ln(1 + q)/∂ν = −q/((ν−2)(1+q)).
         var dConstant = 0.5 * (SpecialFunctions.DiGamma(0.5 * (nu + 1)) - SpecialFunctions.DiGamma(0.5 * nu)) - 0.5 * scale;
@@ -84,6 +64,12 @@ public sealed class StudentTInnovation : InnovationDistribution
 
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.ExpectedShortfall(alpha, parameters[0]);
+
+    public override double LogDensity(double z, ReadOnlySpan<double> parameters) =>
+        StandardizedStudentT.LogDensity(z, parameters[0]);
+
+    public override double Cdf(double z, ReadOnlySpan<double> parameters) =>
+        StudentT.CDF(0, 1, parameters[0], z / StandardizedStudentT.UnitVarianceScale(parameters[0]));
 
     public override double Sample(Random random, ReadOnlySpan<double> parameters)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace RiskGrid.Core.Volatility;
 public static class VarianceGradient
 {
     /// <summary>Gradient through <see cref="VarianceRecursion.Garch"/>: [μ, ω, α, β].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Garch(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         double omega, double alpha, double beta, double backcast, double backcastSlope, Span<double> gradient)
     {
@@ -50,6 +53,7 @@ public static class VarianceGradient
     }
 
     /// <summary>Gradient through <see cref="VarianceRecursion.GjrGarch"/>: [μ, ω, α, γ, β].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GjrGarch(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         double omega, double alpha, double gamma, double beta, double backcast, double backcastSlope, Span<double> gradient)
     {
@@ -94,6 +98,7 @@ public static class VarianceGradient
     /// ∂g_t = direct + (β − ½(α·a'(z)·z + γ·z))·∂g_{t−1} with a = smoothed |z|, a' its slope (for exact
     /// |z|, a'(z)·z = |z|); a clamped step has zero derivative.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Egarch(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         double omega, double alpha, double gamma, double beta, double backcast, double backcastSlope, Span<double> gradient)
     {

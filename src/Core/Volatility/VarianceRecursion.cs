@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
@@ -38,6 +40,7 @@ public static class VarianceRecursion
     public const double EgarchLogVarianceRange = 30;
 
     /// <summary>GARCH(1,1): σ²_t = ω + α·ε²_{t−1} + β·σ²_{t−1}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Garch(ReadOnlySpan<double> residuals, double omega, double alpha, double beta,
         double backcast, Span<double> variance)
     {
@@ -57,6 +60,7 @@ public static class VarianceRecursion
         omega + alpha * residual * residual + beta * variance;
 
     /// <summary>GJR-GARCH(1,1,1): σ²_t = ω + (α + γ·1[ε_{t−1} &lt; 0])·ε²_{t−1} + β·σ²_{t−1}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GjrGarch(ReadOnlySpan<double> residuals, double omega, double alpha, double gamma, double beta,
         double backcast, Span<double> variance)
     {
@@ -80,6 +84,7 @@ public static class VarianceRecursion
     /// E|z| = <see cref="EgarchMeanAbsZ"/>, |z| smoothed as <see cref="EgarchAbsSmoothing"/> says and ln σ²_t
     /// clamped as <see cref="EgarchLogVarianceRange"/> says.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Egarch(ReadOnlySpan<double> residuals, double omega, double alpha, double gamma, double beta,
         double backcast, Span<double> variance)
     {

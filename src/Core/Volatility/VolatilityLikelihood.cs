@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
@@ -30,7 +32,11 @@ public sealed class VolatilityLikelihood
 
     public int Count => _returns.Length;
 
+    /// <summary>Passes over the window so far (one per log-likelihood evaluation, with or without gradient).</summary>
+    public int Passes { get; private set; }
+
     /// <summary>Log-likelihood at natural parameters (all constants included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LogLikelihood(ReadOnlySpan<double> parameters)
     {
         Filter(parameters, out _);
@@ -38,6 +44,7 @@ public sealed class VolatilityLikelihood
     }
 
     /// <summary>Log-likelihood and its gradient with respect to the natural parameters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient)
     {
         var backcast = Filter(parameters, out var meanResidual);
@@ -48,19 +55,16 @@ public sealed class VolatilityLikelihood
             -2 * meanResidual, _processGradient);
 
         // μ enters through the residuals directly (∂ε/∂μ = −1) and through the variance path.
-        double direct = 0;
-        foreach (var w in _residualWeights)
-        {
-            direct += w;
-        }
-
+        var direct = VectorKernels.Sum(_residualWeights);
         gradient[0] = _processGradient[0] - direct;
         _processGradient.AsSpan(1).CopyTo(gradient.Slice(model.ProcessOffset, model.Process.ParameterCount));
         return ll;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Filter(ReadOnlySpan<double> parameters, out double meanResidual)
     {
+        Passes++;
         var mu = parameters[0];
         double sum = 0, sumSquares = 0;
         for (var t = 0; t < _returns.Length; t++)

@@ -94,7 +94,7 @@ public sealed class VolatilityModel
     {
         var n = ParameterCount;
         jacobian[..(n * n)].Clear();
-        Span<double> block = stackalloc double[16];
+        Span<double> block = stackalloc double[36]; // parts of up to 6 parameters
         for (var i = 0; i < _parts.Length; i++)
         {
             var (start, length) = (_offsets[i], _offsets[i + 1] - _offsets[i]);

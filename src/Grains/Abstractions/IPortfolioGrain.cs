@@ -17,7 +17,7 @@ public interface IPortfolioGrain : IGrainWithStringKey
     /// <summary>The portfolio's status (after a refresh).</summary>
     Task<PortfolioStatus> GetStatusAsync();
 
-    /// <summary>Recorded forecasts of one method (<c>hs</c>, <c>fhs</c>, <c>varcov</c>), levels as in the definition.</summary>
+    /// <summary>Recorded forecasts of one method (<c>hs</c>, <c>fhs</c>, <c>varcov</c>, <c>dcc</c>), levels as in the definition.</summary>
     Task<ForecastPage> GetForecastsAsync(string method, int start, int count);
 
     /// <summary>Migration: takes over the record of the portfolio as it was keyed before portfolios belonged

@@ -2,7 +2,7 @@ namespace RiskGrid.Grains.Abstractions;
 
 /// <summary>
 /// One portfolio risk method (<c>hs</c> historical simulation, <c>fhs</c> filtered historical
-/// simulation, <c>varcov</c> variance–covariance): its latest forecast and its backtest at each level.
+/// simulation, <c>varcov</c> variance–covariance, <c>dcc</c> DCC-GARCH): its latest forecast and its backtest at each level.
 /// </summary>
 /// <param name="Latest">The newest forecast (for the day after the last joint day); empty before the window fills.</param>
 /// <param name="Forecasts">Forecasts recorded.</param>

@@ -107,12 +107,7 @@ public static class RiskGridSiloBuilderExtensions
         silo.Services.AddPlacementFilter<PreferGpuPlacementFilterStrategy, PreferGpuPlacementFilterDirector>(ServiceLifetime.Transient);
     }
 
-    /// <summary>StackExchange.Redis options for a <c>HOST:PORT</c> string; failing to connect at start is an error.</summary>
-    public static ConfigurationOptions RedisConfiguration(string redis)
-    {
-        var configuration = ConfigurationOptions.Parse(redis);
-        configuration.AbortOnConnectFail = true;
-        configuration.ConnectTimeout = 5000;
-        return configuration;
-    }
+    /// <summary>StackExchange.Redis options for a configuration string or redis:// URI (<see cref="RedisConnection"/>).</summary>
+    public static ConfigurationOptions RedisConfiguration(string redis) => RedisConnection.Parse(redis);
+
 }

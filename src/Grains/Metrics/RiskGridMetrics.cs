@@ -27,6 +27,7 @@ public sealed class RiskGridMetrics
     private static readonly string[] PairLevel = ["instrument", "model", "level"];
     private static readonly string[] Pair = ["instrument", "model"];
     private static readonly string[] PairLevelTest = ["instrument", "model", "level", "test"];
+    private static readonly string[] PortfolioLevel = ["portfolio", "route", "level"];
     private static readonly string[] PairLevelTestMethod = ["instrument", "model", "level", "test", "method"];
 
     private readonly Lock _lock = new();
@@ -53,6 +54,15 @@ public sealed class RiskGridMetrics
         TrafficLightExceptions = f.CreateGauge("riskgrid_pair_traffic_light_exceptions", "Exceptions in the traffic light's window (last 250 days).", PairLevel);
         VolatilityForecast = f.CreateGauge("riskgrid_pair_volatility_forecast_percent", "Latest one-day volatility forecast (%), where the model gives one.", Pair);
         Forecasts = f.CreateGauge("riskgrid_pair_forecasts", "Forecasts the pair has made.", Pair);
+
+        PortfolioVaR = f.CreateGauge("riskgrid_portfolio_var_percent",
+            "Latest one-day portfolio VaR per route (hs, fhs, varcov) and level (positive loss, % of portfolio value).", PortfolioLevel);
+        PortfolioES = f.CreateGauge("riskgrid_portfolio_es_percent", "Latest one-day portfolio ES per route and level (positive loss, %).", PortfolioLevel);
+        PortfolioExceptions = f.CreateGauge("riskgrid_portfolio_exceptions", "Exceptions of the portfolio route over its whole history.", PortfolioLevel);
+        PortfolioTrafficLightZone = f.CreateGauge("riskgrid_portfolio_traffic_light_zone",
+            "Basel traffic light of the portfolio route over its last 250 days: 0 green, 1 yellow, 2 red.", PortfolioLevel);
+        PortfolioTrafficLightExceptions = f.CreateGauge("riskgrid_portfolio_traffic_light_exceptions",
+            "Exceptions of the portfolio route in the traffic light's window (last 250 days).", PortfolioLevel);
 
         FitDuration = f.CreateHistogram("riskgrid_model_fit_duration_seconds", "Wall time of one model estimation.",
             new HistogramConfiguration { LabelNames = ["model"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
@@ -106,6 +116,16 @@ public sealed class RiskGridMetrics
     public Gauge VolatilityForecast { get; }
 
     public Gauge Forecasts { get; }
+
+    public Gauge PortfolioVaR { get; }
+
+    public Gauge PortfolioES { get; }
+
+    public Gauge PortfolioExceptions { get; }
+
+    public Gauge PortfolioTrafficLightZone { get; }
+
+    public Gauge PortfolioTrafficLightExceptions { get; }
 
     public Histogram FitDuration { get; }
 
@@ -197,15 +217,37 @@ public sealed class RiskGridMetrics
                     TestPValue.WithLabels([.. labels, test.Test, p.Method]).Set(p.Value);
                 }
             }
-            TrafficLightZone.WithLabels(labels).Set(b.TrafficLight.Zone switch
-            {
-                Core.Backtesting.TrafficLightZone.Green => Green,
-                Core.Backtesting.TrafficLightZone.Yellow => Yellow,
-                _ => Red,
-            });
+            TrafficLightZone.WithLabels(labels).Set(ZoneValue(b.TrafficLight.Zone));
             TrafficLightExceptions.WithLabels(labels).Set(b.TrafficLight.Exceptions);
         }
     }
+
+    /// <summary>Publishes one portfolio route's latest VaR and ES (when it has a forecast) and its backtests, one per level.</summary>
+    public void PublishPortfolio(string portfolio, string route, IReadOnlyList<double> alphas, ForecastRecord? latest, IReadOnlyList<BacktestSummary> backtests)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        ArgumentNullException.ThrowIfNull(backtests);
+        for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
+        {
+            string[] labels = [portfolio, route, Level(alphas[k])];
+            if (latest is { HasForecast: true })
+            {
+                PortfolioVaR.WithLabels(labels).Set(latest.VaR[k]);
+                PortfolioES.WithLabels(labels).Set(latest.ES[k]);
+            }
+
+            PortfolioExceptions.WithLabels(labels).Set(backtests[k].Exceptions);
+            PortfolioTrafficLightZone.WithLabels(labels).Set(ZoneValue(backtests[k].TrafficLight.Zone));
+            PortfolioTrafficLightExceptions.WithLabels(labels).Set(backtests[k].TrafficLight.Exceptions);
+        }
+    }
+
+    private static double ZoneValue(Core.Backtesting.TrafficLightZone zone) => zone switch
+    {
+        Core.Backtesting.TrafficLightZone.Green => Green,
+        Core.Backtesting.TrafficLightZone.Yellow => Yellow,
+        _ => Red,
+    };
 
     /// <summary>Removes a pair's series (its grain left this silo).</summary>
     public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas)

@@ -12,7 +12,7 @@ public sealed class PortfolioStateSurrogateConverter : IConverter<PortfolioState
         LastDate = surrogate.LastDate,
         LastPnL = surrogate.LastPnL,
         Growth = surrogate.Growth,
-        Forecasts = surrogate.Forecasts ?? [[], [], []],
+        Forecasts = PortfolioState.Padded(surrogate.Forecasts),
     };
 
     public PortfolioStateSurrogate ConvertToSurrogate(in PortfolioState value) => new()

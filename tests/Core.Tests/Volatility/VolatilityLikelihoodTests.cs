@@ -13,6 +13,15 @@ public sealed class VolatilityLikelihoodTests
         { "gjr-t", [0.03, 0.02, 0.01, 0.15, 0.87, 8] },
         { "egarch-n", [0.02, 0.01, 0.14, -0.15, 0.97] },
         { "egarch-t", [0.02, 0.01, 0.14, -0.15, 0.97, 7] },
+        { "garch-skewt", [0.05, 0.02, 0.09, 0.89, 6.5, -0.2] },
+        { "gjr-ged", [0.03, 0.02, 0.01, 0.15, 0.87, 1.4] },
+        { "egarch-skewt", [0.02, 0.01, 0.14, -0.15, 0.97, 7, 0.15] },
+        { "garch-ged", [0.05, 0.02, 0.09, 0.89, 0.9] },
+        { "aparch-n", [0.03, 0.02, 0.08, 0.4, 0.88, 1.3] },
+        { "aparch-t", [0.03, 0.02, 0.08, 0.4, 0.88, 1.7, 7] },
+        { "aparch-skewt", [0.03, 0.02, 0.08, -0.3, 0.88, 2.3, 6, -0.25] },
+        { "aparch-ged", [0.03, 0.02, 0.08, 0.4, 0.88, 1.1, 1.3] },
+        { "tarch-skewt", [0.03, 0.02, 0.08, 0.4, 0.88, 6, -0.1] },
     };
 
     [Theory]
@@ -29,9 +38,13 @@ public sealed class VolatilityLikelihoodTests
             var sigma = Math.Sqrt(variance[t]);
             var z = (returns[t] - parameters[0]) / sigma;
             // Density of ε = σz: f(z)/σ.
-            expected += (model.EndsWith("-t", StringComparison.Ordinal)
-                ? StandardizedStudentT.LogDensity(z, parameters[^1])
-                : StandardNormal.LogDensity(z)) - Math.Log(sigma);
+            expected += model.Split('-')[1] switch
+            {
+                "t" => StandardizedStudentT.LogDensity(z, parameters[^1]),
+                "skewt" => HansenSkewT.LogDensity(z, parameters[^2], parameters[^1]),
+                "ged" => GeneralizedError.LogDensity(z, parameters[^1]),
+                _ => StandardNormal.LogDensity(z),
+            } - Math.Log(sigma);
         }
 
         Assert.Equal(expected, new VolatilityLikelihood(volatility, returns).LogLikelihood(parameters), 8);
@@ -80,7 +93,7 @@ public sealed class VolatilityLikelihoodTests
         "gjr-t" => VolatilityModel.GjrStudentT(),
         "egarch-n" => VolatilityModel.EgarchNormal(),
         "egarch-t" => VolatilityModel.EgarchStudentT(),
-        _ => throw new ArgumentException(name),
+        _ => VolatilityParts.Compose(name),
     };
 
     private static double[] Returns(int seed) =>

@@ -38,7 +38,14 @@ public sealed class GoldenStateTests(GridFixture grid)
         Assert.Equal(GoldenStates.Days, state.LegacyLog!.Count);
         Assert.Equal(GoldenStates.Days, state.Pair.BarsSeen);
         Assert.Equal(core.State.FitAttempts, state.Pair.FitAttempts);
-        Bits.Identical(core.Forecasts, state.Pair.Forecasts, model);
+        var stored = GoldenStates.StoredForecasts(model);
+        Bits.Identical(stored, state.Pair.Forecasts, model);
+        if (model != "garch-t")
+        {
+            // Closed-form models: today's Core engine still computes exactly what was stored.
+            Bits.Identical(core.Forecasts, stored, model);
+        }
+
         Assert.Equal(core.State.Bars, state.Pair.Bars);
         var series = TestSeries.Create("GOLD", GoldenStates.Days, seed: 90);
         Assert.Equal(series.Bars.Select(b => Bits.Of(b.Close)), state.LegacyLog.Closes.Select(Bits.Of));
@@ -60,10 +67,12 @@ public sealed class GoldenStateTests(GridFixture grid)
         Assert.Equal(2, portfolio.Members.Count);
         Assert.Equal(101.7, portfolio.Members[0].Pending.Single().Close);
         var expected = ExpectedPortfolio();
-        foreach (var method in PortfolioMethods.All)
+        foreach (var method in GoldenMethods)
         {
             Bits.Identical(expected.State.ForecastsOf(method), portfolio.Portfolio.ForecastsOf(method), method.ToString());
         }
+
+        Assert.Empty(portfolio.Portfolio.ForecastsOf(PortfolioMethod.Dcc));
     }
 
     [Fact]
@@ -96,7 +105,7 @@ public sealed class GoldenStateTests(GridFixture grid)
         foreach (var model in Models)
         {
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
-            Bits.Identical(GoldenStates.CorePair(model).Forecasts, await GridReads.ForecastsAsync(pair), model);
+            Bits.Identical(GoldenStates.StoredForecasts(model), await GridReads.ForecastsAsync(pair), model);
         }
 
         // A resent old day with another price is refused (the migrated prices are the truth); then new days continue exactly.
@@ -107,9 +116,16 @@ public sealed class GoldenStateTests(GridFixture grid)
         foreach (var model in Models)
         {
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
-            var core = RollingEngine.RunPair(longer, ModelCatalog.Create(model), GoldenStates.Options);
-            Bits.Identical(core.Forecasts, await GridReads.ForecastsAsync(pair), model);
-            Assert.Equal(Backtester.Summarize(core.Forecasts, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+            // The Core kernel resumed from the stored state (warm-started from the stored fit) and fed the same days.
+            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument,
+                Load<PairGrainState>($"pair-{model}.v0.bin").Pair);
+            foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
+            {
+                core.Append(bar);
+            }
+
+            Bits.Identical(core.State.Forecasts, await GridReads.ForecastsAsync(pair), model);
+            Assert.Equal(Backtester.Summarize(core.State.Forecasts, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
             var status = await pair.GetStatusAsync();
             Assert.Equal(longer.Count, status.BarsSeen);
             Assert.Equal(longer.Bars[0].Date, status.FirstDate);
@@ -136,12 +152,18 @@ public sealed class GoldenStateTests(GridFixture grid)
         Assert.True(await portfolio.AdoptLegacyAsync());
         Assert.False(await portfolio.AdoptLegacyAsync());
         var expected = ExpectedPortfolio();
-        foreach (var method in PortfolioMethods.All)
+        foreach (var method in GoldenMethods)
         {
             var page = await portfolio.GetForecastsAsync(PortfolioMethods.Name(method), 0, int.MaxValue);
             Bits.Identical(expected.State.ForecastsOf(method), [.. page.Entries.Select(e => e.ToCore())], method.ToString());
         }
+
+        Assert.Empty((await portfolio.GetForecastsAsync("dcc", 0, int.MaxValue)).Entries);
     }
+
+    // The version-0 files predate the DCC route, whose history starts empty when they load.
+    private static readonly PortfolioMethod[] GoldenMethods =
+        [PortfolioMethod.Historical, PortfolioMethod.FilteredHistorical, PortfolioMethod.VarianceCovariance];
 
     private static RollingPortfolio ExpectedPortfolio()
     {

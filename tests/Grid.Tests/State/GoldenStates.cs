@@ -37,6 +37,34 @@ internal static class GoldenStates
     public static PairRun CorePair(string model) =>
         RollingEngine.RunPair(TestSeries.Create("GOLD", Days, seed: 90), ModelCatalog.Create(model), Options);
 
+    /// <summary>
+    /// The golden pair's forecasts as the release that wrote the file computed them (pair-MODEL.v0.forecasts.txt):
+    /// what the decoded state must hold. For fitted models this is not today's Core run, because the optimiser
+    /// has changed since (it stops elsewhere within its tolerance).
+    /// </summary>
+    public static IReadOnlyList<ForecastRecord> StoredForecasts(string model) =>
+        [.. File.ReadAllLines(Path.Combine(Folder, $"pair-{model}.v0.forecasts.txt")).Where(l => !l.StartsWith('#')).Select(ParseForecast)];
+
+    /// <summary>One line of a forecasts file: doubles as their 64-bit patterns, so the comparison is bit for bit.</summary>
+    public static string FormatForecast(ForecastRecord f) => string.Join(' ',
+        f.OriginDate.ToString("yyyy-MM-dd"), f.TargetDate?.ToString("yyyy-MM-dd") ?? "-", f.FitStatus, f.Refitted,
+        string.Join(',', f.VaR.Select(Hex)), string.Join(',', f.ES.Select(Hex)), Hex(f.Mean), Hex(f.Volatility), Hex(f.Realized));
+
+    private static ForecastRecord ParseForecast(string line)
+    {
+        var p = line.Split(' ');
+        return new ForecastRecord(DateOnly.Parse(p[0]), [.. p[4].Split(',').Select(FromHex)], [.. p[5].Split(',').Select(FromHex)],
+            FromHex(p[6]), FromHex(p[7]), Enum.Parse<FitStatus>(p[2]), bool.Parse(p[3]))
+        {
+            TargetDate = p[1] == "-" ? null : DateOnly.Parse(p[1]),
+            Realized = FromHex(p[8]),
+        };
+    }
+
+    private static string Hex(double x) => BitConverter.DoubleToInt64Bits(x).ToString("X16");
+
+    private static double FromHex(string s) => BitConverter.Int64BitsToDouble(Convert.ToInt64(s, 16));
+
     public static IReadOnlyList<JointObservation> PortfolioRows()
     {
         var a = TestSeries.Create("GA", 150, seed: 91);

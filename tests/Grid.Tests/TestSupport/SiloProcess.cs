@@ -20,6 +20,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>What the process printed so far (for failure messages).</summary>
     public string Output => _process.Output;
 

@@ -10,6 +10,30 @@ namespace RiskGrid.Ops.Tests.Metrics;
 public sealed class SiloMetricsTests(MeteredSiloFixture fixture)
 {
     [Fact]
+    public void Portfolio_gauges_equal_the_portfolios_routes_latest_forecast_and_backtests()
+    {
+        var samples = MetricsText.Parse(fixture.MetricsText);
+        var routes = fixture.Portfolio.Methods;
+        Assert.Equal(RiskGrid.Core.Portfolio.PortfolioMethods.All.Select(RiskGrid.Core.Portfolio.PortfolioMethods.Name), routes.Select(m => m.Method));
+        foreach (var route in routes)
+        {
+            Assert.NotEmpty(route.Latest); // the window has filled: every route forecasts
+            foreach (var latest in route.Latest)
+            {
+                var level = latest.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                double Value(string name) => samples.Single(s => s.Name == name && s["route"] == route.Method && s["level"] == level).Value;
+                Assert.Equal(latest.VaR, Value("riskgrid_portfolio_var_percent"), 12);
+                Assert.Equal(latest.ES, Value("riskgrid_portfolio_es_percent"), 12);
+                var backtest = route.Backtests.Single(b => b.Alpha == latest.Alpha);
+                Assert.Equal(backtest.Exceptions, Value("riskgrid_portfolio_exceptions"));
+                Assert.InRange(Value("riskgrid_portfolio_traffic_light_zone"), 0, 2);
+            }
+        }
+
+        Assert.All(samples.Where(s => s.Name == "riskgrid_portfolio_var_percent"), s => Assert.Contains("book", s["portfolio"]));
+    }
+
+    [Fact]
     public void Pair_gauges_equal_the_core_engines_forecasts_and_backtests()
     {
         var samples = MetricsText.Parse(fixture.MetricsText);

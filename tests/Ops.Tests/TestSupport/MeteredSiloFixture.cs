@@ -18,6 +18,9 @@ public sealed class MeteredSiloFixture : IAsyncLifetime
 
     public SiloProcess Silo { get; private set; } = null!;
 
+    /// <summary>The portfolio "book" (SYN01 0.6, SYN02 0.4, ewma) after the work, as the grid reports it.</summary>
+    public PortfolioStatus Portfolio { get; private set; } = null!;
+
     /// <summary>The silo's <c>/metrics</c> text after the work.</summary>
     public string MetricsText { get; private set; } = "";
 
@@ -33,11 +36,14 @@ public sealed class MeteredSiloFixture : IAsyncLifetime
         {
             var client = connection.Client;
             await client.DefineUniverseAsync("ops", new RollingSettings(100, 1, Levels), Models, [.. series.Select(s => s.Instrument)]);
+            // A portfolio of the first two instruments, so that its routes' metrics are published too.
+            await client.AddPortfolioAsync("ops", "book", [new PortfolioWeight(series[0].Instrument, 0.6), new PortfolioWeight(series[1].Instrument, 0.4)], "ewma");
             await client.PushSeriesAsync("ops", series);
             var last = series[0].Prices[^1].Date;
             await Assert.ThrowsAsync<PriceRejectedException>(() =>
                 client.PushAsync("ops", [new InstrumentPrices(series[0].Instrument, [DailyPrice.FromClose(last.AddDays(1), -5)])]));
             await client.GetUniverseSummaryAsync("ops");
+            Portfolio = await client.GetPortfolioAsync("ops", "book");
         }
 
         // Pairs publish their backtests on a 1-second tick (--RiskGrid:Metrics:PairPublishInterval).

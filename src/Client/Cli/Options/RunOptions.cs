@@ -27,6 +27,13 @@ public static class RunOptions
 
     public static readonly RunOption<int?> Seed = OptionalInt("seed", "Synthetic universe: random seed (default: the fixed built-in seed, 42).", int.MinValue, int.MaxValue);
 
+    public static readonly RunOption<double> MaxMove = new("max-move",
+        "Data-quality check: flag a one-day close-to-close move larger than this many percent (0 = off).", OptionShape.Value,
+        Core.Data.DataQuality.DefaultMaxMove * 100, t => ParseMaxMove(t), x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static readonly RunOption<bool> RefuseMoves = Flag("refuse-moves",
+        "Refuse data that fails the data-quality check (a move beyond --max-move, an impossible date) instead of warning.");
+
     // What to compute
     public static readonly RunOption<IReadOnlyList<string>> Models = new("models",
         $"Models, comma-separated, or 'all'. Known: {string.Join(", ", ModelCatalog.Names)}.",
@@ -101,6 +108,15 @@ public static class RunOptions
         return values.Get(cluster) is { Length: > 0 } spec
             ? ClusterAddress.Parse(spec, values.Get(ClusterId), values.Get(ServiceId))
             : null;
+    }
+
+    private static double ParseMaxMove(IReadOnlyList<string> tokens)
+    {
+        var text = tokens.Count == 1 ? tokens[0].Trim() : string.Join(",", tokens);
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+               && double.IsFinite(v) && v >= 0
+            ? v
+            : throw new ArgumentException($"--max-move: '{Printable(text)}' is not a percentage of at least 0, e.g. 50");
     }
 
     /// <summary>Model names, each checked against the catalogue; <c>all</c> is every model, <c>default</c> the default set.</summary>

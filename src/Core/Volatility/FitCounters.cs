@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+
+namespace RiskGrid.Core.Volatility;
+
+/// <summary>
+/// Process-wide tallies of what <see cref="GarchFitter"/> did, per model name (<see cref="VolatilityModel.Name"/>),
+/// for benchmarks and diagnostics: fits, likelihood passes, fits that fell back to MathNet's BFGS-B, and the
+/// stuck-optimum guard's probes and the fits they changed. Thread-safe; never read by the fitter itself.
+/// </summary>
+public static class FitCounters
+{
+    private static readonly ConcurrentDictionary<string, Tally> Tallies = new();
+
+    /// <summary>The tallies of one model so far.</summary>
+    public static FitTally Of(string modelName) =>
+        Tallies.TryGetValue(modelName, out var t) ? t.Snapshot() : default;
+
+    internal static void Record(string modelName, int passes, bool fallback, bool probed, bool changed) =>
+        Tallies.GetOrAdd(modelName, _ => new Tally()).Add(passes, fallback, probed, changed);
+
+    private sealed class Tally
+    {
+        private long _fits, _passes, _fallbacks, _probes, _changes;
+
+        public void Add(int passes, bool fallback, bool probed, bool changed)
+        {
+            Interlocked.Increment(ref _fits);
+            Interlocked.Add(ref _passes, passes);
+            if (fallback)
+            {
+                Interlocked.Increment(ref _fallbacks);
+            }
+
+            if (probed)
+            {
+                Interlocked.Increment(ref _probes);
+            }
+
+            if (changed)
+            {
+                Interlocked.Increment(ref _changes);
+            }
+        }
+
+        public FitTally Snapshot() => new(Interlocked.Read(ref _fits), Interlocked.Read(ref _passes),
+            Interlocked.Read(ref _fallbacks), Interlocked.Read(ref _probes), Interlocked.Read(ref _changes));
+    }
+}
+
+/// <summary>A snapshot of <see cref="FitCounters"/> for one model.</summary>
+/// <param name="Fits">Fits attempted.</param>
+/// <param name="Passes">Likelihood passes over the window (with or without gradient) in all of them.</param>
+/// <param name="Fallbacks">Fits where the quasi-Newton search stalled and MathNet's BFGS-B took over.</param>
+/// <param name="GuardProbes">Fits where the stuck-optimum guard ran its extra searches.</param>
+/// <param name="GuardChanges">Fits whose answer those searches improved.</param>
+public readonly record struct FitTally(long Fits, long Passes, long Fallbacks, long GuardProbes, long GuardChanges)
+{
+    public static FitTally operator -(FitTally a, FitTally b) => new(a.Fits - b.Fits, a.Passes - b.Passes,
+        a.Fallbacks - b.Fallbacks, a.GuardProbes - b.GuardProbes, a.GuardChanges - b.GuardChanges);
+}

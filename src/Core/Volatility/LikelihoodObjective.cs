@@ -230,25 +230,12 @@ internal sealed class LikelihoodObjective
     public void SetScaling(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper)
     {
         var n = Scale.Length;
-        Span<double> x = stackalloc double[n];
-        Span<double> g0 = stackalloc double[n];
-        Span<double> g1 = stackalloc double[n];
+        Span<double> hessian = stackalloc double[n * n];
         Span<double> diagonal = stackalloc double[n];
-        working.CopyTo(x);
-        ValueAndGradient(x, g0);
+        Hessian(working, lower, upper, hessian);
         for (var j = 0; j < n; j++)
         {
-            var step = 1e-4 * Math.Max(Math.Abs(x[j]), 0.01 * (upper[j] - lower[j]));
-            if (x[j] + step > upper[j])
-            {
-                step = -step;
-            }
-
-            var xj = x[j];
-            x[j] = xj + step;
-            ValueAndGradient(x, g1);
-            x[j] = xj;
-            diagonal[j] = (g1[j] - g0[j]) / step;
+            diagonal[j] = hessian[j * n + j];
         }
 
         SetScaling(working, diagonal);

@@ -84,13 +84,17 @@ public static class CoreMapping
 
     public static ForecastEntry ToMessage(this ForecastRecord record) =>
         new(record.OriginDate, record.VaR, record.ES, record.Mean, record.Volatility, record.FitStatus.ToMessage(),
-            record.Refitted, record.TargetDate, record.Realized);
+            record.Refitted, record.TargetDate, record.Realized)
+        {
+            Pit = record.Pit,
+        };
 
     public static ForecastRecord ToCore(this ForecastEntry entry) =>
         new(entry.OriginDate, entry.VaR, entry.ES, entry.Mean, entry.Volatility, entry.FitStatus.ToCore(), entry.Refitted)
         {
             TargetDate = entry.TargetDate,
             Realized = entry.Realized,
+            Pit = entry.Pit,
         };
 
     public static FitSummary ToMessage(this ModelFit fit, IReadOnlyList<string> parameterNames) =>

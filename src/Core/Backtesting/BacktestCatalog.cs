@@ -17,6 +17,7 @@ public static class BacktestCatalog
         new DurationBacktest(),
         new TuffBacktest(),
         new DqBacktest(),
+        new BerkowitzBacktest(),
         new EsZ2Backtest(),
         new BaselPlusFactorBacktest(),
         new FrtbDeskBacktest(),

@@ -10,10 +10,32 @@ public sealed class BacktestData
     private readonly double[] _valueAtRisk;
     private readonly double[] _expectedShortfall;
     private readonly bool[] _hits;
+    private readonly double[] _pits;
 
+    /// <param name="pits">The PITs P(R ≤ r) of the realised returns, aligned with the losses, or empty where the
+    /// forecasts have none (NaN entries count as none; see <see cref="PitsMissing"/>).</param>
     public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha,
-        BacktestOptions? options = null)
+        BacktestOptions? options = null, ReadOnlySpan<double> pits = default)
     {
+        if (!pits.IsEmpty)
+        {
+            BacktestArguments.CheckSameLength(losses.Length, pits.Length, nameof(pits));
+        }
+
+        _pits = pits.ToArray();
+        foreach (var u in _pits)
+        {
+            if (!(u >= 0 && u <= 1))
+            {
+                PitsMissing++;
+            }
+        }
+
+        if (_pits.Length == 0)
+        {
+            PitsMissing = losses.Length;
+        }
+
         Options = options ?? BacktestOptions.Default;
         BacktestArguments.CheckAlpha(alpha);
         BacktestArguments.CheckSameLength(losses.Length, valueAtRisk.Length, nameof(valueAtRisk));
@@ -53,6 +75,21 @@ public sealed class BacktestData
     public ReadOnlySpan<double> ValueAtRisk => _valueAtRisk;
 
     public ReadOnlySpan<double> ExpectedShortfall => _expectedShortfall;
+
+    /// <summary>True when every observation has a PIT in [0, 1].</summary>
+    public bool HasPits => _pits.Length == _losses.Length && _losses.Length > 0 && PitsMissing == 0;
+
+    /// <summary>Observations without a PIT in [0, 1] (all of them when none were given).</summary>
+    public int PitsMissing { get; }
+
+    /// <summary>Why the PIT tests are undefined on these data, or null when <see cref="HasPits"/>.</summary>
+    public string? WhyNoPits => HasPits ? null
+        : _losses.Length == 0 ? "no observations"
+        : PitsMissing == _losses.Length ? "the forecasts have no PIT (the model has no predictive distribution)"
+        : $"{PitsMissing} of {_pits.Length} observations have no PIT";
+
+    /// <summary>The PITs (empty when none were given).</summary>
+    public ReadOnlySpan<double> Pits => _pits;
 
     /// <summary>The exception sequence, true on days with loss &gt; VaR.</summary>
     public ReadOnlySpan<bool> Hits => _hits;

@@ -17,4 +17,7 @@ public enum BacktestNeeds
 
     /// <summary>The realised losses.</summary>
     Losses = 8,
+
+    /// <summary>The PITs of the realised returns under the predictive distributions.</summary>
+    Pit = 16,
 }

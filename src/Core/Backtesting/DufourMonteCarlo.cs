@@ -92,6 +92,49 @@ public static class DufourMonteCarlo
     }
 
     /// <summary>
+    /// The Monte Carlo p-value of <paramref name="observed"/> (NaN when it is NaN) for a statistic of the PITs
+    /// and α alone, under their null: i.i.d. uniform PITs (cached by test, length and level, like
+    /// <see cref="HitPValue"/>); null when the data's options turn Monte Carlo p-values off.
+    /// </summary>
+    public static PValue? PitPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
+        int replications = CachedReplications)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.Options.MonteCarlo)
+        {
+            return null;
+        }
+
+        if (double.IsNaN(observed) || data.Count == 0)
+        {
+            return new PValue(PValueMethods.MonteCarlo, double.NaN);
+        }
+
+        var key = (test, data.Count, data.ExpectedRate, replications);
+        NullSample? sample;
+        lock (CacheLock)
+        {
+            Cache.TryGetValue(key, out sample);
+        }
+
+        if (sample is null)
+        {
+            sample = SimulateUniform(test, data.Count, statistic, replications);
+            lock (CacheLock)
+            {
+                if (Cache.Count >= CacheLimit)
+                {
+                    Cache.Clear();
+                }
+
+                Cache[key] = sample;
+            }
+        }
+
+        return new PValue(PValueMethods.MonteCarlo, sample.PValue(observed, TieBreakOf(data)));
+    }
+
+    /// <summary>
     /// The Monte Carlo p-value of <paramref name="observed"/> for a statistic that also reads the
     /// series (e.g. the VaR as a regressor): simulated afresh, the hits redrawn and everything else held.
     /// </summary>
@@ -155,6 +198,32 @@ public static class DufourMonteCarlo
             }
 
             var s = statistic(hits);
+            var u = rng.NextDouble();
+            if (!double.IsNaN(s))
+            {
+                statistics.Add(s);
+                uniforms.Add(u);
+            }
+        }
+
+        return new NullSample([.. statistics], [.. uniforms]);
+    }
+
+    private static NullSample SimulateUniform(string test, int length, Func<double[], double> statistic, int replications)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
+        var rng = new SplitMix64(SeedOf(test));
+        var statistics = new List<double>(replications);
+        var uniforms = new List<double>(replications);
+        var sample = new double[length];
+        for (var draw = 0; draw < MaxDrawsPerReplicate * replications && statistics.Count < replications; draw++)
+        {
+            for (var t = 0; t < length; t++)
+            {
+                sample[t] = rng.NextDouble();
+            }
+
+            var s = statistic(sample);
             var u = rng.NextDouble();
             if (!double.IsNaN(s))
             {

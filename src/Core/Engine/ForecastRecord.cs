@@ -23,6 +23,13 @@ public sealed record ForecastRecord(
     /// <summary>Realised return (percent) of <see cref="TargetDate"/>; NaN until known.</summary>
     public double Realized { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The probability integral transform of <see cref="Realized"/> under the forecast's predictive distribution,
+    /// P(R ≤ r), set when the day is realised (<see cref="IRiskModel.Pit"/>); NaN for models without a
+    /// distribution (historical simulation, networks), for missing forecasts and until realised.
+    /// </summary>
+    public double Pit { get; init; } = double.NaN;
+
     public bool IsRealized => TargetDate.HasValue;
 
     public bool HasForecast => !double.IsNaN(VaR[0]);

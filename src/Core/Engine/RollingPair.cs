@@ -102,12 +102,19 @@ public sealed class RollingPair
         if (State.Bars.Count > 0)
         {
             var r = Returns.Percent(State.Bars[^1].Close, bar.Close, _options.ReturnKind);
-            _returns.Add(r);
             if (State.Forecasts.Count > 0 && !State.Forecasts[^1].IsRealized)
             {
-                realized = State.Forecasts[^1] with { TargetDate = bar.Date, Realized = r };
+                // The PIT reads the window and fit the forecast was made from: both are still current here
+                // (the new return is not yet in the window, and only CompleteAppend changes the fit).
+                var pending = State.Forecasts[^1];
+                var pit = pending.HasForecast && State.LastFit is { } fit && _returns.Count >= _options.Window
+                    ? _model.Pit(CurrentWindow(), fit, r)
+                    : double.NaN;
+                realized = pending with { TargetDate = bar.Date, Realized = r, Pit = pit };
                 State.Forecasts[^1] = realized;
             }
+
+            _returns.Add(r);
         }
 
         State.Bars.Add(bar);

@@ -17,6 +17,9 @@ public sealed record ForecastEntry(
     [property: Id(7)] DateOnly? TargetDate,
     [property: Id(8)] double Realized)
 {
+    /// <summary>The PIT of the realised return under the forecast's distribution; NaN where the model has none or until realised.</summary>
+    [Id(9)] public double Pit { get; init; } = double.NaN;
+
     /// <summary>True once the day the forecast is for has its price.</summary>
     public bool IsRealized => TargetDate.HasValue;
 }

@@ -15,4 +15,7 @@ public struct ForecastRecordSurrogate
     [Id(6)] public bool Refitted;
     [Id(7)] public DateOnly? TargetDate;
     [Id(8)] public double Realized;
+
+    // Null in state written before PITs were recorded (a missing double would read as 0, a valid PIT).
+    [Id(9)] public double? Pit;
 }

@@ -12,6 +12,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         {
             TargetDate = surrogate.TargetDate,
             Realized = surrogate.Realized,
+            Pit = surrogate.Pit ?? double.NaN,
         };
 
     public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
@@ -25,5 +26,6 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         Refitted = value.Refitted,
         TargetDate = value.TargetDate,
         Realized = value.Realized,
+        Pit = value.Pit,
     };
 }

@@ -38,6 +38,7 @@ public static class Bits
             Equal(e.Mean, a.Mean, $"{at} mean");
             Equal(e.Volatility, a.Volatility, $"{at} volatility");
             Equal(e.Realized, a.Realized, $"{at} realised");
+            Equal(e.Pit, a.Pit, $"{at} PIT");
         }
     }
 }

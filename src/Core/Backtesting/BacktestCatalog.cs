@@ -18,7 +18,12 @@ public static class BacktestCatalog
         new TuffBacktest(),
         new DqBacktest(),
         new BerkowitzBacktest(),
+        new EsZ1Backtest(),
         new EsZ2Backtest(),
+        new EsZ3Backtest(),
+        new McNeilFreyBacktest(standardised: false),
+        new McNeilFreyBacktest(standardised: true),
+        new EsrInterceptBacktest(),
         new BaselPlusFactorBacktest(),
         new FrtbDeskBacktest(),
     ];

@@ -11,12 +11,20 @@ public sealed class BacktestData
     private readonly double[] _expectedShortfall;
     private readonly bool[] _hits;
     private readonly double[] _pits;
+    private readonly double[] _volatility;
 
+    /// <param name="volatility">The forecast volatilities, aligned with the losses, or empty where the forecasts have none.</param>
     /// <param name="pits">The PITs P(R ≤ r) of the realised returns, aligned with the losses, or empty where the
     /// forecasts have none (NaN entries count as none; see <see cref="PitsMissing"/>).</param>
     public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha,
-        BacktestOptions? options = null, ReadOnlySpan<double> pits = default)
+        BacktestOptions? options = null, ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default)
     {
+        if (!volatility.IsEmpty)
+        {
+            BacktestArguments.CheckSameLength(losses.Length, volatility.Length, nameof(volatility));
+        }
+
+        _volatility = volatility.ToArray();
         if (!pits.IsEmpty)
         {
             BacktestArguments.CheckSameLength(losses.Length, pits.Length, nameof(pits));
@@ -87,6 +95,13 @@ public sealed class BacktestData
         : _losses.Length == 0 ? "no observations"
         : PitsMissing == _losses.Length ? "the forecasts have no PIT (the model has no predictive distribution)"
         : $"{PitsMissing} of {_pits.Length} observations have no PIT";
+
+    /// <summary>The forecast volatilities σ_t (percent), aligned with the losses; empty when none were given.</summary>
+    public ReadOnlySpan<double> Volatility => _volatility;
+
+    /// <summary>True when every observation has a positive finite volatility forecast.</summary>
+    public bool HasVolatility => _volatility.Length == _losses.Length && _losses.Length > 0
+        && Array.TrueForAll(_volatility, s => s > 0 && double.IsFinite(s));
 
     /// <summary>The PITs (empty when none were given).</summary>
     public ReadOnlySpan<double> Pits => _pits;

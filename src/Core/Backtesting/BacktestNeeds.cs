@@ -20,4 +20,7 @@ public enum BacktestNeeds
 
     /// <summary>The PITs of the realised returns under the predictive distributions.</summary>
     Pit = 16,
+
+    /// <summary>The volatility forecasts σ_t.</summary>
+    Volatility = 32,
 }

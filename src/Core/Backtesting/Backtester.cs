@@ -27,6 +27,7 @@ public static class Backtester
         var valueAtRisk = new List<double>(forecasts.Count);
         var expectedShortfall = new List<double>(forecasts.Count);
         var pits = new List<double>(forecasts.Count);
+        var volatility = new List<double>(forecasts.Count);
         var missing = 0;
         for (var i = 0; i < forecasts.Count; i++)
         {
@@ -52,9 +53,10 @@ public static class Backtester
             valueAtRisk.Add(record.VaR[level]);
             expectedShortfall.Add(record.ES[level]);
             pits.Add(record.Pit);
+            volatility.Add(record.Volatility);
         }
 
-        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha, options, pits.ToArray());
+        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha, options, pits.ToArray(), volatility.ToArray());
     }
 
     /// <summary>One summary per level, indexed like <paramref name="alphas"/> (i.e. like <see cref="RollingOptions.Alphas"/>).</summary>
@@ -72,14 +74,15 @@ public static class Backtester
 
     /// <summary>Every catalogued backtest (<see cref="BacktestCatalog"/>) on aligned observation arrays (loss L = −r, VaR and ES as positive losses).</summary>
     /// <param name="missingForecasts">Reported as is; the days themselves are not in the arrays.</param>
+    /// <param name="volatility">The forecast volatilities, aligned with the losses; empty where the forecasts have none.</param>
     /// <param name="pits">The realised returns' PITs, aligned with the losses; empty (or NaN) where the forecasts have none.</param>
     public static BacktestSummary Summarize(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk,
         ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha, BacktestOptions? options = null,
-        ReadOnlySpan<double> pits = default)
+        ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(missingForecasts);
 
-        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha, options, pits);
+        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha, options, pits, volatility);
         var n = data.Count;
         double sumVaR = 0, sumES = 0;
         for (var t = 0; t < n; t++)

@@ -17,4 +17,13 @@ public static class PValueMethods
 
     /// <summary>Mid-p: the exact p-value less half the probability of the observed outcome.</summary>
     public const string MidP = "mid-p";
+
+    /// <summary>Bootstrap of the statistic's null distribution (seeded).</summary>
+    public const string Bootstrap = "bootstrap";
+
+    /// <summary>Asymptotic normal (or Student t) law of a t statistic.</summary>
+    public const string Normal = "normal";
+
+    /// <summary>Two-sided asymptotic normal p-value of a one-sided test's statistic.</summary>
+    public const string NormalTwoSided = "normal-2s";
 }

@@ -30,9 +30,9 @@ public sealed partial class BacktestCatalogTests
         var losses = Enumerable.Range(0, 300).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
         var var = Enumerable.Range(0, 300).Select(t => 1.8 + 0.1 * Math.Sin(t / 7.0)).ToArray();
         var es = Enumerable.Repeat(1.9, 300).ToArray();
-        // PITs (they need not be right, only there, with a few in the tail), so the PIT tests are defined too.
+        // PITs and volatilities (they need not be right, only there, with a few in the tail), so the PIT tests are defined too.
         var pits = losses.Select(_ => Math.Pow(rng.NextDouble(), 2)).ToArray();
-        var s = Backtester.Summarize(losses, var, es, 0, 0.99, pits: pits);
+        var s = Backtester.Summarize(losses, var, es, 0, 0.99, pits: pits, volatility: var.Select(v => v / 2.33).ToArray());
         Assert.Equal(BacktestCatalog.Names, s.Tests.Select(t => t.Test));
         Assert.All(s.Tests, t => Assert.Null(t.Undefined));
         Assert.Contains("no PIT", Backtester.Summarize(losses, var, es, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);

@@ -1,0 +1,78 @@
+namespace RiskGrid.Core.Backtesting;
+
+/// <summary>
+/// Acerbi–Székely (2014) Z1: in the loss convention <c>Z1 = 1 − (1/N) Σ_{exceptions} L_t / ES_t</c>, the mean
+/// severity beyond VaR against 1 (E[Z1 | N &gt; 0] = 0 under a correct ES; negative when ES is too low).
+/// One-sided p-value from a resampled null, given the N exceptions.
+/// </summary>
+/// <remarks>
+/// A–S simulate Z1 from the model's predictive distributions, which a forecast record does not carry (it has
+/// VaR, ES, at most a volatility and a PIT). Z1 is conditional on the exceptions, and under H0 each severity
+/// u = L/ES has mean 1 whatever the tail's shape, so the null is resampled from the observed severities
+/// rescaled to mean 1 (u_i/ū, as the Z2 test does): Z1* = 1 − mean of N draws, p = (1 + #{Z1* ≤ Z1}) / (B + 1),
+/// B = 4999, SplitMix64 seeded by the test's name. This is a bootstrap test of E[u] = 1 and shares the
+/// bootstrap's weakness with very few exceptions (the observed severities understate their spread).
+/// Undefined without exceptions or where an exception day has no positive ES.
+/// </remarks>
+public sealed class EsZ1Backtest : IBacktest
+{
+    public const string TestName = "es-z1";
+
+    public const int Replications = 4999;
+
+    public string Name => TestName;
+
+    public string Description => "Acerbi–Székely (2014) Z1: mean L/ES over the exceptions is 1; one-sided, resampled null given the exceptions";
+
+    public BacktestNeeds Needs => BacktestNeeds.Losses | BacktestNeeds.VaR | BacktestNeeds.ES;
+
+    public TestResult Run(BacktestData data)
+    {
+        var severities = new double[data.Exceptions];
+        var n = 0;
+        for (var t = 0; t < data.Count; t++)
+        {
+            if (data.Hits[t])
+            {
+                var es = data.ExpectedShortfall[t];
+                if (!(es > 0) || double.IsInfinity(es))
+                {
+                    return Undefined("an exception day has no positive ES");
+                }
+
+                severities[n++] = data.Losses[t] / es;
+            }
+        }
+
+        if (n == 0)
+        {
+            return Undefined(data.Count == 0 ? "no observations" : "no exceptions");
+        }
+
+        var mean = severities.Average();
+        var z1 = 1 - mean;
+        if (!(mean > 0))
+        {
+            return new TestResult(TestName, z1, 0, [new PValue(PValueMethods.Resampled, double.NaN)],
+                "the mean severity L / ES over the exceptions is not positive");
+        }
+
+        var rng = new SplitMix64(DufourMonteCarlo.SeedOf(TestName));
+        var atOrBelow = 0;
+        for (var b = 0; b < Replications; b++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                sum += severities[rng.NextIndex(n)];
+            }
+
+            atOrBelow += 1 - sum / (n * mean) <= z1 ? 1 : 0;
+        }
+
+        return new TestResult(TestName, z1, 0, [new PValue(PValueMethods.Resampled, (1.0 + atOrBelow) / (Replications + 1.0))], null);
+    }
+
+    private static TestResult Undefined(string why) =>
+        new(TestName, double.NaN, 0, [new PValue(PValueMethods.Resampled, double.NaN)], why);
+}

@@ -15,7 +15,7 @@ public sealed record BenchmarkSettings
         RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
-        RunOptions.DaysPerPush, RunOptions.Reset,
+        RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
         .. RunOptions.ModelSettings,
     ];
 
@@ -61,6 +61,12 @@ public sealed record BenchmarkSettings
 
     public bool Reset { get; init; }
 
+    /// <summary>Loopback port the embedded silo serves its metrics on while the run lasts; null serves none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>How long the metrics stay served after the run is reported (needs <see cref="MetricsPort"/>).</summary>
+    public TimeSpan Linger { get; init; }
+
     /// <summary>Data-quality threshold on one-day moves, as a fraction (0 = off).</summary>
     public double MaxMove { get; init; } = DataQuality.DefaultMaxMove;
 
@@ -105,10 +111,24 @@ public sealed record BenchmarkSettings
             Reset = values.Get(RunOptions.Reset),
             MaxMove = values.Get(RunOptions.MaxMove) / 100,
             RefuseMoves = values.Get(RunOptions.RefuseMoves),
+            MetricsPort = values.Get(RunOptions.MetricsPort),
+            Linger = values.Get(RunOptions.Linger),
         };
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        if (settings.MetricsPort is not null && (settings.Engine == "core" || settings.Cluster is not null))
+        {
+            throw new ArgumentException(settings.Engine == "core"
+                ? "--metrics-port serves the embedded silo's metrics: it needs --engine grid"
+                : "--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");
+        }
+
+        if (settings.Linger > TimeSpan.Zero && settings.MetricsPort is null)
+        {
+            throw new ArgumentException("--linger keeps the metrics served after the run: it needs --metrics-port");
         }
 
         try

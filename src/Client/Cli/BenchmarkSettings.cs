@@ -12,7 +12,7 @@ public sealed record BenchmarkSettings
     public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Out, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
         RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
@@ -31,6 +31,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
+
+    /// <summary>Also write the history as OpenMetrics text (<see cref="Output.OpenMetricsHistoryWriter"/>) into the output folder.</summary>
+    public bool OpenMetricsHistory { get; init; }
 
     /// <summary>Synthetic universe size and seed (used when no data files are given).</summary>
     public int SyntheticInstruments { get; init; } = 20;
@@ -97,6 +100,7 @@ public sealed record BenchmarkSettings
             Rolling = rolling,
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
+            OpenMetricsHistory = values.Get(RunOptions.OpenMetrics),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
             SyntheticInstruments = values.Get(RunOptions.Instruments),
             SyntheticDays = values.Get(RunOptions.Days),

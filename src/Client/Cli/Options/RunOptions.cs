@@ -82,6 +82,10 @@ public static class RunOptions
     // Output
     public static readonly RunOption<string> Out = Text("out", "Folder for the CSV results and the HTML report (report.html).", "out");
 
+    public static readonly RunOption<bool> OpenMetrics = Flag("openmetrics",
+        "Also write history.om into --out: every pair's forecasts, exceptions and traffic light as OpenMetrics text stamped with " +
+        "their own dates, for Prometheus's backfill (promtool tsdb create-blocks-from openmetrics; README: the historical view).").Unrecorded();
+
     public static readonly RunOption<string?> StoreFile = OptionalText("store",
         $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.").Unrecorded();
 

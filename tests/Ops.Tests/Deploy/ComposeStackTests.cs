@@ -137,6 +137,7 @@ public sealed partial class ComposeStackTests
 
         // The historical view: the backfill reads the benchmark's history.om from that volume into few large blocks, and
         // the history Prometheus serves the same TSDB volume with a retention that keeps decades-old blocks.
+        Assert.Contains("--openmetrics", Sequence(services["benchmark"], "command"));
         var backfill = services["history-backfill"];
         var history = services["prometheus-history"];
         Assert.Equal(["history"], Sequence(backfill, "profiles"));

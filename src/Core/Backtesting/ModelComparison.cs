@@ -3,9 +3,10 @@ using RiskGrid.Core.Engine;
 namespace RiskGrid.Core.Backtesting;
 
 /// <summary>
-/// Several models' VaR forecasts of one instrument at one level, compared on the days all of them
-/// forecast: ranked by average quantile loss (<see cref="QuantileLoss"/>), and every pair tested
-/// for equal predictive accuracy with <see cref="DieboldMarianoTest"/>.
+/// Several models' forecasts of one instrument at one level, compared on the days all of them
+/// forecast: ranked by average loss (<see cref="Loss"/>: the quantile loss of VaR, <see cref="QuantileLoss"/>,
+/// or the FZ0 joint loss of VaR and ES, <see cref="JointLoss"/>), and every pair tested for equal
+/// predictive accuracy with <see cref="DieboldMarianoTest"/> (HAC variance) on that loss.
 /// </summary>
 /// <param name="Alpha">Confidence level.</param>
 /// <param name="Days">Common days: realised target dates on which every model had a forecast.</param>
@@ -14,18 +15,22 @@ namespace RiskGrid.Core.Backtesting;
 public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<ModelScore> Ranking,
     IReadOnlyList<PairwiseComparison> Pairs)
 {
+    /// <summary>The loss the models are ranked and tested by.</summary>
+    public ComparisonLoss Loss { get; init; }
+
     /// <summary>Compares models given by name and forecast history (e.g. one instrument's pairs).</summary>
     /// <param name="level">Index into VaR[] (like <see cref="RollingOptions.Alphas"/>).</param>
     /// <param name="lags">Newey–West lag; default <see cref="DieboldMarianoTest.DefaultLags"/> of the common days.</param>
+    /// <param name="loss">The loss; with <see cref="ComparisonLoss.Fz0"/> a day a model gave no positive ES is not a common day.</param>
     public static ModelComparison Compare(IReadOnlyList<(string Model, IReadOnlyList<ForecastRecord> Forecasts)> models,
-        int level, double alpha, int? lags = null)
+        int level, double alpha, int? lags = null, ComparisonLoss loss = ComparisonLoss.Quantile)
     {
         ArgumentNullException.ThrowIfNull(models);
         BacktestArguments.CheckAlpha(alpha);
         ArgumentOutOfRangeException.ThrowIfNegative(level);
 
         // Days are matched by target date: the loss of a model on a day it did not forecast is unknown.
-        var byDate = models.Select(m => LossesByDate(m.Model, m.Forecasts, level, alpha)).ToArray();
+        var byDate = models.Select(m => LossesByDate(m.Model, m.Forecasts, level, alpha, loss)).ToArray();
         var common = byDate.Length == 0
             ? []
             : byDate.Skip(1).Aggregate((IEnumerable<DateOnly>)byDate[0].Keys, (days, next) => days.Where(next.ContainsKey))
@@ -56,11 +61,12 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
             }
         }
 
-        return new ModelComparison(alpha, common.Length, ranking, pairs);
+        return new ModelComparison(alpha, common.Length, ranking, pairs) { Loss = loss };
     }
 
     /// <summary>Compares the runs of one instrument (throws when they are of different instruments).</summary>
-    public static ModelComparison Compare(IReadOnlyList<PairRun> runs, int level, double alpha, int? lags = null)
+    public static ModelComparison Compare(IReadOnlyList<PairRun> runs, int level, double alpha, int? lags = null,
+        ComparisonLoss loss = ComparisonLoss.Quantile)
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Select(r => r.Instrument).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -68,11 +74,11 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
             throw new ArgumentException("models can only be compared on one instrument's days", nameof(runs));
         }
 
-        return Compare(runs.Select(r => (r.Model, r.Forecasts)).ToArray(), level, alpha, lags);
+        return Compare(runs.Select(r => (r.Model, r.Forecasts)).ToArray(), level, alpha, lags, loss);
     }
 
     private static Dictionary<DateOnly, double> LossesByDate(string model, IReadOnlyList<ForecastRecord> forecasts,
-        int level, double alpha)
+        int level, double alpha, ComparisonLoss loss)
     {
         var losses = new Dictionary<DateOnly, double>();
         foreach (var record in forecasts)
@@ -88,7 +94,15 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
                 continue;
             }
 
-            if (!losses.TryAdd(day, QuantileLoss.Of(-record.Realized, record.VaR[level], alpha)))
+            var value = loss == ComparisonLoss.Fz0
+                ? JointLoss.Fz0(-record.Realized, record.VaR[level], level < record.ES.Length ? record.ES[level] : double.NaN, alpha)
+                : QuantileLoss.Of(-record.Realized, record.VaR[level], alpha);
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            if (!losses.TryAdd(day, value))
             {
                 throw new ArgumentException($"model {model} has two forecasts for {day:yyyy-MM-dd}", nameof(forecasts));
             }

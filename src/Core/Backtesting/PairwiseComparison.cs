@@ -1,7 +1,7 @@
 namespace RiskGrid.Core.Backtesting;
 
 /// <summary>
-/// Diebold–Mariano comparison of two models' quantile losses on the common days, with
+/// Diebold–Mariano comparison of two models' losses (quantile or FZ0, see <see cref="ModelComparison.Loss"/>) on the common days, with
 /// d_t = loss(<see cref="First"/>) − loss(<see cref="Second"/>).
 /// </summary>
 /// <param name="MeanLossDifference">d̄: negative when <see cref="First"/> forecasts better.</param>

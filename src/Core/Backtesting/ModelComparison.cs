@@ -18,12 +18,16 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
     /// <summary>The loss the models are ranked and tested by.</summary>
     public ComparisonLoss Loss { get; init; }
 
+    /// <summary>The Model Confidence Set on the same losses and days, when asked for (<c>confidenceSet: true</c>); null otherwise.</summary>
+    public ModelConfidenceSet? ConfidenceSet { get; init; }
+
     /// <summary>Compares models given by name and forecast history (e.g. one instrument's pairs).</summary>
     /// <param name="level">Index into VaR[] (like <see cref="RollingOptions.Alphas"/>).</param>
     /// <param name="lags">Newey–West lag; default <see cref="DieboldMarianoTest.DefaultLags"/> of the common days.</param>
+    /// <param name="confidenceSet">Also compute the <see cref="ModelConfidenceSet"/> (seeded stationary bootstrap).</param>
     /// <param name="loss">The loss; with <see cref="ComparisonLoss.Fz0"/> a day a model gave no positive ES is not a common day.</param>
     public static ModelComparison Compare(IReadOnlyList<(string Model, IReadOnlyList<ForecastRecord> Forecasts)> models,
-        int level, double alpha, int? lags = null, ComparisonLoss loss = ComparisonLoss.Quantile)
+        int level, double alpha, int? lags = null, ComparisonLoss loss = ComparisonLoss.Quantile, bool confidenceSet = false)
     {
         ArgumentNullException.ThrowIfNull(models);
         BacktestArguments.CheckAlpha(alpha);
@@ -61,12 +65,16 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
             }
         }
 
-        return new ModelComparison(alpha, common.Length, ranking, pairs) { Loss = loss };
+        return new ModelComparison(alpha, common.Length, ranking, pairs)
+        {
+            Loss = loss,
+            ConfidenceSet = confidenceSet ? ModelConfidenceSet.Compute([.. models.Select((m, i) => (m.Model, losses[i]))]) : null,
+        };
     }
 
     /// <summary>Compares the runs of one instrument (throws when they are of different instruments).</summary>
     public static ModelComparison Compare(IReadOnlyList<PairRun> runs, int level, double alpha, int? lags = null,
-        ComparisonLoss loss = ComparisonLoss.Quantile)
+        ComparisonLoss loss = ComparisonLoss.Quantile, bool confidenceSet = false)
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Select(r => r.Instrument).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -74,7 +82,7 @@ public sealed record ModelComparison(double Alpha, int Days, IReadOnlyList<Model
             throw new ArgumentException("models can only be compared on one instrument's days", nameof(runs));
         }
 
-        return Compare(runs.Select(r => (r.Model, r.Forecasts)).ToArray(), level, alpha, lags, loss);
+        return Compare(runs.Select(r => (r.Model, r.Forecasts)).ToArray(), level, alpha, lags, loss, confidenceSet);
     }
 
     private static Dictionary<DateOnly, double> LossesByDate(string model, IReadOnlyList<ForecastRecord> forecasts,

@@ -96,8 +96,12 @@ public static class DufourMonteCarlo
     /// and α alone, under their null: i.i.d. uniform PITs (cached by test, length and level, like
     /// <see cref="HitPValue"/>); null when the data's options turn Monte Carlo p-values off.
     /// </summary>
+    /// <remarks>
+    /// 999 replicates by default, not <see cref="CachedReplications"/>: a PIT statistic reads T uniforms per replicate
+    /// (not T bits), and a grid pair recomputes its battery with a new length every day.
+    /// </remarks>
     public static PValue? PitPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
-        int replications = CachedReplications)
+        int replications = DefaultReplications)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!data.Options.MonteCarlo)

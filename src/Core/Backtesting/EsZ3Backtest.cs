@@ -45,7 +45,7 @@ public sealed class EsZ3Backtest : IBacktest
         var rate = data.ExpectedRate;
         var z3 = Statistic(data.Pits, rate);
         // The Monte Carlo helper counts replicates at least as large: test −Z3.
-        var p = DufourMonteCarlo.PitPValue(TestName, data, -z3, u => -Statistic(u, rate), DufourMonteCarlo.CachedReplications)
+        var p = DufourMonteCarlo.PitPValue(TestName, data, -z3, u => -Statistic(u, rate))
                 ?? new PValue(PValueMethods.MonteCarlo, double.NaN);
         return new TestResult(TestName, z3, 0, [p], null);
     }

@@ -1,4 +1,5 @@
 using RiskGrid.Client.Cli.Options;
+using RiskGrid.Client.MarketData;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -11,16 +12,19 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Out, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
-        RunOptions.DaysPerPush, RunOptions.Reset,
+        RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
         .. RunOptions.ModelSettings,
     ];
 
     /// <summary>Price files (Yahoo or wide CSV); empty for the built-in synthetic universe.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
+
+    /// <summary>What to download instead (<c>--source</c>, <c>--symbols</c>, …), or null.</summary>
+    public MarketDataSettings? MarketData { get; init; }
 
     public IReadOnlyList<string> Models { get; init; } = [];
 
@@ -31,6 +35,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
+
+    /// <summary>Also write the history as OpenMetrics text (<see cref="Output.OpenMetricsHistoryWriter"/>) into the output folder.</summary>
+    public bool OpenMetricsHistory { get; init; }
 
     /// <summary>Synthetic universe size and seed (used when no data files are given).</summary>
     public int SyntheticInstruments { get; init; } = 20;
@@ -61,6 +68,12 @@ public sealed record BenchmarkSettings
 
     public bool Reset { get; init; }
 
+    /// <summary>Loopback port the embedded silo serves its metrics on while the run lasts; null serves none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>How long the metrics stay served after the run is reported (needs <see cref="MetricsPort"/>).</summary>
+    public TimeSpan Linger { get; init; }
+
     /// <summary>Data-quality threshold on one-day moves, as a fraction (0 = off).</summary>
     public double MaxMove { get; init; } = DataQuality.DefaultMaxMove;
 
@@ -87,10 +100,12 @@ public sealed record BenchmarkSettings
         var settings = new BenchmarkSettings
         {
             DataFiles = values.Get(RunOptions.Data),
+            MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
+            OpenMetricsHistory = values.Get(RunOptions.OpenMetrics),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
             SyntheticInstruments = values.Get(RunOptions.Instruments),
             SyntheticDays = values.Get(RunOptions.Days),
@@ -105,10 +120,29 @@ public sealed record BenchmarkSettings
             Reset = values.Get(RunOptions.Reset),
             MaxMove = values.Get(RunOptions.MaxMove) / 100,
             RefuseMoves = values.Get(RunOptions.RefuseMoves),
+            MetricsPort = values.Get(RunOptions.MetricsPort),
+            Linger = values.Get(RunOptions.Linger),
         };
+        if (settings.MarketData is not null && settings.DataFiles.Count > 0)
+        {
+            throw new ArgumentException("--data and --source do not go together: read files or download, not both");
+        }
+
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        if (settings.MetricsPort is not null && (settings.Engine == "core" || settings.Cluster is not null))
+        {
+            throw new ArgumentException(settings.Engine == "core"
+                ? "--metrics-port serves the embedded silo's metrics: it needs --engine grid"
+                : "--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");
+        }
+
+        if (settings.Linger > TimeSpan.Zero && settings.MetricsPort is null)
+        {
+            throw new ArgumentException("--linger keeps the metrics served after the run: it needs --metrics-port");
         }
 
         try
@@ -159,7 +193,11 @@ public sealed record BenchmarkSettings
             .With(RunOptions.Reset, Reset)
             .With(RunOptions.MaxMove, MaxMove * 100)
             .With(RunOptions.RefuseMoves, RefuseMoves);
-        if (DataFiles.Count == 0)
+        if (MarketData is not null)
+        {
+            values = MarketData.ToValues(values);
+        }
+        else if (DataFiles.Count == 0)
         {
             values = values
                 .With(RunOptions.Instruments, SyntheticInstruments)
@@ -186,6 +224,6 @@ public sealed record BenchmarkSettings
         return [.. values.Resolved().Where(p =>
             (!RunOptions.ModelSettings.Any(o => o.Name == p.Key) || modelSettings.Contains(p.Key)) &&
             (Engine == "grid" || !gridOnly.Contains(p.Key)) &&
-            (DataFiles.Count == 0 || !synthetic.Contains(p.Key)))];
+            (DataFiles.Count == 0 && MarketData is null || !synthetic.Contains(p.Key)))];
     }
 }

@@ -51,7 +51,15 @@ public static class GarchFitter
     private const int ProbeEvery = 20;
     private const int ProbeStartCount = 2;
     private const double AlternativeMargin = 3.0;
-    private const double JumpInStandardErrors = 1.0;
+    private const double JumpInStandardErrors = 2.0;
+
+    // A guard search replaces the warm fit only when its log-likelihood is higher by more than this.
+    private const double AcceptGain = 1e-3;
+
+    // While no other maximum is tracked, flips onto a bound run every fit (every 5th missed S&P 500 EGARCH windows of
+    // 2002-04 where the boundary maximum is the better one from its first day), flips off a bound every this many
+    // fits (a coordinate can sit on its bound for years, as GJR's α does on the S&P 500).
+    private const int FlipEvery = 3;
 
     // Bound flips (see BoundFlips): a coordinate on its bound is moved this fraction of its box width inward; one
     // within this many standard errors of its bound is put on it; at most this many flips per fit.
@@ -110,19 +118,20 @@ public static class GarchFitter
         }
 
         var kept = guard ? Guard(model, returns, likelihood, scale, search, warm ? previous : null)
-            : new GuardResult(search, search.Iterations, new GuardMemory(0, null, null), false, false, false);
+            : new GuardResult(search, search.Iterations, new GuardMemory(0, 0, null, null), false, false, false);
         var fit = Finish(model, likelihood, kept.Best.Objective, scale, kept.Iterations, kept.Best.Trouble, warm, kept.Memory);
         FitCounters.Record(model.Name, likelihood.Passes, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
         return fit;
     }
 
-    /// <summary>What the stuck-optimum guard kept: the best search, the steps of all searches, its memory for the
+    /// <summary>What the stuck-optimum guard kept: the best search and its steps (the fit's
+    /// <see cref="ModelFit.Iterations"/>; the guard's own work shows in <see cref="FitCounters"/>), its memory for the
     /// next fit (fits since its last probe, the other maximum it tracks), and what it did.</summary>
     private sealed record GuardResult(Search Best, int Iterations, GuardMemory Memory, bool Probed, bool Tracked, bool Changed);
 
     /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
     /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
-    private sealed record GuardMemory(int FitsSinceProbe, double[]? Alternative, double[]? AlternativeHessian);
+    private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian);
 
     /// <summary>
     /// The stuck-optimum guard. A warm start follows yesterday's maximum; where the likelihood has two (EGARCH with
@@ -140,7 +149,6 @@ public static class GarchFitter
     {
         var n = model.ParameterCount;
         var memory = previous is null ? null : WarmStartState.Unpack(previous.Blob, n);
-        var iterations = primary.Iterations;
         var searches = new List<Search>(4) { primary };
         var tracked = false;
         if (memory?.Alternative is { } alternative)
@@ -151,7 +159,6 @@ public static class GarchFitter
                     (double[])memory.AlternativeHessian!.Clone()) is { } other)
             {
                 searches.Add(other);
-                iterations += other.Iterations;
             }
 
             tracked = true;
@@ -159,22 +166,24 @@ public static class GarchFitter
 
         // A cold fit (no previous) does not probe itself (a cold fit's cost is the cold start's), but its successor does.
         var since = previous is null || memory is null ? ProbeEvery : Math.Min(memory.FitsSinceProbe, ProbeEvery);
+        var sinceFlip = previous is null || memory is null ? FlipEvery : Math.Min(memory.FitsSinceFlip, FlipEvery);
         var probed = false;
-        if (previous is not null && !tracked)
+        var flips = previous is not null && !tracked ? BoundFlips(model, primary, likelihood.Count, sinceFlip + 1 >= FlipEvery) : [];
+        var inward = false;
+        foreach (var (coordinate, value) in flips)
         {
+            inward |= value > primary.Objective.BestWorking[coordinate];
             // The other mode of a bound: from the warm estimate with a coordinate on its bound moved inward, or with one
-            // within a few standard errors of its bound put on it, each from the warm fit's curvature (a few passes).
-            foreach (var (coordinate, value) in BoundFlips(model, primary, likelihood.Count))
+            // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
+            // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
+            probed = true;
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value) is { } flip)
             {
-                probed = true;
-                if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value) is { } flip)
-                {
-                    searches.Add(flip);
-                    iterations += flip.Iterations;
-                }
+                searches.Add(flip);
             }
         }
 
+        sinceFlip = inward ? 0 : sinceFlip + 1;
         if (previous is not null && (since + 1 >= ProbeEvery || Jumped(model, scale, primary, previous)))
         {
             probed = true;
@@ -184,7 +193,6 @@ public static class GarchFitter
                 if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, null) is { } probe)
                 {
                     searches.Add(probe);
-                    iterations += probe.Iterations;
                 }
             }
         }
@@ -193,10 +201,13 @@ public static class GarchFitter
             since++;
         }
 
-        var best = searches[0];
+        // Another search replaces the warm fit only if it gains more than AcceptGain: a maximum found again from
+        // elsewhere (to round-off) leaves the answer as the warm fit gave it.
+        var best = primary;
+        var gain = AcceptGain / likelihood.Count;
         foreach (var candidate in searches)
         {
-            if (candidate.Objective.BestValue < best.Objective.BestValue)
+            if (candidate.Objective.BestValue < (best == primary ? primary.Objective.BestValue - gain : best.Objective.BestValue))
             {
                 best = candidate;
             }
@@ -222,9 +233,9 @@ public static class GarchFitter
             model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
         }
 
-        var next = new GuardMemory(since, alternativeNatural, runnerUp?.Curvature);
-        var changed = best != primary && best.Objective.BestValue < primary.Objective.BestValue;
-        return new GuardResult(best, iterations, next, probed, tracked, changed);
+        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature);
+        var changed = best != primary;
+        return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
     }
 
     /// <summary>
@@ -515,10 +526,13 @@ public static class GarchFitter
 
     /// <summary>
     /// Starts for the other mode of a bound (at most <see cref="MaximumFlips"/>): the search's estimate with a coordinate
-    /// that sits on its bound moved inward by <see cref="FlipStep"/> of its box width, or with one that lies within
-    /// <see cref="NearBoundInStandardErrors"/> standard errors (by the search's curvature) of its bound put on it.
+    /// that sits on its lower bound moved inward (when <paramref name="inward"/>) by <see cref="FlipStep"/> of its box width, or with one that lies within
+    /// <see cref="NearBoundInStandardErrors"/> standard errors (by the search's curvature) of it put on it. Lower bounds
+    /// only: there the working coordinates put an effect to zero (α, γ), and a boundary maximum beside an interior
+    /// one is what the rolling EGARCH fits met; the upper bounds are limits (unit persistence, ν → ∞) where the
+    /// likelihood flattens rather than peaks again.
     /// </summary>
-    private static List<(int Coordinate, double Value)> BoundFlips(VolatilityModel model, Search search, int count)
+    private static List<(int Coordinate, double Value)> BoundFlips(VolatilityModel model, Search search, int count, bool inward)
     {
         var n = model.ParameterCount;
         var x = search.Objective.BestWorking;
@@ -532,19 +546,14 @@ public static class GarchFitter
             var near = curvature > 0 ? NearBoundInStandardErrors / Math.Sqrt(curvature * count) : 0;
             if (x[j] - lower <= BoundTolerance * width)
             {
-                flips.Add((j, lower + FlipStep * width));
-            }
-            else if (upper - x[j] <= BoundTolerance * width)
-            {
-                flips.Add((j, upper - FlipStep * width));
+                if (inward)
+                {
+                    flips.Add((j, lower + FlipStep * width));
+                }
             }
             else if (x[j] - lower < near)
             {
                 flips.Add((j, lower));
-            }
-            else if (upper - x[j] < near)
-            {
-                flips.Add((j, upper));
             }
         }
 
@@ -712,7 +721,8 @@ public static class GarchFitter
         var standardErrors = LikelihoodStandardErrors.FromHessian(hessian);
         var working = WorkingHessian(hessian, jacobian, n, likelihood.Count);
         var blob = working is null ? null
-            : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.Alternative, memory?.AlternativeHessian).Pack();
+            : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.FitsSinceFlip ?? FlipEvery,
+                memory?.Alternative, memory?.AlternativeHessian).Pack();
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);
 
         FitStatus status;

@@ -7,17 +7,18 @@ namespace RiskGrid.Core.Volatility;
 /// Hessian of the objective (−LL/T) in working coordinates at the estimate, n × n row-major; with it a warm
 /// start takes a Newton step from the previous estimate and scales the optimiser's coordinates without
 /// probing the curvature again. Also the stuck-optimum guard's memory: how many fits ago it last searched
-/// from other starts, and the other local maximum it is tracking, if any (natural parameters and the
+/// from other starts (grid probes, bound flips), and the other local maximum it is tracking, if any (natural parameters and the
 /// curvature there), so that a rolling run follows both modes of a bimodal likelihood and switches when the
 /// other one overtakes. Everything the guard decides comes from this state and the window, so a grain that
 /// persists the fit and the batch engine decide alike.
 /// <para>
-/// Format "GH2": tag, n (int32), fits since the last probe (int32), n² doubles, then a flag byte and, when it
+/// Format "GH2": tag, n (int32), fits since the last grid probe and since the last bound flip (int32 each), n² doubles, then a flag byte and, when it
 /// is 1, the other maximum's n parameters and n² Hessian doubles; little-endian. "GH1" (tag, n, n² doubles),
 /// written before the guard, still reads, as a state whose probe is due.
 /// </para>
 /// </summary>
-internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, double[]? Alternative, double[]? AlternativeHessian)
+internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative,
+    double[]? AlternativeHessian)
 {
     private static ReadOnlySpan<byte> Version1 => "GH1"u8;
 
@@ -37,11 +38,12 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, doub
     {
         var n = (int)Math.Round(Math.Sqrt(Hessian.Length));
         var alternative = Alternative is not null && AlternativeHessian is not null;
-        var head = Version2.Length + 8;
+        var head = Version2.Length + 12;
         var blob = new byte[head + 8 * n * n + 1 + (alternative ? 8 * (n + n * n) : 0)];
         Version2.CopyTo(blob);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length), n);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length + 4), FitsSinceProbe);
+        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length + 8), FitsSinceFlip);
         Write(blob.AsSpan(head), Hessian);
         var at = head + 8 * n * n;
         blob[at] = alternative ? (byte)1 : (byte)0;
@@ -67,18 +69,19 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, doub
         if (span[..3].SequenceEqual(Version1))
         {
             return blob.Length == 7 + 8 * n * n && Read(span[7..], n * n) is { } hessian
-                ? new WarmStartState(hessian, int.MaxValue, null, null)
+                ? new WarmStartState(hessian, int.MaxValue, int.MaxValue, null, null)
                 : null;
         }
 
-        var head = Version2.Length + 8;
+        var head = Version2.Length + 12;
         if (!span[..3].SequenceEqual(Version2) || blob.Length < head + 8 * n * n + 1)
         {
             return null;
         }
 
         var fits = BinaryPrimitives.ReadInt32LittleEndian(span[7..]);
-        if (Read(span[head..], n * n) is not { } current || fits < 0)
+        var flips = BinaryPrimitives.ReadInt32LittleEndian(span[11..]);
+        if (Read(span[head..], n * n) is not { } current || fits < 0 || flips < 0)
         {
             return null;
         }
@@ -87,13 +90,13 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, doub
         switch (span[at])
         {
             case 0 when blob.Length == at + 1:
-                return new WarmStartState(current, fits, null, null);
+                return new WarmStartState(current, fits, flips, null, null);
             case 1 when blob.Length == at + 1 + 8 * (n + n * n):
                 var other = Read(span[(at + 1)..], n);
                 var otherHessian = Read(span[(at + 1 + 8 * n)..], n * n);
                 return other is null || otherHessian is null
-                    ? new WarmStartState(current, fits, null, null)
-                    : new WarmStartState(current, fits, other, otherHessian);
+                    ? new WarmStartState(current, fits, flips, null, null)
+                    : new WarmStartState(current, fits, flips, other, otherHessian);
             default:
                 return null;
         }

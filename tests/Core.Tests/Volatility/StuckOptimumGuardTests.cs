@@ -64,14 +64,15 @@ public sealed class StuckOptimumGuardTests
     public void Warm_start_state_round_trips_and_reads_the_format_before_the_guard()
     {
         double[] hessian = [2, 0.5, 0.5, 3];
-        var state = new WarmStartState(hessian, 7, [0.1, 0.2], [1, 0, 0, 1]);
+        var state = new WarmStartState(hessian, 7, 3, [0.1, 0.2], [1, 0, 0, 1]);
         var back = WarmStartState.Unpack(state.Pack(), 2)!;
         Assert.Equal(hessian, back.Hessian);
         Assert.Equal(7, back.FitsSinceProbe);
+        Assert.Equal(3, back.FitsSinceFlip);
         Assert.Equal([0.1, 0.2], back.Alternative!);
         Assert.Equal([1.0, 0, 0, 1], back.AlternativeHessian!);
 
-        var alone = WarmStartState.Unpack(new WarmStartState(hessian, 0, null, null).Pack(), 2)!;
+        var alone = WarmStartState.Unpack(new WarmStartState(hessian, 0, 0, null, null).Pack(), 2)!;
         Assert.Null(alone.Alternative);
 
         var old = WarmStartState.Unpack(WarmStartState.PackVersion1(hessian, 2), 2)!;

@@ -10,8 +10,8 @@ namespace RiskGrid.Client.Cli;
 /// <summary>
 /// Runs the benchmark through the grid: an embedded silo in this process, or a running cluster. The
 /// universe is defined, its series pushed in date order (each push fans out to every pair, which
-/// realises, refits when due and forecasts), then every pair's history is read back as Core
-/// <see cref="PairRun"/>s — bit-identical to the Core engine's, so reporting has one path.
+/// realises, refits when due and forecasts), then every pair's finished backtests and its forecast rows are read
+/// back as Core <see cref="PairRun"/>s — bit-identical to the Core engine's, so reporting has one path.
 /// </summary>
 /// <param name="metricsPort">Serve the embedded silo's metrics on this loopback port while the run lasts (and for <paramref name="linger"/> after).</param>
 /// <param name="linger">How long <see cref="LingerAsync"/> keeps serving the embedded silo's metrics once the run is reported.</param>
@@ -107,25 +107,30 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(
             p.PricesSent * models.Length, barsTotal, PairsDone: 0, PairsTotal: 0))), cancellationToken);
 
-        // Read back in the Core engine's order: instrument, then model.
-        var runs = new List<PairRun>(pairs);
-        foreach (var s in universe)
+        // Read back in the Core engine's order (instrument, then model): the backtests each pair computed, and the
+        // forecast rows the CSV files need. Several pairs at a time: each computes its whole-sample tests on its silo.
+        var keys = (from s in universe from model in models select (s.Instrument, Model: model)).ToArray();
+        var runs = new PairRun[keys.Length];
+        using var reads = new SemaphoreSlim(Math.Max(4, 2 * Environment.ProcessorCount));
+        await Task.WhenAll(keys.Select(async (key, i) =>
         {
-            foreach (var model in models)
+            await reads.WaitAsync(cancellationToken);
+            try
             {
-                var status = await client.GetPairStatusAsync(universeName, s.Instrument, model, cancellationToken);
-                var history = await client.GetForecastHistoryAsync(universeName, s.Instrument, model, cancellationToken: cancellationToken);
-                var state = new PairState
+                var status = await client.GetPairStatusAsync(universeName, key.Instrument, key.Model, cancellationToken);
+                var summary = await client.GetPairSummaryAsync(universeName, key.Instrument, key.Model, cancellationToken);
+                var history = await client.GetForecastHistoryAsync(universeName, key.Instrument, key.Model, cancellationToken: cancellationToken);
+                runs[i] = new PairRun(key.Instrument, key.Model, [.. history.Select(e => e.ToCore())], status.FitAttempts,
+                    status.FitFailures, status.LastFit?.ToCore(), status.FitTime)
                 {
-                    BarsSeen = status.BarsSeen,
-                    FitAttempts = status.FitAttempts,
-                    FitFailures = status.FitFailures,
-                    LastFit = status.LastFit?.ToCore(),
-                    Forecasts = [.. history.Select(e => e.ToCore())],
+                    Backtests = [.. summary.Backtests.Select(b => b.ToCore())],
                 };
-                runs.Add(new PairRun(s.Instrument, model, state, status.FitTime));
             }
-        }
+            finally
+            {
+                reads.Release();
+            }
+        }));
 
         return runs;
     }

@@ -43,7 +43,8 @@ public sealed partial class InstrumentModelGrain(
     private bool _stale;
     private bool _metricsDue;
     private bool _testsDue;
-    private DateTime _testsPublished = DateTime.MinValue;
+    private DateTime _testsPublished;
+    private BacktestSummary[]? _publishedTests;
 
     private string Key => PairKey.Of(_universe, _instrument, _model);
 
@@ -66,7 +67,9 @@ public sealed partial class InstrumentModelGrain(
             _testsDue = true;
         }
 
-        // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval).
+        // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval), its
+        // whole-sample tests PairTestsInterval after activation at the earliest (a silo start must not compute them all at once).
+        _testsPublished = DateTime.UtcNow;
         var interval = metricsOptions.Value.PairPublishInterval;
         this.RegisterGrainTimer(PublishMetrics, interval, interval);
     }
@@ -428,7 +431,8 @@ public sealed partial class InstrumentModelGrain(
         {
             _testsDue = false;
             _testsPublished = now;
-            metrics.PublishPairTests(_instrument, _model, pair.Options.Alphas, await BacktestsAsync());
+            _publishedTests = await BacktestsAsync();
+            metrics.PublishPairTests(_instrument, _model, pair.Options.Alphas, _publishedTests);
         }
     }
 
@@ -438,7 +442,8 @@ public sealed partial class InstrumentModelGrain(
     {
         if (_pair is { } pair)
         {
-            metrics.ForgetPair(_instrument, _model, pair.Options.Alphas);
+            metrics.ForgetPair(_instrument, _model, pair.Options.Alphas, _publishedTests);
+            _publishedTests = null;
         }
     }
 

@@ -261,25 +261,33 @@ public sealed class RiskGridMetrics
     };
 
     /// <summary>Removes a pair's series (its grain left this silo).</summary>
-    public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas)
+    public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas, IReadOnlyList<BacktestSummary>? publishedTests = null)
     {
         ArgumentNullException.ThrowIfNull(alphas);
         Forecasts.RemoveLabelled(instrument, model);
         VolatilityForecast.RemoveLabelled(instrument, model);
-        foreach (var alpha in alphas)
+        for (var k = 0; k < alphas.Count; k++)
         {
-            string[] labels = [instrument, model, Level(alpha)];
+            string[] labels = [instrument, model, Level(alphas[k])];
             foreach (var gauge in (Gauge[])[VaR, ES, Observations, MissingForecasts, Exceptions, ExceptionRate, ViolationRatio,
                          TrafficLightZone, TrafficLightExceptions])
             {
                 gauge.RemoveLabelled(labels);
             }
 
-            foreach (var gauge in (Gauge[])[TestStatistic, TestPValue])
+            // The series the last PublishPairTests created, named directly: scanning every series of the gauges
+            // would make deactivating all pairs of a silo quadratic in its pairs.
+            if (publishedTests is null || k >= publishedTests.Count)
             {
-                foreach (var series in gauge.GetAllLabelValues().Where(v => v.AsSpan(0, 3).SequenceEqual(labels)).ToList())
+                continue;
+            }
+
+            foreach (var test in publishedTests[k].Tests)
+            {
+                TestStatistic.RemoveLabelled([.. labels, test.Test]);
+                foreach (var p in test.PValues)
                 {
-                    gauge.RemoveLabelled(series);
+                    TestPValue.RemoveLabelled([.. labels, test.Test, p.Method]);
                 }
             }
         }

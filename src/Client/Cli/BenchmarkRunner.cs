@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RiskGrid.Client.MarketData;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Report;
 using RiskGrid.Client.Store;
@@ -27,16 +28,20 @@ public static class BenchmarkRunner
     {
         var started = DateTimeOffset.UtcNow;
         // Everything that can be checked before the computation is: the data, the output folder, the run store.
-        var universe = DataSources.Load(settings);
+        OutputFolder.Check(settings.OutputDirectory);
+        using var store = settings.StorePath is { } storePath ? OpenStore(storePath) : null;
+        var (universe, fetched) = await DataSources.LoadAsync(settings, cancellationToken);
+        foreach (var note in fetched.SelectMany(f => f.Notes.Select(n => $"{f.Source} {Options.OptionParsers.Printable(f.Symbol)}: {n}")))
+        {
+            await CliAction.Error.WriteLineAsync($"note: {note}");
+        }
+
         foreach (var series in universe)
         {
             RollingEngine.CheckLength(series, settings.Rolling);
         }
 
         await CheckQualityAsync(universe, settings);
-
-        OutputFolder.Check(settings.OutputDirectory);
-        using var store = settings.StorePath is { } storePath ? OpenStore(storePath) : null;
 
         var description = Describe(universe, settings, executor);
         console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
@@ -74,11 +79,12 @@ public static class BenchmarkRunner
         }
 
         var record = new RunRecord(0, started, DateTimeOffset.UtcNow, elapsed, executor.Description, CodeVersion.Current,
-            dataHash, Dataset(universe, settings), universe.Count, runs.Count, parameters,
+            dataHash, Dataset(universe, settings, fetched), universe.Count, runs.Count, parameters,
             report.KeyResults, report.Backtests,
             [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
-             .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f)))]);
+             .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f))),
+             .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))]);
         try
         {
             var id = store.Add(record);
@@ -97,7 +103,7 @@ public static class BenchmarkRunner
     // Flags (or, when asked, refuses) prices that load but look wrong; the synthetic universe is not checked.
     private static async Task CheckQualityAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings)
     {
-        if (settings.DataFiles.Count == 0)
+        if (settings.DataFiles.Count == 0 && settings.MarketData is null)
         {
             return;
         }
@@ -154,9 +160,12 @@ public static class BenchmarkRunner
         ];
     }
 
-    private static string Dataset(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings)
+    private static string Dataset(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings, IReadOnlyList<FetchedSeries>? fetched = null)
     {
-        var source = settings.DataFiles.Count == 0
+        var source = settings.MarketData is { } download
+            ? $"{download.Source} {string.Join(",", download.Symbols)} ({download.From:yyyy-MM-dd} to {download.To:yyyy-MM-dd}" +
+              (fetched is { Count: > 0 } ? $"; raw sha256 {string.Join(", ", fetched.Select(f => $"{f.Symbol} {f.RawHashes}"))})" : ")")
+            : settings.DataFiles.Count == 0
             ? $"built-in synthetic universe, {universe[0].Source}"
             : string.Join(", ", settings.DataFiles);
         return $"{source}: {universe.Count} instrument(s), {universe.Min(s => s.Count)}–{universe.Max(s => s.Count)} prices, " +

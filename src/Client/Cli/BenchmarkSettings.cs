@@ -1,4 +1,5 @@
 using RiskGrid.Client.Cli.Options;
+using RiskGrid.Client.MarketData;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -11,7 +12,7 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
@@ -21,6 +22,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Price files (Yahoo or wide CSV); empty for the built-in synthetic universe.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
+
+    /// <summary>What to download instead (<c>--source</c>, <c>--symbols</c>, …), or null.</summary>
+    public MarketDataSettings? MarketData { get; init; }
 
     public IReadOnlyList<string> Models { get; init; } = [];
 
@@ -87,6 +91,7 @@ public sealed record BenchmarkSettings
         var settings = new BenchmarkSettings
         {
             DataFiles = values.Get(RunOptions.Data),
+            MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
             ModelSettings = ResolveModelSettings(values, levels),
@@ -106,6 +111,11 @@ public sealed record BenchmarkSettings
             MaxMove = values.Get(RunOptions.MaxMove) / 100,
             RefuseMoves = values.Get(RunOptions.RefuseMoves),
         };
+        if (settings.MarketData is not null && settings.DataFiles.Count > 0)
+        {
+            throw new ArgumentException("--data and --source do not go together: read files or download, not both");
+        }
+
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
@@ -159,7 +169,11 @@ public sealed record BenchmarkSettings
             .With(RunOptions.Reset, Reset)
             .With(RunOptions.MaxMove, MaxMove * 100)
             .With(RunOptions.RefuseMoves, RefuseMoves);
-        if (DataFiles.Count == 0)
+        if (MarketData is not null)
+        {
+            values = MarketData.ToValues(values);
+        }
+        else if (DataFiles.Count == 0)
         {
             values = values
                 .With(RunOptions.Instruments, SyntheticInstruments)
@@ -186,6 +200,6 @@ public sealed record BenchmarkSettings
         return [.. values.Resolved().Where(p =>
             (!RunOptions.ModelSettings.Any(o => o.Name == p.Key) || modelSettings.Contains(p.Key)) &&
             (Engine == "grid" || !gridOnly.Contains(p.Key)) &&
-            (DataFiles.Count == 0 || !synthetic.Contains(p.Key)))];
+            (DataFiles.Count == 0 && MarketData is null || !synthetic.Contains(p.Key)))];
     }
 }

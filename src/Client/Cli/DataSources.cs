@@ -1,10 +1,25 @@
+using RiskGrid.Client.MarketData;
 using RiskGrid.Core.Data;
 
 namespace RiskGrid.Client.Cli;
 
-/// <summary>Loads the benchmark's universe: the named files, or the built-in synthetic universe.</summary>
+/// <summary>Loads the benchmark's universe: the named files, a download (<c>--source</c>), or the built-in synthetic universe.</summary>
 public static class DataSources
 {
+    /// <summary>The universe and, for a download, what each symbol's raw answers were.</summary>
+    public static async Task<(IReadOnlyList<PriceSeries> Universe, IReadOnlyList<FetchedSeries> Fetched)> LoadAsync(
+        BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MarketData is not { } download)
+        {
+            return (Load(settings), []);
+        }
+
+        var fetched = await download.FetchAsync(cancellationToken);
+        return ([.. fetched.Select(f => f.ToSeries())], fetched);
+    }
+
     public static IReadOnlyList<PriceSeries> Load(BenchmarkSettings settings)
     {
         if (settings.DataFiles.Count == 0)

@@ -26,6 +26,10 @@ public static class ExitCodes
     /// <summary>The output folder cannot be written.</summary>
     public const int Output = 6;
 
+    /// <summary>A market-data source (<c>--source</c>) could not be reached, or answered with something that is not the data
+    /// (an HTML page, an error, bad JSON, days without a price under <c>--missing error</c>).</summary>
+    public const int Source = 7;
+
     public const int Cancelled = 130;
 
     /// <summary>The old name of <see cref="Store"/>.</summary>

@@ -32,6 +32,16 @@ public static class OptionParsers
                    ?? throw new ArgumentException($"--{name}: '{Printable(text)}' is not one of {string.Join(", ", choices)}");
         }, x => x);
 
+    /// <summary>A calendar date, yyyy-MM-dd, or none (null) for a default decided elsewhere.</summary>
+    public static RunOption<DateOnly?> OptionalDate(string name, string description) =>
+        new(name, description, OptionShape.Value, null, t =>
+        {
+            var text = One(name, t);
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) && d.Year >= 1900
+                ? d
+                : throw new ArgumentException($"--{name}: '{Printable(text)}' is not a date (yyyy-MM-dd, from 1900)");
+        }, x => x?.ToString("yyyy-MM-dd", Invariant) ?? string.Empty);
+
     public static RunOption<bool> Flag(string name, string description) =>
         new(name, description, OptionShape.Flag, false, t => ParseBool(name, One(name, t)), x => x ? "true" : "false");
 

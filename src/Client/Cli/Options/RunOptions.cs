@@ -1,3 +1,4 @@
+using RiskGrid.Client.MarketData;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Client.Store;
 using RiskGrid.Core.Models;
@@ -20,6 +21,37 @@ public static class RunOptions
     public static readonly RunOption<IReadOnlyList<string>> Data = Names("data",
         "Price files: Yahoo CSV (Date,Open,High,Low,Close,Adj Close,Volume; the instrument is the file name, upper-cased) " +
         "or wide CSV (Date,A,B,...; one instrument per column). Default: the built-in synthetic universe.");
+
+    // Market data (riskgrid fetch, benchmark --source)
+    public static readonly RunOption<string?> Source = new("source",
+        $"Market-data source to download the --symbols from ({string.Join("|", MarketDataSources.Names)}); raw answers are cached (--cache).",
+        OptionShape.Value, null, t => MarketDataSources.Find(t.Count == 1 ? t[0] : string.Join(",", t)).Name, x => x ?? string.Empty);
+
+    public static readonly RunOption<IReadOnlyList<string>> Symbols = Names("symbols",
+        "Symbols to download, comma-separated (Yahoo: JPM,^GSPC; FRED: series ids such as DGS10,SP500; Stooq: spy.us). " +
+        "Each becomes an instrument (and a file NAME.csv): upper case, a leading ^ dropped, other characters than letters, digits, . and - as _.");
+
+    public static readonly RunOption<DateOnly?> From = OptionalDate("from", "First day to download, yyyy-MM-dd (default: ten years before --to).");
+
+    public static readonly RunOption<DateOnly?> To = OptionalDate("to", "Last day to download, yyyy-MM-dd (default: today, UTC).");
+
+    public static readonly RunOption<string?> SourceUrl = new("source-url",
+        "Base address of the source (every request of it goes there, Yahoo's cookie and crumb too). Default: the source's own.",
+        OptionShape.Value, null, t => ParseUrl(t.Count == 1 ? t[0] : string.Join(",", t)), x => x ?? string.Empty);
+
+    public static readonly RunOption<string> Missing = Choice("missing",
+        "A day the source lists without a price (FRED's '.'): error, or drop it and say which days were dropped.", "error", "error", "drop");
+
+    public static readonly RunOption<string?> ApiKey = OptionalText("api-key",
+        $"API key for sources that take one (Stooq). Default: ${MarketData.StooqSource.ApiKeyVariable}. Never recorded.").Unrecorded();
+
+    public static readonly RunOption<string?> Cache = OptionalText("cache",
+        $"Folder of the raw-answer cache. Default: ${MarketData.RawResponseCache.Variable}, else ~/.cache/riskgrid/market-data.").Unrecorded();
+
+    public static readonly RunOption<bool> Refresh = Flag("refresh", "Download again even when the cache has the answer.").Unrecorded();
+
+    /// <summary>The options that say what to download, in help order.</summary>
+    public static IReadOnlyList<RunOption> MarketDataOptions { get; } = [Source, Symbols, From, To, SourceUrl, Missing, ApiKey, Cache, Refresh];
 
     public static readonly RunOption<int> Instruments = Int("instruments", "Synthetic universe: number of instruments.", 20, 1, 10_000);
 
@@ -108,6 +140,14 @@ public static class RunOptions
         return values.Get(cluster) is { Length: > 0 } spec
             ? ClusterAddress.Parse(spec, values.Get(ClusterId), values.Get(ServiceId))
             : null;
+    }
+
+    private static string ParseUrl(string text)
+    {
+        var trimmed = text.Trim();
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? trimmed
+            : throw new ArgumentException($"--source-url: '{Printable(trimmed)}' is not an http:// or https:// address");
     }
 
     private static double ParseMaxMove(IReadOnlyList<string> tokens)

@@ -16,6 +16,16 @@ if (args is ["state", .. var rest])
     return;
 }
 
+if (args is ["scale", .. var scaleArgs])
+{
+    var quick = scaleArgs.Contains("--quick");
+    var scale = BenchOptions.Parse([.. scaleArgs.Where(a => a != "--quick"), "--live-days", "1"]);
+    await ScaleBench.RunAsync(scale.Redis ?? throw new ArgumentException("GridBench scale needs --redis HOST:PORT (or RISKGRID_REDIS)"),
+        scaleArgs.Contains("--instruments") ? scale.Instruments : quick ? 300 : 5000,
+        scaleArgs.Contains("--days") ? scale.Days : quick ? 450 : 1000, scale.Window);
+    return;
+}
+
 var bench = BenchOptions.Parse(args);
 (TimeSpan Core, TimeSpan Grid)? defaultBenchmark = null;
 if (bench.DefaultBenchmark)

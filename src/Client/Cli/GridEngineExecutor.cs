@@ -102,15 +102,22 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
         var series = universe.Select(s => s.ToMessage()).ToArray();
-        var pairs = universe.Count * models.Length;
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
         // Each push moves every pair forward to the same day, so no pair is done before the last push: no pairs count.
         await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(
             p.PricesSent * models.Length, barsTotal, PairsDone: 0, PairsTotal: 0))), cancellationToken);
 
-        // Read back in the Core engine's order (instrument, then model): the backtests each pair computed, and the
-        // forecast rows the CSV files need. Several pairs at a time: each computes its whole-sample tests on its silo.
-        var keys = (from s in universe from model in models select (s.Instrument, Model: model)).ToArray();
+        return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken);
+    }
+
+    /// <summary>Every pair's finished backtests (computed in the grid) and forecast rows as Core <see cref="PairRun"/>s,
+    /// in the Core engine's order (instrument, then model). Several pairs at a time: each computes its whole-sample
+    /// tests on its silo.</summary>
+    public static async Task<IReadOnlyList<PairRun>> ReadPairsAsync(RiskGridClient client, string universe, IReadOnlyList<string> instruments,
+        IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var keys = (from instrument in instruments from model in models select (Instrument: instrument, Model: model)).ToArray();
         var runs = new PairRun[keys.Length];
         using var reads = new SemaphoreSlim(Math.Max(4, 2 * Environment.ProcessorCount));
         await Task.WhenAll(keys.Select(async (key, i) =>
@@ -118,9 +125,9 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             await reads.WaitAsync(cancellationToken);
             try
             {
-                var status = await client.GetPairStatusAsync(universeName, key.Instrument, key.Model, cancellationToken);
-                var summary = await client.GetPairSummaryAsync(universeName, key.Instrument, key.Model, cancellationToken);
-                var history = await client.GetForecastHistoryAsync(universeName, key.Instrument, key.Model, cancellationToken: cancellationToken);
+                var status = await client.GetPairStatusAsync(universe, key.Instrument, key.Model, cancellationToken);
+                var summary = await client.GetPairSummaryAsync(universe, key.Instrument, key.Model, cancellationToken);
+                var history = await client.GetForecastHistoryAsync(universe, key.Instrument, key.Model, cancellationToken: cancellationToken);
                 runs[i] = new PairRun(key.Instrument, key.Model, [.. history.Select(e => e.ToCore())], status.FitAttempts,
                     status.FitFailures, status.LastFit?.ToCore(), status.FitTime)
                 {

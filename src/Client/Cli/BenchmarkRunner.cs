@@ -8,6 +8,7 @@ using RiskGrid.Client.Store;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
 
@@ -155,9 +156,26 @@ public static class BenchmarkRunner
             $"RiskGrid benchmark on {executor.Description}",
             $"data     {Dataset(universe, settings)}",
             $"models   {string.Join(", ", settings.Models)}",
-            $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), refit every {o.RefitEvery} day(s), " +
+            $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), " +
             $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}",
+            $"refits   {Refits(settings)}",
         ];
+    }
+
+    /// <summary>What each model re-estimates and how often, e.g. <c>ewma, garch-t refit every day; lstm retrains every 250 days</c>.</summary>
+    internal static string Refits(BenchmarkSettings settings)
+    {
+        var info = ModelCatalog.Describe(settings.ModelSettings).ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+        var groups = settings.Models.GroupBy(name =>
+        {
+            var model = ModelCatalog.Create(name, settings.ModelSettings);
+            var every = model.RefitInterval ?? settings.Rolling.RefitEvery;
+            var days = every == 1 ? "every day" : $"every {every.ToString("N0", CultureInfo.InvariantCulture)} days";
+            return info.TryGetValue(name, out var m) && m.Trained ? $"retrain{{s}} {days}"
+                : model.ParameterNames.Count == 0 ? "re-read{s} the window every day (no parameters)"
+                : $"refit{{s}} {days}";
+        });
+        return string.Join("; ", groups.Select(g => $"{string.Join(", ", g)} {g.Key.Replace("{s}", g.Count() == 1 ? "s" : "", StringComparison.Ordinal)}"));
     }
 
     private static string Dataset(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings, IReadOnlyList<FetchedSeries>? fetched = null)

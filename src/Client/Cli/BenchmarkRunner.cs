@@ -45,10 +45,13 @@ public static class BenchmarkRunner
         await CheckQualityAsync(universe, settings);
 
         var description = Describe(universe, settings, executor);
-        console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
+        var plain = settings.Format != OutputFormat.Table;
+        // With a plain --format, stdout carries only the tables: the header and the closing lines go to stderr.
+        var info = plain ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliAction.Error), Ansi = AnsiSupport.No }) : console;
+        info.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
         foreach (var line in description.Skip(1))
         {
-            console.MarkupLine("  " + Markup.Escape(line));
+            info.MarkupLine("  " + Markup.Escape(line));
         }
 
         var clock = Stopwatch.StartNew();
@@ -60,19 +63,15 @@ public static class BenchmarkRunner
 
         var elapsed = clock.Elapsed;
         var report = BenchmarkReport.Build(runs, settings.Rolling.Alphas);
-        console.Write(KeyResultsTable.Build(report.KeyResults));
-        if (report.Ranking.Count > 0)
-        {
-            console.Write(ModelRankingTable.Build(report.Ranking));
-        }
-
-        WriteFitSummary(console, runs);
+        ResultTableWriter.Write(console, settings.Format,
+            [KeyResultsTable.Describe(report.KeyResults), .. report.Ranking.Count > 0 ? [ModelRankingTable.Describe(report.Ranking)] : Array.Empty<ResultTable>()]);
+        WriteFitSummary(info, runs);
         var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
         var dataHash = DatasetHash.Of(universe);
         var parameters = RunParameters.From(settings);
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
-        console.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
+        info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
         if (store is null)
         {
@@ -92,7 +91,7 @@ public static class BenchmarkRunner
             // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
             OutputFolder.Write(settings.OutputDirectory, () =>
                 HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
-            console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
+            info.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)

@@ -13,7 +13,7 @@ public sealed record BenchmarkSettings
     public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Out, RunOptions.Format, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
         RunOptions.DaysPerPush, RunOptions.Reset,
@@ -32,6 +32,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
     public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
+
+    /// <summary>How the result tables print (<c>--format</c>).</summary>
+    public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Table;
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
@@ -96,6 +99,7 @@ public sealed record BenchmarkSettings
             Rolling = rolling,
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
+            Format = RunOptions.FormatOf(values.Get(RunOptions.Format)),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
             SyntheticInstruments = values.Get(RunOptions.Instruments),
             SyntheticDays = values.Get(RunOptions.Days),

@@ -17,9 +17,16 @@ public static class RunsCommand
             Description = $"Run store (SQLite). Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.",
             Recursive = true,
         };
+        var format = new Option<string>("--format")
+        {
+            Description = RunOptions.Format.Description + " Default: table.",
+            Recursive = true,
+            DefaultValueFactory = _ => "table",
+        };
+        OutputFormat Format(ParseResult parse) => RunOptions.FormatOf((string)RunOptions.Format.Parse([parse.GetValue(format) ?? "table"]));
         var limit = new Option<int>("--limit") { Description = "Show at most this many runs, newest first.", DefaultValueFactory = _ => 50 };
         var list = new Command("list", "Recorded runs, newest first.") { limit };
-        list.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.List(c, s, parse.GetValue(limit)), console, listing: true));
+        list.SetAction(parse => Guard(parse.GetValue(store), (s, c) => RunsTables.List(c, s, parse.GetValue(limit), Format(parse)), console, listing: true));
 
         var id = new Argument<long>("id") { Description = "Run id (see riskgrid runs list)." };
         var asConfig = new Option<bool>("--config")
@@ -38,16 +45,16 @@ public static class RunsCommand
                 return;
             }
 
-            RunsTables.Show(c, run);
+            RunsTables.Show(c, run, Format(parse));
         }, console));
 
         var first = new Argument<long>("a") { Description = "First run id." };
         var second = new Argument<long>("b") { Description = "Second run id." };
         var compare = new Command("compare", "Two runs side by side: what differs in their set-up, and their Key Results.") { first, second };
         compare.SetAction(parse => Guard(parse.GetValue(store),
-            (s, c) => RunsTables.Compare(c, s.Get(parse.GetValue(first)), s.Get(parse.GetValue(second))), console));
+            (s, c) => RunsTables.Compare(c, s.Get(parse.GetValue(first)), s.Get(parse.GetValue(second)), Format(parse)), console));
 
-        return new Command("runs", "Benchmark runs recorded in the run store.") { store, list, show, compare };
+        return new Command("runs", "Benchmark runs recorded in the run store.") { store, format, list, show, compare };
     }
 
     // Reading never creates a store: a missing file simply has no runs.

@@ -108,6 +108,13 @@ public static class RunOptions
     public static readonly RunOption<string?> StoreFile = OptionalText("store",
         $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.").Unrecorded();
 
+    public static readonly RunOption<string> Format = Choice("format",
+        "How tables print: table (boxed, fitted to the terminal's width), or csv, json, markdown (plain, for pipes and files; " +
+        "progress and notes stay on stderr)", "table", "table", "csv", "json", "markdown").Unrecorded();
+
+    /// <summary>The <see cref="Format"/> text as its enum.</summary>
+    public static Output.OutputFormat FormatOf(string text) => Enum.Parse<Output.OutputFormat>(text, ignoreCase: true);
+
     public static readonly RunOption<bool> NoStore = Flag("no-store", "Do not record the run in the run store.").Unrecorded();
 
     /// <summary>The options that say which cluster a command talks to, for commands that need a running one.</summary>

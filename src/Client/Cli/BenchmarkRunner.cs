@@ -71,6 +71,7 @@ public static class BenchmarkRunner
         var parameters = RunParameters.From(settings);
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
+        OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. files, .. reportFiles]));
         info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
         if (store is null)
@@ -91,6 +92,8 @@ public static class BenchmarkRunner
             // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
             OutputFolder.Write(settings.OutputDirectory, () =>
                 HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
+            // The store keeps its own copies, so a later run into the same folder does not change what this one shows.
+            store.SetArtifacts(id, store.Keep(record.Artifacts, settings.OutputDirectory));
             info.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }

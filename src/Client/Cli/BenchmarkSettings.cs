@@ -12,7 +12,7 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.Out, RunOptions.Format, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
@@ -22,6 +22,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Price files (Yahoo or wide CSV); empty for the built-in synthetic universe.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
+
+    /// <summary>Instrument names for <see cref="DataFiles"/>, in order (<c>--name</c>); empty for the files' own.</summary>
+    public IReadOnlyList<string> DataNames { get; init; } = [];
 
     /// <summary>What to download instead (<c>--source</c>, <c>--symbols</c>, …), or null.</summary>
     public MarketDataSettings? MarketData { get; init; }
@@ -94,6 +97,7 @@ public sealed record BenchmarkSettings
         var settings = new BenchmarkSettings
         {
             DataFiles = values.Get(RunOptions.Data),
+            DataNames = values.Get(RunOptions.InstrumentNames),
             MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
@@ -115,6 +119,11 @@ public sealed record BenchmarkSettings
             MaxMove = values.Get(RunOptions.MaxMove) / 100,
             RefuseMoves = values.Get(RunOptions.RefuseMoves),
         };
+        if (settings.DataNames.Count > 0 && settings.DataNames.Count != settings.DataFiles.Count)
+        {
+            throw new ArgumentException($"--name: {settings.DataNames.Count} name(s) for {settings.DataFiles.Count} --data file(s); give one per file, in order");
+        }
+
         if (settings.MarketData is not null && settings.DataFiles.Count > 0)
         {
             throw new ArgumentException("--data and --source do not go together: read files or download, not both");
@@ -157,6 +166,7 @@ public sealed record BenchmarkSettings
     {
         var values = OptionValues.Defaults(Options)
             .With(RunOptions.Data, [.. DataFiles.Select(Path.GetFullPath)])
+            .With(RunOptions.InstrumentNames, DataNames)
             .With(RunOptions.Models, Models)
             .With(RunOptions.Alpha, Rolling.Alphas)
             .With(RunOptions.Window, Rolling.Window)

@@ -54,7 +54,49 @@ public static class RunsCommand
         compare.SetAction(parse => Guard(parse.GetValue(store),
             (s, c) => RunsTables.Compare(c, s.Get(parse.GetValue(first)), s.Get(parse.GetValue(second)), Format(parse)), console));
 
-        return new Command("runs", "Benchmark runs recorded in the run store.") { store, format, list, show, compare };
+        var tagId = new Argument<long>("id") { Description = "Run id." };
+        var tags = new Argument<string[]>("tags") { Description = "Tags, e.g. baseline or paper-2026.", Arity = ArgumentArity.OneOrMore };
+        var remove = new Option<bool>("--remove") { Description = "Remove the tags instead of adding them." };
+        var tag = new Command("tag", "Tag a run (runs list shows the tags).") { tagId, tags, remove };
+        tag.SetAction(parse => Guard(parse.GetValue(store), (s, c) =>
+        {
+            var names = parse.GetValue(tags)!.Select(t => t.Trim()).ToList();
+            if (names.Any(t => t.Length == 0 || t.Any(char.IsControl) || t.Contains(',')))
+            {
+                throw new ArgumentException("runs tag: a tag is non-empty text without commas or control characters");
+            }
+
+            if (parse.GetValue(remove))
+            {
+                s.Untag(parse.GetValue(tagId), names);
+            }
+            else
+            {
+                s.Tag(parse.GetValue(tagId), names);
+            }
+
+            c.MarkupLine($"Run {parse.GetValue(tagId)}: {Markup.Escape(string.Join(", ", s.Get(parse.GetValue(tagId)).Tags))}");
+        }, console));
+
+        var deleteId = new Argument<long>("id") { Description = "Run id." };
+        var delete = new Command("delete", "Delete a run and the kept files no other run uses.") { deleteId };
+        delete.SetAction(parse => Guard(parse.GetValue(store), (s, c) =>
+        {
+            s.Delete(parse.GetValue(deleteId));
+            c.MarkupLine($"Deleted run {parse.GetValue(deleteId)}.");
+        }, console));
+
+        var exportId = new Argument<long>("id") { Description = "Run id." };
+        var exportOut = new Option<string>("--out") { Description = "Folder to write the run's files into (created when absent).", Required = true };
+        var export = new Command("export", "Write a run's kept files under their names, and its configuration as run.yaml, into a folder.") { exportId, exportOut };
+        export.SetAction(parse => Guard(parse.GetValue(store), (s, c) =>
+        {
+            var run = s.Get(parse.GetValue(exportId));
+            var written = RunExport.Write(run, parse.GetValue(exportOut)!);
+            c.MarkupLine($"Run {run.Id}: {written} file(s) written to {Markup.Escape(Path.GetFullPath(parse.GetValue(exportOut)!))}.");
+        }, console));
+
+        return new Command("runs", "Benchmark runs recorded in the run store.") { store, format, list, show, compare, tag, delete, export };
     }
 
     // Reading never creates a store: a missing file simply has no runs.

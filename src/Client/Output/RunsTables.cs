@@ -25,7 +25,7 @@ public static class RunsTables
         var table = new ResultTable("runs", $"[bold]Runs[/] in {Markup.Escape(store.Path)}",
         [
             new("ID", true), new("Started (UTC)"), new("Elapsed", true, 3), new("Executor", false, 5), new("Data", false, 1),
-            new("Data hash", false, 4), new("Models", false, 2), new("Levels", false, 3), new("Pairs", true, 2), new("Red", true), new("Code", false, 6),
+            new("Data hash", false, 4), new("Models", false, 2), new("Levels", false, 3), new("Pairs", true, 2), new("Red", true), new("Code", false, 6), new("Tags", false, 2),
         ]);
         foreach (var r in runs)
         {
@@ -40,7 +40,8 @@ public static class RunsTables
                 Markup.Escape(r.Levels),
                 r.Pairs.ToString(CultureInfo.InvariantCulture),
                 r.Red > 0 ? $"[red]{r.Red}[/]" : "0",
-                Markup.Escape(plain ? r.CodeVersion : ShortCode(r.CodeVersion)));
+                Markup.Escape(plain ? r.CodeVersion : ShortCode(r.CodeVersion)),
+                Markup.Escape(r.Tags));
         }
 
         ResultTableWriter.Write(console, format, table);
@@ -59,6 +60,7 @@ public static class RunsTables
         about.Add("Data", Markup.Escape(run.Dataset));
         about.Add("Data hash (SHA-256)", Markup.Escape(run.DatasetHash));
         about.Add("Pairs", $"{run.Pairs} ({run.Instruments} instrument(s))");
+        about.Add("Tags", Markup.Escape(string.Join(", ", run.Tags)));
 
         var parameters = new ResultTable("parameters", "[bold]Parameters[/]", [new("Option"), new("Value")]);
         foreach (var p in run.Parameters)
@@ -66,10 +68,12 @@ public static class RunsTables
             parameters.Add("--" + Markup.Escape(p.Name), Markup.Escape(p.Value));
         }
 
-        var artifacts = new ResultTable("artifacts", "[bold]Artifacts[/]", [new("Kind"), new("Path"), new("Present")]);
+        var artifacts = new ResultTable("artifacts", "[bold]Artifacts[/] (the store's own copies; riskgrid runs export ID --out DIR restores the names)",
+            [new("Kind"), new("Name"), new("Path", false, 1), new("Present")]);
         foreach (var a in run.Artifacts)
         {
-            artifacts.Add(Markup.Escape(a.Kind), Markup.Escape(a.Path), File.Exists(a.Path) ? "yes" : "[yellow]missing[/]");
+            artifacts.Add(Markup.Escape(a.Kind), Markup.Escape(a.Name ?? System.IO.Path.GetFileName(a.Path)), Markup.Escape(a.Path),
+                File.Exists(a.Path) ? "yes" : "[yellow]missing[/]");
         }
 
         var keyResults = KeyResultsTable.Describe(run.KeyResults);

@@ -14,7 +14,15 @@ public static class BenchmarkCommand
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
             var settings = BenchmarkSettings.From(options.Bind(parse));
-            return await BenchmarkRunner.RunAsync(settings, Executor(settings), cancellationToken);
+            var executor = Executor(settings);
+            var code = await BenchmarkRunner.RunAsync(settings, executor, cancellationToken);
+            if (executor is GridEngineExecutor grid)
+            {
+                // The metrics stay up for --linger once the run is reported; a failed run stops at once.
+                await grid.LingerAsync(code == ExitCodes.Ok ? cancellationToken : new CancellationToken(canceled: true));
+            }
+
+            return code;
         }));
         return command;
     }
@@ -29,6 +37,6 @@ public static class BenchmarkCommand
         }
 
         var cluster = settings.Cluster is { Length: > 0 } spec ? ClusterAddress.Parse(spec, settings.ClusterId, settings.ServiceId) : null;
-        return new GridEngineExecutor(cluster, settings.Universe, settings.DaysPerPush, settings.Reset);
+        return new GridEngineExecutor(cluster, settings.Universe, settings.DaysPerPush, settings.Reset, settings.MetricsPort, settings.Linger);
     }
 }

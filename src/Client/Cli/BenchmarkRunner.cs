@@ -67,13 +67,22 @@ public static class BenchmarkRunner
             [KeyResultsTable.Describe(report.KeyResults), .. report.Ranking.Count > 0 ? [ModelRankingTable.Describe(report.Ranking)] : Array.Empty<ResultTable>()]);
         WriteFitSummary(info, runs);
         var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
+        var history = settings.OpenMetricsHistory
+            ? OutputFolder.Write(settings.OutputDirectory, () => OpenMetricsHistoryWriter.Write(report, settings.Universe, settings.OutputDirectory))
+            : null;
         var dataHash = DatasetHash.Of(universe);
         var parameters = RunParameters.From(settings);
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
-        OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. files, .. reportFiles]));
+        OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. files, .. reportFiles, .. (history is null ? [] : new[] { history })]));
         info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
+        if (history is not null)
+        {
+            info.MarkupLine($"[grey]History for Prometheus's backfill: {Markup.Escape(history)} " +
+                               $"(promtool tsdb create-blocks-from openmetrics --max-block-duration=39366h {Markup.Escape(history)} DIR).[/]");
+        }
+
         if (store is null)
         {
             return ExitCodes.Ok;
@@ -83,6 +92,7 @@ public static class BenchmarkRunner
             dataHash, Dataset(universe, settings, fetched), universe.Count, runs.Count, parameters,
             report.KeyResults, report.Backtests,
             [.. files.Select(f => new RunArtifact("csv", Path.GetFullPath(f))),
+             .. (history is null ? [] : new[] { new RunArtifact("openmetrics", Path.GetFullPath(history)) }),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f))),
              .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))]);

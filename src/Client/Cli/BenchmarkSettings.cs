@@ -13,10 +13,10 @@ public sealed record BenchmarkSettings
     public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.Format, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Out, RunOptions.Format, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
-        RunOptions.DaysPerPush, RunOptions.Reset,
+        RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
         .. RunOptions.ModelSettings,
     ];
 
@@ -41,6 +41,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
+
+    /// <summary>Also write the history as OpenMetrics text (<see cref="Output.OpenMetricsHistoryWriter"/>) into the output folder.</summary>
+    public bool OpenMetricsHistory { get; init; }
 
     /// <summary>Synthetic universe size and seed (used when no data files are given).</summary>
     public int SyntheticInstruments { get; init; } = 20;
@@ -70,6 +73,12 @@ public sealed record BenchmarkSettings
     public int DaysPerPush { get; init; } = 50;
 
     public bool Reset { get; init; }
+
+    /// <summary>Loopback port the embedded silo serves its metrics on while the run lasts; null serves none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>How long the metrics stay served after the run is reported (needs <see cref="MetricsPort"/>).</summary>
+    public TimeSpan Linger { get; init; }
 
     /// <summary>Data-quality threshold on one-day moves, as a fraction (0 = off).</summary>
     public double MaxMove { get; init; } = DataQuality.DefaultMaxMove;
@@ -104,6 +113,7 @@ public sealed record BenchmarkSettings
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
             Format = RunOptions.FormatOf(values.Get(RunOptions.Format)),
+            OpenMetricsHistory = values.Get(RunOptions.OpenMetrics),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
             SyntheticInstruments = values.Get(RunOptions.Instruments),
             SyntheticDays = values.Get(RunOptions.Days),
@@ -118,6 +128,8 @@ public sealed record BenchmarkSettings
             Reset = values.Get(RunOptions.Reset),
             MaxMove = values.Get(RunOptions.MaxMove) / 100,
             RefuseMoves = values.Get(RunOptions.RefuseMoves),
+            MetricsPort = values.Get(RunOptions.MetricsPort),
+            Linger = values.Get(RunOptions.Linger),
         };
         if (settings.DataNames.Count > 0 && settings.DataNames.Count != settings.DataFiles.Count)
         {
@@ -132,6 +144,18 @@ public sealed record BenchmarkSettings
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        if (settings.MetricsPort is not null && (settings.Engine == "core" || settings.Cluster is not null))
+        {
+            throw new ArgumentException(settings.Engine == "core"
+                ? "--metrics-port serves the embedded silo's metrics: it needs --engine grid"
+                : "--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");
+        }
+
+        if (settings.Linger > TimeSpan.Zero && settings.MetricsPort is null)
+        {
+            throw new ArgumentException("--linger keeps the metrics served after the run: it needs --metrics-port");
         }
 
         try

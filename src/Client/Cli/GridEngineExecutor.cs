@@ -42,7 +42,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             if (metricsPort is { } port)
             {
                 MetricsUrl = connection.ServeMetrics(port);
-                await Console.Error.WriteLineAsync($"metrics: {MetricsUrl} (embedded silo; scrape it as job riskgrid-silo)");
+                await CliAction.Error.WriteLineAsync($"metrics: {MetricsUrl} (embedded silo; scrape it as job riskgrid-silo)");
             }
 
             var runs = await RunAsync(connection, universe, settings, progress, cancellationToken);
@@ -74,7 +74,8 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         _lingering = null;
         try
         {
-            await Console.Error.WriteLineAsync($"serving metrics at {MetricsUrl} for {linger.TotalSeconds:0} s more (Ctrl-C to stop)");
+            cancellationToken.ThrowIfCancellationRequested();
+            await CliAction.Error.WriteLineAsync($"serving metrics at {MetricsUrl} for {Options.OptionParsers.FormatDuration(linger)} more (Ctrl-C to stop)");
             await Task.Delay(linger, cancellationToken);
         }
         catch (OperationCanceledException)

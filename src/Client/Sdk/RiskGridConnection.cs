@@ -41,6 +41,7 @@ public sealed class RiskGridConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         Quiet(builder.Logging);
         builder.UseOrleans(silo => silo.UseRiskGrid(new RiskGridSiloOptions
         {
@@ -68,6 +69,7 @@ public sealed class RiskGridConnection : IAsyncDisposable
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         Quiet(builder.Logging);
         builder.UseOrleansClient(client =>
         {

@@ -69,6 +69,43 @@ public sealed class RunOptionsTests : IDisposable
         Assert.Contains("is a folder", ex.Message);
     }
 
+    [Fact]
+    public void Metrics_port_and_linger_bind_from_the_command_line_and_a_file_and_are_checked_as_a_whole()
+    {
+        var yaml = _dir.File("run.yaml");
+        File.WriteAllText(yaml, "models: hs\nmetrics-port: 9470\nlinger: 1h30m\n");
+        var fromYaml = BenchmarkSettings.From(Bind("--config", yaml));
+        var fromCli = BenchmarkSettings.From(Bind("--models", "hs", "--metrics-port", "9470", "--linger", "5400"));
+        Assert.Equal((9470, TimeSpan.FromMinutes(90)), (fromYaml.MetricsPort, fromYaml.Linger));
+        Assert.Equal((fromYaml.MetricsPort, fromYaml.Linger), (fromCli.MetricsPort, fromCli.Linger));
+        Assert.DoesNotContain(fromYaml.Configuration(), p => p.Key is "metrics-port" or "linger"); // how to run, not what
+        Assert.Equal((null, TimeSpan.Zero), (BenchmarkSettings.From(Bind("--models", "hs")).MetricsPort, BenchmarkSettings.From(Bind("--models", "hs")).Linger));
+
+        foreach (var (text, expected) in new[] { ("90s", 90.0), ("10m", 600), ("2h", 7200), ("1d", 86_400), ("250ms", 0.25), ("1m30s", 90), ("00:05:00", 300), ("0", 0) })
+        {
+            Assert.Equal(expected, BenchmarkSettings.From(Bind("--models", "hs", "--metrics-port", "9470", "--linger", text)).Linger.TotalSeconds, 9);
+        }
+
+        foreach (var (args, message) in new (string[], string)[]
+                 {
+                     (["--metrics-port", "70000"], "--metrics-port: 70000 is outside [1, 65,535]"),
+                     (["--metrics-port", "http"], "--metrics-port: 'http' is not a whole number"),
+                     (["--metrics-port", "9470", "--linger", "soon"], "--linger: 'soon' is not a duration, e.g. 90s, 10m, 1h30m"),
+                     (["--metrics-port", "9470", "--linger", "8d"], "--linger: 8d is outside [0s, 604800s]"),
+                     (["--linger", "30s"], "--linger keeps the metrics served after the run: it needs --metrics-port"),
+                     (["--metrics-port", "9470", "--engine", "core"], "--metrics-port serves the embedded silo's metrics: it needs --engine grid"),
+                     (["--metrics-port", "9470", "--cluster", "127.0.0.1:30000"], "a cluster's silos serve their own"),
+                 })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => BenchmarkSettings.From(Bind(["--models", "hs", .. args])));
+            Assert.Contains(message, ex.Message);
+        }
+
+        File.WriteAllText(yaml, "models: hs\nmetrics-port: 9470\nlinger: forever\n");
+        Assert.Equal($"{yaml}, line 3: --linger: 'forever' is not a duration, e.g. 90s, 10m, 1h30m",
+            Assert.Throws<ArgumentException>(() => Bind("--config", yaml)).Message);
+    }
+
     [Theory]
     [InlineData("--window", "1e9", "--window: '1e9' is not a whole number")]
     [InlineData("--window", "5", "model hs needs a window of at least")]
@@ -92,7 +129,8 @@ public sealed class RunOptionsTests : IDisposable
         foreach (var args in new[]
                  {
                      new[] { "benchmark", "--window", "1e9" }, ["benchmark", "--threads", "-3"], ["benchmark", "--no-such-option"],
-                     ["benchmark", "--engine", "core", "--cluster", "127.0.0.1:1"], ["push", "--window", "x"], ["push"],
+                     ["benchmark", "--engine", "core", "--cluster", "127.0.0.1:1"], ["benchmark", "--linger", "10s"],
+                     ["benchmark", "--metrics-port", "9470", "--linger", "soon"], ["push", "--window", "x"], ["push"],
                      ["portfolio", "--name", "p"], ["query", "pair", "--alpha", "2"], ["runs", "show", "x"], ["nonsense"],
                  })
         {

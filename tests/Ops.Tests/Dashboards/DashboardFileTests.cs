@@ -6,14 +6,15 @@ namespace RiskGrid.Ops.Tests.Dashboards;
 public sealed class DashboardFileTests
 {
     [Fact]
-    public void The_four_dashboards_parse_with_unique_ids_and_targets_on_the_provisioned_datasource()
+    public void The_dashboards_parse_with_unique_ids_and_targets_on_their_provisioned_datasource()
     {
-        var uid = GrafanaFiles.ProvisionedDatasourceUid();
-        Assert.Equal(["data-quality.json", "infrastructure.json", "model-performance.json", "risk-metrics.json"],
+        Assert.Equal(["data-quality.json", "history.json", "infrastructure.json", "model-performance.json", "risk-metrics.json"],
             GrafanaFiles.DashboardPaths.Select(Path.GetFileName));
+        Assert.NotEqual(GrafanaFiles.ProvisionedDatasourceUid(), GrafanaFiles.HistoryDatasourceUid());
         var dashboardUids = new HashSet<string>();
         foreach (var path in GrafanaFiles.DashboardPaths)
         {
+            var uid = Path.GetFileName(path) == GrafanaFiles.HistoryDashboard ? GrafanaFiles.HistoryDatasourceUid() : GrafanaFiles.ProvisionedDatasourceUid();
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
             Assert.True(dashboardUids.Add(root.GetProperty("uid").GetString()!), $"{path}: duplicate dashboard uid");

@@ -17,7 +17,7 @@ public sealed partial class ComposeStackTests
         ["DASHBOARD_PASSWORD"] = "test-dashboard-secret",
     };
 
-    private static readonly string[] LongRunning = ["redis", "silo1", "silo2", "silo-gpu", "prometheus", "alertmanager", "grafana"];
+    private static readonly string[] LongRunning = ["redis", "silo1", "silo2", "silo-gpu", "prometheus", "alertmanager", "grafana", "prometheus-history"];
 
     [ToolFact("docker-compose")]
     public async Task Every_service_is_health_checked_and_waits_for_healthy_dependencies()
@@ -134,6 +134,22 @@ public sealed partial class ComposeStackTests
         var data = Assert.Single(volumes, v => v.Length == 3 && v[1] == "/data/in");
         Assert.Equal("ro", data[2]);
         Assert.Contains(volumes, v => v[0] == "riskgrid-runs" && v[1] == "/data"); // the run store persists in a named volume
+
+        // The historical view: the backfill reads the benchmark's history.om from that volume into few large blocks, and
+        // the history Prometheus serves the same TSDB volume with a retention that keeps decades-old blocks.
+        Assert.Contains("--openmetrics", Sequence(services["benchmark"], "command"));
+        var backfill = services["history-backfill"];
+        var history = services["prometheus-history"];
+        Assert.Equal(["history"], Sequence(backfill, "profiles"));
+        Assert.Equal(["history"], Sequence(history, "profiles"));
+        var backfillCommand = Sequence(backfill, "entrypoint");
+        Assert.Equal(["promtool", "tsdb", "create-blocks-from", "openmetrics"], backfillCommand.Take(4));
+        Assert.Contains("--max-block-duration=39366h", backfillCommand);
+        Assert.Contains("/data/out/history.om", backfillCommand);
+        Assert.Contains("--storage.tsdb.retention.time=100y", Sequence(history, "command"));
+        var tsdb = Sequence(history, "volumes").Select(v => v.Split(':')).Single(v => v[1] == "/prometheus")[0];
+        Assert.Contains(Sequence(backfill, "volumes").Select(v => v.Split(':')), v => v[0] == tsdb && v[1] == "/prometheus");
+        Assert.Contains(Sequence(backfill, "volumes").Select(v => v.Split(':')), v => v[0] == "riskgrid-runs" && v[1] == "/data");
     }
 
     [Fact]

@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using RiskGrid.Client.Cli;
-using RiskGrid.Core.Engine;
 using RiskGrid.Ops.Tests.TestSupport;
-using Spectre.Console;
 
 namespace RiskGrid.Ops.Tests.Metrics;
 
-/// <summary><c>riskgrid benchmark --metrics-port N --linger S</c>: the embedded silo's metrics while the run lasts and after it.</summary>
+/// <summary><c>riskgrid benchmark --metrics-port N --linger D</c> (here from a <c>--config</c> file): the embedded silo's
+/// metrics while the run lasts and after it, scraped from the real CLI process.</summary>
 public sealed partial class BenchmarkMetricsTests : IDisposable
 {
     private readonly TempFolder _dir = new();
@@ -15,30 +12,33 @@ public sealed partial class BenchmarkMetricsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task The_embedded_silo_serves_every_pairs_backtests_and_lingers_after_the_report()
+    public async Task The_cli_serves_every_pairs_backtests_during_the_linger_and_a_stop_request_ends_it()
     {
-        string[] models = ["hs", "ewma"];
-        var settings = new BenchmarkSettings
-        {
-            Models = models,
-            Rolling = new RollingOptions { Window = 100, Alphas = [0.95, 0.99] },
-            SyntheticInstruments = 2,
-            SyntheticDays = 260,
-            OutputDirectory = _dir.File("out"),
-        };
         var port = Ports.Free();
-        var executor = new GridEngineExecutor(null, "metrics", 50, reset: false, metricsPort: port, linger: TimeSpan.FromMinutes(5));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(settings, executor, CancellationToken.None, console));
-        Assert.Equal(new Uri($"http://127.0.0.1:{port}/metrics"), executor.MetricsUrl);
+        var config = _dir.File("run.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            models: [hs, ewma]
+            window: 100
+            instruments: 2
+            days: 260
+            metrics-port: {port}
+            linger: 10m
+            """);
+        await using var cli = ChildProcess.StartDotnet(Repository.CliAssembly(),
+            ["benchmark", "--config", config, "--out", _dir.File("out"), "--no-store"]);
+        var url = new Uri($"http://127.0.0.1:{port}/metrics");
+        await cli.WaitUntilReadyAsync("riskgrid benchmark", l => l.StartsWith($"serving metrics at {url} for 600s more", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(120));
+        Assert.Contains("Key Results", cli.Stdout); // the run is reported before the linger
 
-        // The run is reported; the silo still serves. Pairs publish on their 5-second tick: wait for the last one.
+        // Pairs publish on their 5-second tick: wait for the last one.
+        string[] models = ["hs", "ewma"];
         var expected = 2 * models.Length;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         string text;
         while (true)
         {
-            text = await MeteredSiloFixture.Http.GetStringAsync(executor.MetricsUrl);
+            text = await MeteredSiloFixture.Http.GetStringAsync(url);
             // 260 prices, a 100-return window: 159 realised forecasts and one pending per pair.
             var published = Forecasts().Matches(text).Count(m => m.Groups[1].Value == "160");
             if (published == expected)
@@ -56,19 +56,31 @@ public sealed partial class BenchmarkMetricsTests : IDisposable
             {
                 foreach (var level in new[] { "0.95", "0.99" })
                 {
-                    Assert.Matches($@"riskgrid_pair_var_percent\{{[^}}]*instrument=""{instrument}""[^}}]*\}} [0-9.]+", text);
-                    Assert.Contains($"model=\"{model}\"", text);
-                    Assert.Contains($"level=\"{level}\"", text);
+                    var labels = $@"[^}}]*instrument=""{instrument}""[^}}]*model=""{model}""[^}}]*level=""{level}""[^}}]*";
+                    Assert.Matches($@"riskgrid_pair_var_percent\{{{labels}\}} [0-9.]+", text);
+                    Assert.Matches($@"riskgrid_pair_traffic_light_zone\{{{labels}\}} [0-2]", text);
                 }
             }
         }
 
-        // Ctrl-C (a cancelled token) ends the linger at once and stops the silo and its endpoint.
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-        var linger = executor.LingerAsync(cancelled.Token);
-        Assert.True(await Task.WhenAny(linger, Task.Delay(TimeSpan.FromSeconds(30))) == linger, "the linger did not end when cancelled");
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => MeteredSiloFixture.Http.GetStringAsync(executor.MetricsUrl));
+        // A stop request ends the linger at once and the endpoint with it: SIGTERM here, as `docker stop` sends (Ctrl-C's
+        // SIGINT does the same, exit code 0, but a process started from a non-interactive shell's background job
+        // inherits it ignored). Before the embedded host stopped taking the process's signals, this hung.
+        Assert.Equal(0, (await Tools.RunAsync("kill", ["-TERM", $"{cli.Id}"])).Code);
+        using (var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try
+            {
+                await cli.WaitForExitAsync(exit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"riskgrid still running 30 s after SIGTERM:\n{cli.Output}");
+            }
+        }
+
+        Assert.True(cli.ExitCode is 0 or 143, $"exit {cli.ExitCode}:\n{cli.Output}"); // 143: ended by SIGTERM
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => MeteredSiloFixture.Http.GetStringAsync(url));
     }
 
     [GeneratedRegex(@"^riskgrid_pair_forecasts\{[^}]*\} ([0-9]+)", RegexOptions.Multiline)]

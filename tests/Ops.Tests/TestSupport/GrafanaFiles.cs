@@ -9,12 +9,16 @@ public static partial class GrafanaFiles
     public static IReadOnlyList<string> DashboardPaths { get; } =
         [.. Directory.GetFiles(Repository.Path("grafana", "dashboards"), "*.json").Order(StringComparer.Ordinal)];
 
-    /// <summary>Every query of every panel: dashboard file, panel id and title, and the PromQL with each
-    /// dashboard variable replaced by <c>.*</c> (what "All" selects).</summary>
-    public static IReadOnlyList<PanelQuery> PanelQueries()
+    /// <summary>The dashboard of the history Prometheus (the backfilled forecasts); every other one reads the live Prometheus.</summary>
+    public const string HistoryDashboard = "history.json";
+
+    /// <summary>Every query of every panel on the live Prometheus, or on the data source <paramref name="datasourceUid"/>:
+    /// dashboard file, panel id and title, and the PromQL with each dashboard variable replaced by <c>.*</c> (what "All" selects).</summary>
+    public static IReadOnlyList<PanelQuery> PanelQueries(string? datasourceUid = null)
     {
+        datasourceUid ??= ProvisionedDatasourceUid();
         var queries = new List<PanelQuery>();
-        foreach (var path in DashboardPaths)
+        foreach (var path in DashboardPaths.Where(p => (Path.GetFileName(p) == HistoryDashboard) == (datasourceUid == HistoryDatasourceUid())))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
@@ -65,10 +69,15 @@ public static partial class GrafanaFiles
     ];
 
     /// <summary>The uid given to the Prometheus data source in grafana/provisioning/datasources.</summary>
-    public static string ProvisionedDatasourceUid()
+    public static string ProvisionedDatasourceUid() => DatasourceUid("prometheus.yaml");
+
+    /// <summary>The uid given to the history Prometheus's data source.</summary>
+    public static string HistoryDatasourceUid() => DatasourceUid("history.yaml");
+
+    private static string DatasourceUid(string file)
     {
-        var text = File.ReadAllText(Repository.Path("grafana", "provisioning", "datasources", "prometheus.yaml"));
-        return Uid().Match(text) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no uid in prometheus.yaml");
+        var text = File.ReadAllText(Repository.Path("grafana", "provisioning", "datasources", file));
+        return Uid().Match(text) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"no uid in {file}");
     }
 
     private static IEnumerable<(string, string)> Exprs(string path) =>

@@ -26,7 +26,10 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     /// <param name="alertmanager">HOST:PORT of an Alertmanager to send firing alerts to.</param>
     /// <param name="rules">A change to the rules file as loaded (e.g. a shorter <c>for:</c>).</param>
-    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets, string? alertmanager = null, Func<string, string>? rules = null)
+    /// <param name="storage">A TSDB folder to serve (e.g. one promtool backfilled), kept with a 100-year retention so that
+    /// old blocks are not deleted; default: a new temporary folder with the default retention.</param>
+    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets, string? alertmanager = null, Func<string, string>? rules = null,
+        string? storage = null)
     {
         var executable = ToolFactAttribute.Require("prometheus");
         var folder = new TempFolder("riskgrid-prometheus-");
@@ -51,8 +54,9 @@ public sealed class PrometheusServer : IAsyncDisposable
                   - targets: [{string.Join(", ", targets.Select(t => $"\"{t}\""))}]
             """);
         var port = Ports.Free();
+        string[] tsdb = storage is null ? [$"--storage.tsdb.path={folder.File("data")}"] : [$"--storage.tsdb.path={storage}", "--storage.tsdb.retention.time=100y"];
         var process = ChildProcess.Start(executable,
-            [$"--config.file={folder.File("prometheus.yml")}", $"--storage.tsdb.path={folder.File("data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"]);
+            [$"--config.file={folder.File("prometheus.yml")}", .. tsdb, $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"]);
         var server = new PrometheusServer(process, folder, port);
         await server.WaitUntilAsync(async () => (await server.Http.GetAsync(new Uri("/-/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "Prometheus ready");
@@ -67,6 +71,21 @@ public sealed class PrometheusServer : IAsyncDisposable
         if (body.GetProperty("status").GetString() != "success")
         {
             throw new InvalidOperationException($"Prometheus refused '{expression}': {body}");
+        }
+
+        return body.GetProperty("data").GetProperty("result");
+    }
+
+    /// <summary>A range query's result matrix (<c>/api/v1/query_range</c>) over [start, end] every <paramref name="step"/>.</summary>
+    public async Task<JsonElement> QueryRangeAsync(string expression, DateTimeOffset start, DateTimeOffset end, TimeSpan step)
+    {
+        var query = $"/api/v1/query_range?query={Uri.EscapeDataString(expression)}&start={start.ToUnixTimeSeconds()}&end={end.ToUnixTimeSeconds()}" +
+                    $"&step={(long)step.TotalSeconds}";
+        using var response = await Http.GetAsync(new Uri(query, UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (body.GetProperty("status").GetString() != "success")
+        {
+            throw new InvalidOperationException($"Prometheus refused the range query '{expression}': {body}");
         }
 
         return body.GetProperty("data").GetProperty("result");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RiskGrid.Client.Cli.Options;
 
 /// <summary>Builders for the usual kinds of <see cref="RunOption"/>; every one names the option in its errors.</summary>
-public static class OptionParsers
+public static partial class OptionParsers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -31,6 +31,11 @@ public static class OptionParsers
             return choices.FirstOrDefault(c => c.Equals(text, StringComparison.OrdinalIgnoreCase))
                    ?? throw new ArgumentException($"--{name}: '{Printable(text)}' is not one of {string.Join(", ", choices)}");
         }, x => x);
+
+    /// <summary>A length of time: a number with a unit (<c>ms</c>, <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c>; several add up, e.g.
+    /// <c>1h30m</c>), plain seconds (<c>90</c>) or <c>hh:mm:ss</c>; in [0, <paramref name="max"/>].</summary>
+    public static RunOption<TimeSpan> Duration(string name, string description, TimeSpan defaultValue, TimeSpan max) =>
+        new(name, description, OptionShape.Value, defaultValue, t => ParseDuration(name, One(name, t), max), FormatDuration);
 
     /// <summary>A calendar date, yyyy-MM-dd, or none (null) for a default decided elsewhere.</summary>
     public static RunOption<DateOnly?> OptionalDate(string name, string description) =>
@@ -87,6 +92,47 @@ public static class OptionParsers
             ? (int)v
             : throw new ArgumentException($"--{name}: {v} is outside [{min.ToString("N0", Invariant)}, {max.ToString("N0", Invariant)}]");
     }
+
+    internal static TimeSpan ParseDuration(string name, string text, TimeSpan max)
+    {
+        TimeSpan value;
+        if (double.TryParse(text, NumberStyles.Float, Invariant, out var seconds) && double.IsFinite(seconds))
+        {
+            value = Milliseconds(seconds * 1e3);
+        }
+        else if (text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, Invariant, out var clock))
+        {
+            value = clock;
+        }
+        else if (DurationText().Match(text) is { Success: true } m)
+        {
+            var total = 0.0;
+            for (var i = 0; i < m.Groups[1].Captures.Count; i++)
+            {
+                var amount = double.Parse(m.Groups[1].Captures[i].Value, Invariant);
+                total += amount * m.Groups[2].Captures[i].Value switch { "ms" => 1, "s" => 1e3, "m" => 60e3, "h" => 3600e3, _ => 86_400e3 };
+            }
+
+            value = Milliseconds(total);
+        }
+        else
+        {
+            throw new ArgumentException($"--{name}: '{Printable(text)}' is not a duration, e.g. 90s, 10m, 1h30m");
+        }
+
+        return value >= TimeSpan.Zero && value <= max
+            ? value
+            : throw new ArgumentException($"--{name}: {Printable(text)} is outside [0s, {FormatDuration(max)}]");
+    }
+
+    // Beyond TimeSpan's range is simply too long (the caller's bound refuses it).
+    private static TimeSpan Milliseconds(double ms) =>
+        Math.Abs(ms) < TimeSpan.MaxValue.TotalMilliseconds / 2 ? TimeSpan.FromMilliseconds(ms) : ms < 0 ? TimeSpan.MinValue : TimeSpan.MaxValue;
+
+    internal static string FormatDuration(TimeSpan value) => value.TotalSeconds.ToString("0.###", Invariant) + "s";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d))+$")]
+    private static partial System.Text.RegularExpressions.Regex DurationText();
 
     private static bool ParseBool(string name, string text) => text.ToLowerInvariant() switch
     {

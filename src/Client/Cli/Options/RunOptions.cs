@@ -106,8 +106,21 @@ public static class RunOptions
 
     public static readonly RunOption<bool> Reset = Flag("reset", "Grid: reset the universe's pairs first (a cluster keeps them between runs).");
 
+    // Metrics of the embedded silo
+    public static readonly RunOption<int?> MetricsPort = OptionalInt("metrics-port",
+        "Serve the embedded silo's Prometheus metrics on http://127.0.0.1:PORT/metrics while the run lasts (and for --linger after); " +
+        "scrape it as job riskgrid-silo.", 1, 65_535).Unrecorded();
+
+    public static readonly RunOption<TimeSpan> Linger = Duration("linger",
+        "With --metrics-port: keep serving the metrics this long after the run is reported, e.g. 90s, 10m, 1h30m (Ctrl-C stops early).",
+        TimeSpan.Zero, TimeSpan.FromDays(7)).Unrecorded();
+
     // Output
     public static readonly RunOption<string> Out = Text("out", "Folder for the CSV results and the HTML report (report.html).", "out");
+
+    public static readonly RunOption<bool> OpenMetrics = Flag("openmetrics",
+        "Also write history.om into --out: every pair's forecasts, exceptions and traffic light as OpenMetrics text stamped with " +
+        "their own dates, for Prometheus's backfill (promtool tsdb create-blocks-from openmetrics; README: the historical view).").Unrecorded();
 
     public static readonly RunOption<string?> StoreFile = OptionalText("store",
         $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.").Unrecorded();

@@ -102,7 +102,6 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
         var series = universe.Select(s => s.ToMessage()).ToArray();
-        var pairs = universe.Count * models.Length;
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
         // Each push moves every pair forward to the same day, so no pair is done before the last push: no pairs count.
         // Forecast days: a push reaches the same date on every instrument, so each has about the same share of its prices sent.
@@ -116,14 +115,22 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
                 p.PricesSent >= p.PricesTotal ? forecastsTotal : Math.Min(forecasts, forecastsTotal), forecastsTotal));
         }), cancellationToken);
 
-        // Read back in the Core engine's order: instrument, then model.
-        var runs = new List<PairRun>(pairs);
-        foreach (var s in universe)
+        return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken);
+    }
+
+    /// <summary>Every pair's state and forecast history as Core <see cref="PairRun"/>s, in the Core engine's order
+    /// (instrument, then model).</summary>
+    public static async Task<IReadOnlyList<PairRun>> ReadPairsAsync(RiskGridClient client, string universe, IReadOnlyList<string> instruments,
+        IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var runs = new List<PairRun>(instruments.Count * models.Count);
+        foreach (var instrument in instruments)
         {
             foreach (var model in models)
             {
-                var status = await client.GetPairStatusAsync(universeName, s.Instrument, model, cancellationToken);
-                var history = await client.GetForecastHistoryAsync(universeName, s.Instrument, model, cancellationToken: cancellationToken);
+                var status = await client.GetPairStatusAsync(universe, instrument, model, cancellationToken);
+                var history = await client.GetForecastHistoryAsync(universe, instrument, model, cancellationToken: cancellationToken);
                 var state = new PairState
                 {
                     BarsSeen = status.BarsSeen,
@@ -132,7 +139,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
                     LastFit = status.LastFit?.ToCore(),
                     Forecasts = [.. history.Select(e => e.ToCore())],
                 };
-                runs.Add(new PairRun(s.Instrument, model, state, status.FitTime));
+                runs.Add(new PairRun(instrument, model, state, status.FitTime));
             }
         }
 

@@ -57,6 +57,7 @@ public static class QueryCommand
                 output.Tables(table);
             }));
         command.Subcommands.Add(Universe());
+        command.Subcommands.Add(History());
         command.Subcommands.Add(Portfolio());
         return command;
     }
@@ -122,6 +123,40 @@ public static class QueryCommand
 
             output.Tables(table);
         });
+    }
+
+    private static readonly RunOption<string> HistoryFile = OptionParsers.Text("out",
+        "OpenMetrics file to write (README: the historical view).", OpenMetricsHistoryWriter.FileName);
+
+    /// <summary>A universe's whole forecast history as OpenMetrics text stamped with its own days, for promtool's
+    /// backfill: the historical view of what was pushed to a cluster, like <c>benchmark --openmetrics</c>.</summary>
+    private static Command History()
+    {
+        return Query("history", "Write every pair's forecast history as OpenMetrics text stamped with its own days, for Prometheus's backfill.",
+            [RunOptions.Universe, HistoryFile], async (client, values, output, ct) =>
+            {
+                var universe = values.Get(RunOptions.Universe);
+                var definition = await client.GetUniverseAsync(universe, ct);
+                if (definition.Settings is not { } settings)
+                {
+                    throw new ArgumentException($"--universe: '{OptionParsers.Printable(universe)}' is not defined on this cluster (push to it first)");
+                }
+
+                var runs = await GridEngineExecutor.ReadPairsAsync(client, universe, definition.Instruments, definition.Models, ct);
+                var path = values.Get(HistoryFile);
+                var full = Path.GetFullPath(path);
+                try
+                {
+                    OpenMetricsHistoryWriter.WriteFile(BenchmarkReport.Build(runs, settings.Alphas), universe, full);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputException($"--out: cannot write {full}: {ex.Message}", ex);
+                }
+
+                output.Info($"{Markup.Escape(full)}: {runs.Count} pairs, {runs.Sum(r => r.Forecasts.Count(f => f.IsRealized)):N0} realised forecasts " +
+                                       $"(promtool tsdb create-blocks-from openmetrics --max-block-duration=39366h FILE DIR)");
+            });
     }
 
     private static Command Portfolio()

@@ -33,9 +33,14 @@ public static class OpenMetricsHistoryWriter
     /// <summary>Writes <see cref="FileName"/> into <paramref name="directory"/>; returns its path.</summary>
     public static string Write(BenchmarkReport report, string universe, string directory)
     {
-        ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
+        return WriteFile(report, universe, Path.Combine(directory, FileName));
+    }
+
+    /// <summary>Writes the history to the file <paramref name="path"/> (replaced whole, never half-written); returns it.</summary>
+    public static string WriteFile(BenchmarkReport report, string universe, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         AtomicFile.Write(path, w => Write(report, universe, w));
         return path;
     }

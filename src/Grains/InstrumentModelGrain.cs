@@ -291,7 +291,7 @@ public sealed partial class InstrumentModelGrain(
         {
             throw new RiskGridException(
                 $"pair {Key} records forecasts at levels {string.Join(", ", settings.Alphas)}, not at {alpha}; " +
-                "backtests need recorded forecasts (use GetForecastAsync for any level)");
+                "backtests need forecasts recorded at that level: push (or re-run) with it among --alpha");
         }
 
         return (await BacktestsAsync())[level].ToMessage();

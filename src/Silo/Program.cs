@@ -9,6 +9,33 @@ using RiskGrid.Silo.Operations;
 // and persistence; start several (different --silo-port/--gateway-port) to form one cluster. --gpu declares
 // a GPU (LSTM training is placed on such silos). Metrics on http://127.0.0.1:9464/metrics and the Orleans
 // dashboard on http://127.0.0.1:8080 (see SiloOperationsOptions).
+if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
+{
+    Console.WriteLine("""
+        Usage: RiskGrid.Silo [options]   (a RiskGrid silo; see README "Scale-out")
+
+          --redis HOST:PORT|redis://[user:password@]host:port|rediss://...|StackExchange.Redis string
+                                   Redis clustering and persistence (default: localhost clustering, in-memory state);
+                                   also RiskGrid__Redis
+          --cluster-id ID          cluster id (default riskgrid)
+          --service-id ID          service id (default riskgrid)
+          --silo-port N            silo-to-silo port (default 11111)
+          --gateway-port N         client gateway port (default 30000)
+          --advertise ADDRESS      address advertised to other silos
+          --fit-threads N          threads for model fits
+          --gpu | --no-gpu         declare (or not) a GPU: LSTM training is placed on GPU silos
+          --metrics-port N         Prometheus /metrics and /health[/live|/ready] (default 9464)
+          --metrics-address ADDR   address of that endpoint (default 127.0.0.1)
+          --dashboard | --no-dashboard, --dashboard-port N (default 8080), --dashboard-address ADDR,
+          --dashboard-user U, --dashboard-password P
+                                   the Orleans dashboard (basic auth required off loopback)
+          Any setting also as --RiskGrid:Section:Name=value or RiskGrid__Section__Name in the environment.
+
+        Exit codes: 0 stopped, 1 failed to start, 3 lost its cluster membership.
+        """);
+    return 0;
+}
+
 args = SiloOperationsOptions.Normalize(RiskGridSiloOptions.Normalize(args));
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>([.. RiskGridSiloOptions.CommandLineSwitches, .. SiloOperationsOptions.CommandLineSwitches]));
@@ -41,3 +68,4 @@ Console.WriteLine($"riskgrid silo ready: cluster {options.ClusterId}, silo port 
     $"; health http://{operations.MetricsAddress}:{operations.MetricsPort}/health" +
     (operations.Dashboard ? $"; dashboard http://{operations.DashboardAddress}:{operations.DashboardPort}/" : "; dashboard off"));
 await app.WaitForShutdownAsync();
+return Environment.ExitCode;

@@ -8,6 +8,7 @@ using RiskGrid.Client.Store;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
 
@@ -44,10 +45,13 @@ public static class BenchmarkRunner
         await CheckQualityAsync(universe, settings);
 
         var description = Describe(universe, settings, executor);
-        console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
+        var plain = settings.Format != OutputFormat.Table;
+        // With a plain --format, stdout carries only the tables: the header and the closing lines go to stderr.
+        var info = plain ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliAction.Error), Ansi = AnsiSupport.No }) : console;
+        info.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
         foreach (var line in description.Skip(1))
         {
-            console.MarkupLine("  " + Markup.Escape(line));
+            info.MarkupLine("  " + Markup.Escape(line));
         }
 
         var clock = Stopwatch.StartNew();
@@ -59,13 +63,9 @@ public static class BenchmarkRunner
 
         var elapsed = clock.Elapsed;
         var report = BenchmarkReport.Build(runs, settings.Rolling.Alphas);
-        console.Write(KeyResultsTable.Build(report.KeyResults));
-        if (report.Ranking.Count > 0)
-        {
-            console.Write(ModelRankingTable.Build(report.Ranking));
-        }
-
-        WriteFitSummary(console, runs);
+        ResultTableWriter.Write(console, settings.Format,
+            [KeyResultsTable.Describe(report.KeyResults), .. report.Ranking.Count > 0 ? [ModelRankingTable.Describe(report.Ranking)] : Array.Empty<ResultTable>()]);
+        WriteFitSummary(info, runs);
         var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
         var history = settings.OpenMetricsHistory
             ? OutputFolder.Write(settings.OutputDirectory, () => OpenMetricsHistoryWriter.Write(report, settings.Universe, settings.OutputDirectory))
@@ -74,13 +74,15 @@ public static class BenchmarkRunner
         var parameters = RunParameters.From(settings);
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
-        console.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
+        OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. files, .. reportFiles, .. (history is null ? [] : new[] { history })]));
+        info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
                            $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
         if (history is not null)
         {
-            console.MarkupLine($"[grey]History for Prometheus's backfill: {Markup.Escape(history)} " +
+            info.MarkupLine($"[grey]History for Prometheus's backfill: {Markup.Escape(history)} " +
                                $"(promtool tsdb create-blocks-from openmetrics --max-block-duration=39366h {Markup.Escape(history)} DIR).[/]");
         }
+
         if (store is null)
         {
             return ExitCodes.Ok;
@@ -100,7 +102,9 @@ public static class BenchmarkRunner
             // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
             OutputFolder.Write(settings.OutputDirectory, () =>
                 HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
-            console.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
+            // The store keeps its own copies, so a later run into the same folder does not change what this one shows.
+            store.SetArtifacts(id, store.Keep(record.Artifacts, settings.OutputDirectory));
+            info.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -164,9 +168,26 @@ public static class BenchmarkRunner
             $"RiskGrid benchmark on {executor.Description}",
             $"data     {Dataset(universe, settings)}",
             $"models   {string.Join(", ", settings.Models)}",
-            $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), refit every {o.RefitEvery} day(s), " +
+            $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), " +
             $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}",
+            $"refits   {Refits(settings)}",
         ];
+    }
+
+    /// <summary>What each model re-estimates and how often, e.g. <c>ewma, garch-t refit every day; lstm retrains every 250 days</c>.</summary>
+    internal static string Refits(BenchmarkSettings settings)
+    {
+        var info = ModelCatalog.Describe(settings.ModelSettings).ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+        var groups = settings.Models.GroupBy(name =>
+        {
+            var model = ModelCatalog.Create(name, settings.ModelSettings);
+            var every = model.RefitInterval ?? settings.Rolling.RefitEvery;
+            var days = every == 1 ? "every day" : $"every {every.ToString("N0", CultureInfo.InvariantCulture)} days";
+            return info.TryGetValue(name, out var m) && m.Trained ? $"retrain{{s}} {days}"
+                : model.ParameterNames.Count == 0 ? "re-read{s} the window every day (no parameters)"
+                : $"refit{{s}} {days}";
+        });
+        return string.Join("; ", groups.Select(g => $"{string.Join(", ", g)} {g.Key.Replace("{s}", g.Count() == 1 ? "s" : "", StringComparison.Ordinal)}"));
     }
 
     private static string Dataset(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings, IReadOnlyList<FetchedSeries>? fetched = null)

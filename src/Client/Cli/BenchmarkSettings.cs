@@ -12,8 +12,8 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Out, RunOptions.Format, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
         RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
@@ -22,6 +22,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Price files (Yahoo or wide CSV); empty for the built-in synthetic universe.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
+
+    /// <summary>Instrument names for <see cref="DataFiles"/>, in order (<c>--name</c>); empty for the files' own.</summary>
+    public IReadOnlyList<string> DataNames { get; init; } = [];
 
     /// <summary>What to download instead (<c>--source</c>, <c>--symbols</c>, …), or null.</summary>
     public MarketDataSettings? MarketData { get; init; }
@@ -32,6 +35,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
     public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
+
+    /// <summary>How the result tables print (<c>--format</c>).</summary>
+    public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Table;
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
@@ -100,11 +106,13 @@ public sealed record BenchmarkSettings
         var settings = new BenchmarkSettings
         {
             DataFiles = values.Get(RunOptions.Data),
+            DataNames = values.Get(RunOptions.InstrumentNames),
             MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
+            Format = RunOptions.FormatOf(values.Get(RunOptions.Format)),
             OpenMetricsHistory = values.Get(RunOptions.OpenMetrics),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
             SyntheticInstruments = values.Get(RunOptions.Instruments),
@@ -123,6 +131,11 @@ public sealed record BenchmarkSettings
             MetricsPort = values.Get(RunOptions.MetricsPort),
             Linger = values.Get(RunOptions.Linger),
         };
+        if (settings.DataNames.Count > 0 && settings.DataNames.Count != settings.DataFiles.Count)
+        {
+            throw new ArgumentException($"--name: {settings.DataNames.Count} name(s) for {settings.DataFiles.Count} --data file(s); give one per file, in order");
+        }
+
         if (settings.MarketData is not null && settings.DataFiles.Count > 0)
         {
             throw new ArgumentException("--data and --source do not go together: read files or download, not both");
@@ -177,6 +190,7 @@ public sealed record BenchmarkSettings
     {
         var values = OptionValues.Defaults(Options)
             .With(RunOptions.Data, [.. DataFiles.Select(Path.GetFullPath)])
+            .With(RunOptions.InstrumentNames, DataNames)
             .With(RunOptions.Models, Models)
             .With(RunOptions.Alpha, Rolling.Alphas)
             .With(RunOptions.Window, Rolling.Window)

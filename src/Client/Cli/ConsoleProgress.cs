@@ -1,28 +1,39 @@
 using System.Diagnostics;
+using System.Globalization;
 using RiskGrid.Core.Engine;
 
 namespace RiskGrid.Client.Cli;
 
 /// <summary>
-/// Progress of a long run on stderr: one line redrawn in place on a terminal, or a line every few
-/// seconds when stderr is redirected (CI logs), so stdout keeps only the results.
+/// Progress of a long run on stderr, so stdout keeps only the results: on a terminal one line redrawn in place (cut to
+/// the terminal's width, never wrapped); redirected (CI logs, a pipe), one line per 10 % and the last. The fraction and
+/// the time left go by forecast days (the bars after each pair's window, where the time goes), the time left from the
+/// recent rate (<see cref="TimeLeftEstimator"/>).
 /// </summary>
 public sealed class ConsoleProgress : IProgress<EngineProgress>, IDisposable
 {
     private readonly TextWriter _out;
     private readonly bool _inPlace;
-    private readonly TimeSpan _interval;
+    private readonly int _width;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Func<TimeSpan> _now;
+    private readonly TimeLeftEstimator _estimator = new();
     private readonly Lock _lock = new();
     private TimeSpan? _lastWrite;
+    private int _lastDecile;
     private EngineProgress _last;
     private bool _wroteInPlace;
 
-    public ConsoleProgress(TextWriter? output = null, bool? inPlace = null)
+    /// <param name="output">Default: stderr.</param>
+    /// <param name="inPlace">Redraw one line (default: when stderr is a terminal).</param>
+    /// <param name="width">Columns a redrawn line may take (default: the terminal's).</param>
+    /// <param name="clock">The time since the start (tests pass their own).</param>
+    public ConsoleProgress(TextWriter? output = null, bool? inPlace = null, int? width = null, Func<TimeSpan>? clock = null)
     {
         _out = output ?? Console.Error;
         _inPlace = inPlace ?? !Console.IsErrorRedirected;
-        _interval = _inPlace ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
+        _width = Math.Max(20, width ?? TerminalWidth());
+        _now = clock ?? (() => _clock.Elapsed);
     }
 
     public void Report(EngineProgress value)
@@ -36,15 +47,31 @@ public sealed class ConsoleProgress : IProgress<EngineProgress>, IDisposable
             }
 
             _last = value;
-            var now = _clock.Elapsed;
+            var now = _now();
+            var (done, total) = Work(value);
+            _estimator.Observe(now, done);
             var finished = IsFinished(value);
-            if (!finished && _lastWrite is { } last && now - last < _interval)
+            var fraction = total > 0 ? (double)done / total : 0;
+            if (_inPlace)
             {
-                return;
+                if (!finished && _lastWrite is { } last && now - last < TimeSpan.FromMilliseconds(200))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                var decile = (int)Math.Floor(fraction * 10 + 1e-9);
+                if (!finished && decile <= _lastDecile)
+                {
+                    return;
+                }
+
+                _lastDecile = finished ? 10 : decile;
             }
 
             _lastWrite = now;
-            Write(Format(value, now));
+            Write(Line(value, now, finished ? null : _estimator.Estimate(total)));
         }
     }
 
@@ -60,27 +87,59 @@ public sealed class ConsoleProgress : IProgress<EngineProgress>, IDisposable
         }
     }
 
+    /// <summary>The progress line with the whole-run average's estimate (what a single report can say).</summary>
     internal static string Format(EngineProgress p, TimeSpan elapsed)
     {
-        var fraction = p.BarsTotal > 0 ? (double)p.BarsDone / p.BarsTotal : 0;
-        const int width = 24;
-        var filled = (int)Math.Round(fraction * width);
-        var eta = fraction > 0.01 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
-        var pairs = p.PairsTotal > 0 ? $"pairs {p.PairsDone}/{p.PairsTotal}  " : string.Empty;
-        return $"[{new string('#', filled)}{new string('.', width - filled)}] {fraction,4:P0}  " +
-               $"days {p.BarsDone:N0}/{p.BarsTotal:N0}  {pairs}" +
-               $"{elapsed:mm\\:ss} elapsed" + (eta is { } e && !IsFinished(p) ? $", ~{e:mm\\:ss} left" : string.Empty);
+        var (done, total) = Work(p);
+        var fraction = total > 0 ? (double)done / total : 0;
+        var left = fraction > 0.01 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
+        return Line(p, elapsed, IsFinished(p) ? null : left);
     }
+
+    internal static string Line(EngineProgress p, TimeSpan elapsed, TimeSpan? left)
+    {
+        var (done, total) = Work(p);
+        var fraction = total > 0 ? (double)done / total : 0;
+        const int width = 20;
+        var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * width);
+        var days = p.ForecastsTotal > 0 ? "forecast days" : "days";
+        var pairs = p.PairsTotal > 0 ? $"pairs {p.PairsDone}/{p.PairsTotal}  " : string.Empty;
+        return $"[{new string('#', filled)}{new string('.', width - filled)}] {(Math.Floor(fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%"),4}  " +
+               $"{days} {done.ToString("N0", CultureInfo.InvariantCulture)}/{total.ToString("N0", CultureInfo.InvariantCulture)}  {pairs}" +
+               $"{Clock(elapsed)} elapsed" + (left is { } e ? $", ~{Clock(TimeSpan.FromSeconds(Math.Ceiling(e.TotalSeconds)))} left" : string.Empty);
+    }
+
+    /// <summary>What the fraction counts: forecast days where the reporter counts them, else bars.</summary>
+    private static (long Done, long Total) Work(EngineProgress p) =>
+        p.ForecastsTotal > 0 ? (p.ForecastsDone, p.ForecastsTotal) : (p.BarsDone, p.BarsTotal);
+
+    private static string Clock(TimeSpan t) =>
+        t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes:00}:{t.Seconds:00}";
 
     // The Core engine finishes pairs one at a time; a run through the grid moves every pair forward day by
     // day and counts no pairs (PairsTotal 0), so there the days alone say when it is done.
     private static bool IsFinished(EngineProgress p) => p.PairsTotal > 0 ? p.PairsDone == p.PairsTotal : p.BarsDone >= p.BarsTotal;
 
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.IsErrorRedirected || Console.WindowWidth <= 0 ? 100 : Console.WindowWidth;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return 100;
+        }
+    }
+
     private void Write(string line)
     {
         if (_inPlace)
         {
-            _out.Write('\r' + line.PadRight(100));
+            // One column short of the width (a full line wraps on some terminals); the bar goes first, then the tail.
+            var fitted = line.Length < _width ? line : line[(line.IndexOf("] ", StringComparison.Ordinal) + 2)..];
+            fitted = fitted.Length < _width ? fitted : fitted[..(_width - 1)];
+            _out.Write("\r" + fitted + "\u001b[K");
             _wroteInPlace = true;
         }
         else

@@ -39,9 +39,9 @@ public static class DataSources
         }
 
         var universe = new List<PriceSeries>();
-        foreach (var file in settings.DataFiles)
+        for (var i = 0; i < settings.DataFiles.Count; i++)
         {
-            universe.AddRange(LoadFile(file));
+            universe.AddRange(PriceFile.Load(settings.DataFiles[i], i < settings.DataNames.Count ? settings.DataNames[i].ToUpperInvariant() : null));
         }
 
         var duplicate = universe.GroupBy(s => s.Instrument, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);

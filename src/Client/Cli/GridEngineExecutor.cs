@@ -104,8 +104,16 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         var series = universe.Select(s => s.ToMessage()).ToArray();
         var barsTotal = universe.Sum(s => (long)s.Count) * models.Length;
         // Each push moves every pair forward to the same day, so no pair is done before the last push: no pairs count.
-        await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p => progress.Report(new EngineProgress(
-            p.PricesSent * models.Length, barsTotal, PairsDone: 0, PairsTotal: 0))), cancellationToken);
+        // Forecast days: a push reaches the same date on every instrument, so each has about the same share of its prices sent.
+        var window = settings.Rolling.Window;
+        var forecastsTotal = universe.Sum(s => EngineProgress.ForecastDays(s.Count, window)) * models.Length;
+        await client.PushSeriesAsync(universeName, series, new SynchronousProgress<PushProgress>(p =>
+        {
+            var share = p.PricesTotal > 0 ? (double)p.PricesSent / p.PricesTotal : 0;
+            var forecasts = universe.Sum(s => EngineProgress.ForecastDays((long)Math.Round(share * s.Count), window)) * models.Length;
+            progress.Report(new EngineProgress(p.PricesSent * models.Length, barsTotal, PairsDone: 0, PairsTotal: 0,
+                p.PricesSent >= p.PricesTotal ? forecastsTotal : Math.Min(forecasts, forecastsTotal), forecastsTotal));
+        }), cancellationToken);
 
         return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken);
     }

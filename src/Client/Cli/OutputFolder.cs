@@ -32,6 +32,35 @@ public static class OutputFolder
         return result;
     }
 
+    /// <summary>The list of files the last run wrote in a folder (relative paths), so the next run can remove its stale ones.</summary>
+    public const string ManifestFile = ".riskgrid-files";
+
+    /// <summary>Removes the files the previous run wrote in <paramref name="folder"/> that this run did not (e.g. plots of a
+    /// model not run again), then records <paramref name="written"/>. Only files named in the manifest are ever removed.</summary>
+    public static int RemoveStale(string folder, IReadOnlyList<string> written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var root = Path.GetFullPath(folder);
+        var manifest = Path.Combine(root, ManifestFile);
+        var now = written.Select(f => Path.GetRelativePath(root, Path.GetFullPath(f))).Where(r => !r.StartsWith("..", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        if (File.Exists(manifest))
+        {
+            foreach (var relative in File.ReadAllLines(manifest).Where(l => l.Length > 0 && !now.Contains(l)))
+            {
+                var file = Path.GetFullPath(Path.Combine(root, relative));
+                if (file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(file))
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+            }
+        }
+
+        File.WriteAllLines(manifest, now.Order(StringComparer.Ordinal));
+        return removed;
+    }
+
     private static void Guard(string folder, Action action)
     {
         try

@@ -27,7 +27,7 @@ public static class PushCommand
     /// <summary>The options of <c>riskgrid push</c>: the rolling and model settings apply to a new universe.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        Data, RunOptions.Universe, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        Data, RunOptions.InstrumentNames, RunOptions.Universe, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
         RunOptions.DaysPerPush, Reset, .. RunOptions.GatewayOptions, .. RunOptions.ModelSettings,
     ];
 
@@ -46,7 +46,13 @@ public static class PushCommand
                 throw new ArgumentException("--data: at least one price file is needed");
             }
 
-            var series = DataSources.Load(new BenchmarkSettings { DataFiles = files });
+            var names = values.Get(RunOptions.InstrumentNames);
+            if (names.Count > 0 && names.Count != files.Count)
+            {
+                throw new ArgumentException($"--name: {names.Count} name(s) for {files.Count} --data file(s); give one per file, in order");
+            }
+
+            var series = DataSources.Load(new BenchmarkSettings { DataFiles = files, DataNames = names });
             var name = values.Get(RunOptions.Universe);
             return await GridCommand.RunAsync(cluster, async client =>
             {

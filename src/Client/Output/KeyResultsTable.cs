@@ -9,34 +9,37 @@ public static class KeyResultsTable
 {
     private static readonly CellFormat Cells = CellFormat.Console;
 
-    /// <summary>The table with <paramref name="columns"/> as its test columns (<see cref="KeyResultsColumn.Default"/> when null).</summary>
-    public static Table Build(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null)
+    /// <summary>The boxed table, all columns (see <see cref="Describe"/>).</summary>
+    public static Table Build(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null) =>
+        ResultTableWriter.ToSpectre(Describe(rows, columns), int.MaxValue);
+
+    /// <summary>The table with <paramref name="columns"/> as its test columns (<see cref="KeyResultsColumn.Default"/> when null).
+    /// In a narrow terminal the test statistics, tick loss, violation ratio and p-values go first, in that order.</summary>
+    public static ResultTable Describe(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null)
     {
         columns ??= KeyResultsColumn.Default;
         var pooled = rows.Any(r => r.Instruments > 1);
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Key Results[/]");
-        table.AddColumn("Model");
-        table.AddColumn(new TableColumn("Level").RightAligned());
-        table.AddColumn(new TableColumn("Obs").RightAligned());
-        table.AddColumn(new TableColumn("Exceptions").RightAligned());
-        table.AddColumn(new TableColumn("Exc. rate").RightAligned());
-        table.AddColumn(new TableColumn("Viol. ratio").RightAligned());
-        foreach (var column in columns.Where(c => c.Value != KeyResultsValue.MeanStatistic))
+        var pValues = columns.Where(c => c.Value != KeyResultsValue.MeanStatistic).ToList();
+        var statistics = columns.Where(c => c.Value == KeyResultsValue.MeanStatistic).ToList();
+        List<ResultColumn> header =
+        [
+            new("Model"), new("Level", true), new("Obs", true, 1), new("Exceptions", true, 0, "Exc."), new("Exc. rate", true, 0, "Rate"),
+            new("Viol. ratio", true, 4, "VR"),
+            .. pValues.Select((c, i) => new ResultColumn(pooled && c.Value == KeyResultsValue.MedianPValue ? c.Header + " (med)" : c.Header, true, i == 0 ? 2 : 3, c.Header)),
+            new("Avg ES", true, 1),
+            .. statistics.Select(c => new ResultColumn(c.Header, true, 6)),
+            new("Tick loss", true, 5),
+            new(pooled ? "Traffic light (G/Y/R)" : "Traffic light", false, 0, pooled ? "G/Y/R" : "Zone"),
+        ];
+        var table = new ResultTable("key_results", "[bold]Key Results[/]", header)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(pooled && column.Value == KeyResultsValue.MedianPValue ? column.Header + " (med)" : column.Header)).RightAligned());
-        }
-
-        table.AddColumn(new TableColumn("Avg ES").RightAligned());
-        foreach (var column in columns.Where(c => c.Value == KeyResultsValue.MeanStatistic))
-        {
-            table.AddColumn(new TableColumn(Markup.Escape(column.Header)).RightAligned());
-        }
-
-        table.AddColumn(new TableColumn("Tick loss").RightAligned());
-        table.AddColumn(pooled ? "Traffic light (G/Y/R)" : "Traffic light");
+            Caption = pooled
+                ? "[grey]Counts pooled over instruments; p-values are medians over instruments; red p < 0.05. VaR/ES in % of position value.[/]"
+                : "[grey]Red p < 0.05. VaR/ES in % of position value.[/]",
+        };
         foreach (var r in rows)
         {
-            table.AddRow(
+            table.Add(
             [
                 Markup.Escape(r.Model),
                 Cells.Percent(r.Alpha, 1),
@@ -44,22 +47,25 @@ public static class KeyResultsTable
                 r.Exceptions.ToString(CultureInfo.InvariantCulture),
                 Cells.Percent(r.ExceptionRate, 2),
                 Cells.Number(r.ViolationRatio, 2),
-                .. columns.Where(c => c.Value != KeyResultsValue.MeanStatistic).Select(c => c.Cell(r, Cells)),
+                .. pValues.Select(c => c.Cell(r, Cells)),
                 Cells.Number(r.AverageES, 3),
-                .. columns.Where(c => c.Value == KeyResultsValue.MeanStatistic).Select(c => c.Cell(r, Cells)),
+                .. statistics.Select(c => c.Cell(r, Cells)),
                 Cells.Number(r.QuantileLoss, 4),
                 Zone(r, pooled),
             ]);
         }
 
-        table.Caption(pooled
-            ? "[grey]Counts pooled over instruments; p-values are medians over instruments; red p < 0.05. VaR/ES in % of position value.[/]"
-            : "[grey]Red p < 0.05. VaR/ES in % of position value.[/]");
         return table;
     }
 
+    // No observations: no zone (n/a), never green.
     private static string Zone(KeyResultsRow r, bool pooled)
     {
+        if (r.Observations == 0)
+        {
+            return Cells.Number(null, 0);
+        }
+
         if (!pooled)
         {
             return Colour(r.WorstZone, r.WorstZone.ToString().ToLowerInvariant());

@@ -7,18 +7,17 @@ namespace RiskGrid.Client.Output;
 /// <summary>Renders the model comparison (ranking by quantile loss, Diebold–Mariano against the best).</summary>
 public static class ModelRankingTable
 {
-    public static Table Build(IReadOnlyList<ModelRankingRow> rows)
+    public static Table Build(IReadOnlyList<ModelRankingRow> rows) => ResultTableWriter.ToSpectre(Describe(rows), int.MaxValue);
+
+    public static ResultTable Describe(IReadOnlyList<ModelRankingRow> rows)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Model comparison[/] (quantile loss, lower is better)");
-        table.AddColumn(new TableColumn("Level").RightAligned());
-        table.AddColumn("Model");
-        table.AddColumn(new TableColumn("Mean rank").RightAligned());
-        table.AddColumn(new TableColumn("Tick loss").RightAligned());
-        table.AddColumn(new TableColumn("Best on").RightAligned());
-        table.AddColumn(new TableColumn("Worse than best (DM 5%)").RightAligned());
+        var table = new ResultTable("model_comparison", "[bold]Model comparison[/] (quantile loss, lower is better)",
+        [
+            new("Level", true), new("Model"), new("Mean rank", true), new("Tick loss", true), new("Best on", true), new("Worse than best (DM 5%)", true, 1),
+        ]);
         foreach (var r in rows)
         {
-            table.AddRow(
+            table.Add(
                 (100 * r.Alpha).ToString("F1", CultureInfo.InvariantCulture) + "%",
                 Markup.Escape(r.Model),
                 r.MeanRank.ToString("F2", CultureInfo.InvariantCulture),

@@ -10,72 +10,80 @@ public static class RunsTables
 {
     private static readonly CellFormat Cells = CellFormat.Console;
 
-    public static void List(IAnsiConsole console, RunStore store, int limit)
+    public static void List(IAnsiConsole console, RunStore store, int limit, OutputFormat format = OutputFormat.Table)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(store);
         var runs = store.List(limit);
-        if (runs.Count == 0)
+        if (runs.Count == 0 && format == OutputFormat.Table)
         {
             console.MarkupLine($"No runs recorded in {Markup.Escape(store.Path)} yet.");
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Runs[/] in {Markup.Escape(store.Path)}");
-        table.AddColumn(new TableColumn("ID").RightAligned());
-        table.AddColumn("Started (UTC)");
-        table.AddColumn(new TableColumn("Elapsed").RightAligned());
-        table.AddColumn("Executor");
-        table.AddColumn("Data");
-        table.AddColumn("Data hash");
-        table.AddColumn("Models");
-        table.AddColumn("Levels");
-        table.AddColumn(new TableColumn("Pairs").RightAligned());
-        table.AddColumn(new TableColumn("Red").RightAligned());
-        table.AddColumn("Code");
+        var plain = format != OutputFormat.Table;
+        var table = new ResultTable("runs", $"[bold]Runs[/] in {Markup.Escape(store.Path)}",
+        [
+            new("ID", true), new("Started (UTC)"), new("Elapsed", true, 3), new("Executor", false, 5), new("Data", false, 1),
+            new("Data hash", false, 4), new("Models", false, 2), new("Levels", false, 3), new("Pairs", true, 2), new("Red", true), new("Code", false, 6), new("Tags", false, 2),
+        ]);
         foreach (var r in runs)
         {
-            table.AddRow(
+            table.Add(
                 r.Id.ToString(CultureInfo.InvariantCulture),
                 Time(r.StartedUtc),
                 Seconds(r.Elapsed),
                 Markup.Escape(r.Executor),
-                Markup.Escape(Shorten(r.Dataset, 48)),
-                Markup.Escape(ShortHash(r.DatasetHash)),
-                Markup.Escape(r.Models),
+                Markup.Escape(plain ? r.Dataset : Shorten(r.Dataset, 40)),
+                Markup.Escape(plain ? r.DatasetHash : ShortHash(r.DatasetHash)),
+                Markup.Escape(plain ? r.Models : Shorten(r.Models, 40)),
                 Markup.Escape(r.Levels),
                 r.Pairs.ToString(CultureInfo.InvariantCulture),
                 r.Red > 0 ? $"[red]{r.Red}[/]" : "0",
-                Markup.Escape(ShortCode(r.CodeVersion)));
+                Markup.Escape(plain ? r.CodeVersion : ShortCode(r.CodeVersion)),
+                Markup.Escape(r.Tags));
         }
 
-        console.Write(table);
+        ResultTableWriter.Write(console, format, table);
     }
 
-    public static void Show(IAnsiConsole console, RunRecord run)
+    public static void Show(IAnsiConsole console, RunRecord run, OutputFormat format = OutputFormat.Table)
     {
+        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(run);
-        var about = new Table().Border(TableBorder.Rounded).Title($"[bold]Run {run.Id}[/]").HideHeaders();
-        about.AddColumn("Field");
-        about.AddColumn("Value");
-        about.AddRow("Started (UTC)", Time(run.StartedUtc));
-        about.AddRow("Finished (UTC)", Time(run.FinishedUtc));
-        about.AddRow("Forecasting time", Seconds(run.Elapsed));
-        about.AddRow("Executor", Markup.Escape(run.Executor));
-        about.AddRow("Code version", Markup.Escape(run.CodeVersion));
-        about.AddRow("Data", Markup.Escape(run.Dataset));
-        about.AddRow("Data hash (SHA-256)", Markup.Escape(run.DatasetHash));
-        about.AddRow("Pairs", $"{run.Pairs} ({run.Instruments} instrument(s))");
-        console.Write(about);
+        var about = new ResultTable("run", $"[bold]Run {run.Id}[/]", [new("Field"), new("Value")]);
+        about.Add("Started (UTC)", Time(run.StartedUtc));
+        about.Add("Finished (UTC)", Time(run.FinishedUtc));
+        about.Add("Forecasting time", Seconds(run.Elapsed));
+        about.Add("Executor", Markup.Escape(run.Executor));
+        about.Add("Code version", Markup.Escape(run.CodeVersion));
+        about.Add("Data", Markup.Escape(run.Dataset));
+        about.Add("Data hash (SHA-256)", Markup.Escape(run.DatasetHash));
+        about.Add("Pairs", $"{run.Pairs} ({run.Instruments} instrument(s))");
+        about.Add("Tags", Markup.Escape(string.Join(", ", run.Tags)));
 
-        var parameters = new Table().Border(TableBorder.Rounded).Title("[bold]Parameters[/]");
-        parameters.AddColumn("Option");
-        parameters.AddColumn("Value");
+        var parameters = new ResultTable("parameters", "[bold]Parameters[/]", [new("Option"), new("Value")]);
         foreach (var p in run.Parameters)
         {
-            parameters.AddRow("--" + Markup.Escape(p.Name), Markup.Escape(p.Value));
+            parameters.Add("--" + Markup.Escape(p.Name), Markup.Escape(p.Value));
         }
 
-        console.Write(parameters);
-        console.Write(KeyResultsTable.Build(run.KeyResults));
+        var artifacts = new ResultTable("artifacts", "[bold]Artifacts[/] (the store's own copies; riskgrid runs export ID --out DIR restores the names)",
+            [new("Kind"), new("Name"), new("Path", false, 1), new("Present")]);
+        foreach (var a in run.Artifacts)
+        {
+            artifacts.Add(Markup.Escape(a.Kind), Markup.Escape(a.Name ?? System.IO.Path.GetFileName(a.Path)), Markup.Escape(a.Path),
+                File.Exists(a.Path) ? "yes" : "[yellow]missing[/]");
+        }
+
+        var keyResults = KeyResultsTable.Describe(run.KeyResults);
+        if (format != OutputFormat.Table)
+        {
+            ResultTableWriter.Write(console, format, about, parameters, keyResults, artifacts);
+            return;
+        }
+
+        ResultTableWriter.Write(console, format, about, parameters, keyResults);
         var red = run.Backtests.Where(b => b.Summary.TrafficLight.Zone == TrafficLightZone.Red).ToList();
         if (red.Count > 0)
         {
@@ -83,31 +91,20 @@ public static class RunsTables
                 red.Select(b => $"{b.Instrument}/{b.Model} at {Level(b.Summary.Alpha)} ({b.Summary.TrafficLight.Exceptions} in {b.Summary.TrafficLight.Days} days)"))));
         }
 
-        var artifacts = new Table().Border(TableBorder.Rounded).Title("[bold]Artifacts[/]");
-        artifacts.AddColumn("Kind");
-        artifacts.AddColumn("Path");
-        artifacts.AddColumn("Present");
-        foreach (var a in run.Artifacts)
-        {
-            artifacts.AddRow(Markup.Escape(a.Kind), Markup.Escape(a.Path), File.Exists(a.Path) ? "yes" : "[yellow]missing[/]");
-        }
-
-        console.Write(artifacts);
+        ResultTableWriter.Write(console, format, artifacts);
     }
 
-    public static void Compare(IAnsiConsole console, RunRecord a, RunRecord b)
+    public static void Compare(IAnsiConsole console, RunRecord a, RunRecord b, OutputFormat format = OutputFormat.Table)
     {
+        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var setup = new Table().Border(TableBorder.Rounded).Title($"[bold]Run {a.Id} vs run {b.Id}[/]");
-        setup.AddColumn("");
-        setup.AddColumn($"Run {a.Id}");
-        setup.AddColumn($"Run {b.Id}");
-        setup.AddRow("Started (UTC)", Time(a.StartedUtc), Time(b.StartedUtc));
-        setup.AddRow("Forecasting time", Seconds(a.Elapsed), Seconds(b.Elapsed));
+        var setup = new ResultTable("setup", $"[bold]Run {a.Id} vs run {b.Id}[/]", [new(""), new($"Run {a.Id}"), new($"Run {b.Id}")]);
+        setup.Add("Started (UTC)", Time(a.StartedUtc), Time(b.StartedUtc));
+        setup.Add("Forecasting time", Seconds(a.Elapsed), Seconds(b.Elapsed));
         Row(setup, "Executor", a.Executor, b.Executor);
         Row(setup, "Code version", a.CodeVersion, b.CodeVersion);
-        Row(setup, "Data hash", a.DatasetHash, b.DatasetHash, ShortHash);
+        Row(setup, "Data hash", a.DatasetHash, b.DatasetHash, format == OutputFormat.Table ? ShortHash : null);
         Row(setup, "Data", a.Dataset, b.Dataset);
         var names = a.Parameters.Select(p => p.Name).Union(b.Parameters.Select(p => p.Name)).ToList();
         var same = new List<string>();
@@ -125,31 +122,22 @@ public static class RunsTables
             }
         }
 
-        console.Write(setup);
-        console.MarkupLine(a.DatasetHash == b.DatasetHash ? "[green]Same data set.[/]" : "[yellow]Different data sets.[/]");
-        if (same.Count > 0)
+        var table = new ResultTable("key_results", "[bold]Key Results[/] (A = run " + a.Id + ", B = run " + b.Id + ")",
+        [
+            new("Model"), new("Level", true),
+            .. new[] { ("Exc. rate", 0), ("Viol. ratio", 3), ("Kupiec p", 2), ("Tick loss", 1) }
+                .SelectMany(c => new[] { new ResultColumn(c.Item1 + " A", true, c.Item2), new ResultColumn(c.Item1 + " B", true, c.Item2) }),
+            new("Δ tick loss", true), new("G/Y/R A", false, 4), new("G/Y/R B", false, 4),
+        ])
         {
-            console.MarkupLine("[grey]Same: " + Markup.Escape(string.Join(", ", same.Select(n => "--" + n))) + "[/]");
-        }
-
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Key Results[/] (A = run " + a.Id + ", B = run " + b.Id + ")");
-        table.AddColumn("Model");
-        table.AddColumn(new TableColumn("Level").RightAligned());
-        foreach (var column in new[] { "Exc. rate", "Viol. ratio", "Kupiec p", "Tick loss" })
-        {
-            table.AddColumn(new TableColumn(column + " A").RightAligned());
-            table.AddColumn(new TableColumn(column + " B").RightAligned());
-        }
-
-        table.AddColumn(new TableColumn("Δ tick loss").RightAligned());
-        table.AddColumn("G/Y/R A");
-        table.AddColumn("G/Y/R B");
+            Caption = "[grey]Δ = B − A; a negative Δ tick loss means B's VaR fits better. Red p < 0.05.[/]",
+        };
         var keys = a.KeyResults.Select(r => (r.Model, r.Alpha)).Union(b.KeyResults.Select(r => (r.Model, r.Alpha)));
         foreach (var (model, alpha) in keys)
         {
             var x = a.KeyResults.FirstOrDefault(r => r.Model == model && r.Alpha == alpha);
             var y = b.KeyResults.FirstOrDefault(r => r.Model == model && r.Alpha == alpha);
-            table.AddRow(
+            table.Add(
                 Markup.Escape(model), Level(alpha),
                 Cells.Percent(x?.ExceptionRate, 2), Cells.Percent(y?.ExceptionRate, 2),
                 Cells.Number(x?.ViolationRatio, 2), Cells.Number(y?.ViolationRatio, 2),
@@ -159,15 +147,27 @@ public static class RunsTables
                 Zones(x), Zones(y));
         }
 
-        table.Caption("[grey]Δ = B − A; a negative Δ tick loss means B's VaR fits better. Red p < 0.05.[/]");
-        console.Write(table);
+        if (format != OutputFormat.Table)
+        {
+            ResultTableWriter.Write(console, format, setup, table);
+            return;
+        }
+
+        ResultTableWriter.Write(console, format, setup);
+        console.MarkupLine(a.DatasetHash == b.DatasetHash ? "[green]Same data set.[/]" : "[yellow]Different data sets.[/]");
+        if (same.Count > 0)
+        {
+            console.MarkupLine("[grey]Same: " + Markup.Escape(string.Join(", ", same.Select(n => "--" + n))) + "[/]");
+        }
+
+        ResultTableWriter.Write(console, format, table);
     }
 
-    private static void Row(Table table, string name, string a, string b, Func<string, string>? format = null)
+    private static void Row(ResultTable table, string name, string a, string b, Func<string, string>? format = null)
     {
         format ??= s => s;
         var colour = a == b ? "grey" : "yellow";
-        table.AddRow(Markup.Escape(name), $"[{colour}]{Markup.Escape(format(a))}[/]", $"[{colour}]{Markup.Escape(format(b))}[/]");
+        table.Add(Markup.Escape(name), $"[{colour}]{Markup.Escape(format(a))}[/]", $"[{colour}]{Markup.Escape(format(b))}[/]");
     }
 
     private static string Zones(KeyResultsRow? r) =>

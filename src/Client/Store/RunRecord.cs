@@ -27,4 +27,8 @@ public sealed record RunRecord(
     IReadOnlyList<RunParameter> Parameters,
     IReadOnlyList<KeyResultsRow> KeyResults,
     IReadOnlyList<PairBacktest> Backtests,
-    IReadOnlyList<RunArtifact> Artifacts);
+    IReadOnlyList<RunArtifact> Artifacts)
+{
+    /// <summary>Tags given with <c>riskgrid runs tag</c>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}

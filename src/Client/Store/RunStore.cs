@@ -140,12 +140,7 @@ public sealed class RunStore : IDisposable
             }
         }
 
-        for (var i = 0; i < run.Artifacts.Count; i++)
-        {
-            Run("INSERT INTO artifacts VALUES ($id, $position, $kind, $path)",
-                ("$id", id), ("$position", i), ("$kind", run.Artifacts[i].Kind), ("$path", run.Artifacts[i].Path));
-        }
-
+        InsertArtifacts(id, run.Artifacts);
         PauseForTest();
         transaction.Commit();
         return id;
@@ -158,7 +153,8 @@ public sealed class RunStore : IDisposable
             "SELECT r.id, r.started_utc, r.elapsed_seconds, r.executor, r.code_version, r.dataset_hash, r.dataset, r.instruments, r.pairs, " +
             "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'models'), ''), " +
             "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'alpha'), ''), " +
-            "(SELECT COUNT(*) FROM pair_backtests WHERE run_id = r.id AND zone = 'red') " +
+            "(SELECT COUNT(*) FROM pair_backtests WHERE run_id = r.id AND zone = 'red'), " +
+            "COALESCE((SELECT group_concat(tag, ',') FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)), '') " +
             "FROM runs r ORDER BY r.id DESC LIMIT $limit", ("$limit", limit));
         using var reader = command.ExecuteReader();
         var runs = new List<RunSummary>();
@@ -166,7 +162,7 @@ public sealed class RunStore : IDisposable
         {
             runs.Add(new RunSummary(reader.GetInt64(0), ParseTimestamp(reader.GetString(1)), TimeSpan.FromSeconds(reader.GetDouble(2)),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8),
-                reader.GetString(9), reader.GetString(10), reader.GetInt32(11)));
+                reader.GetString(9), reader.GetString(10), reader.GetInt32(11)) { Tags = reader.GetString(12) });
         }
 
         return runs;
@@ -211,9 +207,122 @@ public sealed class RunStore : IDisposable
                     r.GetDouble(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), Real(r, 6), Real(r, 7),
                     Real(r, 8), Real(r, 9), Real(r, 10),
                     new TrafficLight(Enum.Parse<TrafficLightZone>(r.GetString(11), ignoreCase: true), r.GetInt32(12), r.GetInt32(13)), []))), id),
-            Artifacts = Read("SELECT kind, path FROM artifacts WHERE run_id = $id ORDER BY position", id,
-                r => new RunArtifact(r.GetString(0), r.GetString(1))),
+            Artifacts = Read("SELECT kind, path, name, sha256 FROM artifacts WHERE run_id = $id ORDER BY position", id,
+                r => new RunArtifact(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))),
+            Tags = Read("SELECT tag FROM run_tags WHERE run_id = $id ORDER BY tag", id, r => r.GetString(0)),
         };
+    }
+
+    /// <summary>The folder the store keeps the runs' files in, content-addressed: beside the store file, <c>NAME.artifacts/</c>.</summary>
+    public string ArtifactFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + ".artifacts");
+
+    /// <summary>
+    /// Copies each file into <see cref="ArtifactFolder"/> under its SHA-256 (a file already there is not copied again) and
+    /// returns the artifacts pointing at those copies, named relative to <paramref name="outputFolder"/> (files outside it,
+    /// like cached raw answers, by kind and file name). Throws <see cref="RunStoreException"/> when a copy fails.
+    /// </summary>
+    public IReadOnlyList<RunArtifact> Keep(IEnumerable<RunArtifact> artifacts, string outputFolder)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        var root = System.IO.Path.GetFullPath(outputFolder);
+        var kept = new List<RunArtifact>();
+        try
+        {
+            Directory.CreateDirectory(ArtifactFolder);
+            foreach (var a in artifacts)
+            {
+                var source = System.IO.Path.GetFullPath(a.Path);
+                string hash;
+                using (var stream = File.OpenRead(source))
+                {
+                    hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+                }
+
+                var copy = System.IO.Path.Combine(ArtifactFolder, hash);
+                if (!File.Exists(copy))
+                {
+                    File.Copy(source, copy + ".tmp", overwrite: true);
+                    File.Move(copy + ".tmp", copy, overwrite: true);
+                }
+
+                var relative = System.IO.Path.GetRelativePath(root, source);
+                var name = relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative)
+                    ? $"{a.Kind}/{System.IO.Path.GetFileName(source)}"
+                    : relative.Replace('\\', '/');
+                kept.Add(new RunArtifact(a.Kind, copy, name, hash));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RunStoreException($"cannot keep the run's files in {ArtifactFolder}: {ex.Message}", ex);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Replaces a run's artifacts (e.g. with the copies <see cref="Keep"/> made).</summary>
+    public void SetArtifacts(long id, IReadOnlyList<RunArtifact> artifacts)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        using var transaction = _connection.BeginTransaction();
+        Run("DELETE FROM artifacts WHERE run_id = $id", ("$id", id));
+        InsertArtifacts(id, artifacts);
+        transaction.Commit();
+    }
+
+    /// <summary>Adds tags to a run (a tag it has already is kept once); throws <see cref="RunStoreException"/> for no such run.</summary>
+    public void Tag(long id, IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        _ = Get(id);
+        using var transaction = _connection.BeginTransaction();
+        foreach (var tag in tags)
+        {
+            Run("INSERT OR IGNORE INTO run_tags VALUES ($id, $tag)", ("$id", id), ("$tag", tag));
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Removes tags from a run.</summary>
+    public void Untag(long id, IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        _ = Get(id);
+        foreach (var tag in tags)
+        {
+            Run("DELETE FROM run_tags WHERE run_id = $id AND tag = $tag", ("$id", id), ("$tag", tag));
+        }
+    }
+
+    /// <summary>Deletes a run and every kept file no other run uses; throws <see cref="RunStoreException"/> for no such run.</summary>
+    public void Delete(long id)
+    {
+        _ = Get(id);
+        Run("DELETE FROM runs WHERE id = $id", ("$id", id));
+        var used = new HashSet<string>(Read("SELECT DISTINCT sha256 FROM artifacts WHERE sha256 IS NOT NULL AND $id = $id", id, r => r.GetString(0)), StringComparer.Ordinal);
+        if (!Directory.Exists(ArtifactFolder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(ArtifactFolder))
+        {
+            if (!used.Contains(System.IO.Path.GetFileName(file)))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private void InsertArtifacts(long id, IReadOnlyList<RunArtifact> artifacts)
+    {
+        for (var i = 0; i < artifacts.Count; i++)
+        {
+            var a = artifacts[i];
+            Run("INSERT INTO artifacts (run_id, position, kind, path, name, sha256) VALUES ($id, $position, $kind, $path, $name, $sha)",
+                ("$id", id), ("$position", i), ("$kind", a.Kind), ("$path", a.Path), ("$name", (object?)a.Name ?? DBNull.Value), ("$sha", (object?)a.Sha256 ?? DBNull.Value));
+        }
     }
 
     public void Dispose() => _connection.Dispose();

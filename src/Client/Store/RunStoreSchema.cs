@@ -145,6 +145,18 @@ internal static class RunStoreSchema
         ALTER TABLE model_metrics DROP COLUMN cc_p;
         ALTER TABLE model_metrics DROP COLUMN es_stat;
         """,
+
+        // 3: artifacts kept in the store (content-addressed copies: the name in the output folder and the SHA-256 of
+        // the copy; older runs keep only their paths), and tags.
+        """
+        ALTER TABLE artifacts ADD COLUMN name TEXT;
+        ALTER TABLE artifacts ADD COLUMN sha256 TEXT;
+        CREATE TABLE run_tags (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            tag    TEXT    NOT NULL,
+            PRIMARY KEY (run_id, tag)
+        );
+        """,
     ];
 
     public static int Version => Migrations.Count;

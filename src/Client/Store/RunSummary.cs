@@ -16,4 +16,8 @@ public sealed record RunSummary(
     int Pairs,
     string Models,
     string Levels,
-    int Red);
+    int Red)
+{
+    /// <summary>The run's tags, comma-separated.</summary>
+    public string Tags { get; init; } = string.Empty;
+}

@@ -33,7 +33,7 @@ public static class KeyResults
             rate / (1 - alpha),
             Weighted(s, x => x.AverageES),
             Weighted(s, x => x.QuantileLoss),
-            s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Green),
+            s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Green && x.Observations > 0), // no observations: no zone
             s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Yellow),
             s.Count(x => x.TrafficLight.Zone == TrafficLightZone.Red),
             Pool(s));

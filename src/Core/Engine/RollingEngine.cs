@@ -50,7 +50,9 @@ public static class RollingEngine
         var jobs = (from s in universe from m in models select (Series: s, Model: m)).ToArray();
         var results = new PairRun[jobs.Length];
         long barsTotal = jobs.Sum(j => (long)j.Series.Count);
+        long forecastsTotal = jobs.Sum(j => EngineProgress.ForecastDays(j.Series.Count, options.Window));
         long barsDone = 0;
+        long forecastsDone = 0;
         var pairsDone = 0;
         var parallel = new ParallelOptions
         {
@@ -60,12 +62,18 @@ public static class RollingEngine
         Parallel.For(0, jobs.Length, parallel, i =>
         {
             var (series, modelName) = jobs[i];
-            results[i] = RunPair(series, ModelCatalog.Create(modelName, settings), options,
-                n => progress?.Report(new EngineProgress(Interlocked.Add(ref barsDone, n), barsTotal,
-                    Volatile.Read(ref pairsDone), jobs.Length)),
+            long seen = 0;
+            results[i] = RunPair(series, ModelCatalog.Create(modelName, settings), options, n =>
+                {
+                    var forecasts = EngineProgress.ForecastDays(seen + n, options.Window) - EngineProgress.ForecastDays(seen, options.Window);
+                    seen += n;
+                    progress?.Report(new EngineProgress(Interlocked.Add(ref barsDone, n), barsTotal,
+                        Volatile.Read(ref pairsDone), jobs.Length, Interlocked.Add(ref forecastsDone, forecasts), forecastsTotal));
+                },
                 cancellationToken);
             var done = Interlocked.Increment(ref pairsDone);
-            progress?.Report(new EngineProgress(Interlocked.Read(ref barsDone), barsTotal, done, jobs.Length));
+            progress?.Report(new EngineProgress(Interlocked.Read(ref barsDone), barsTotal, done, jobs.Length,
+                Interlocked.Read(ref forecastsDone), forecastsTotal));
         });
         return results;
     }

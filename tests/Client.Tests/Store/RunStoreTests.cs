@@ -46,8 +46,8 @@ public sealed class RunStoreTests : IDisposable
 
         using var reopened = RunStore.Open(_dir.File("runs.db"));
         var back = reopened.Get(id);
-        Assert.Equal(record with { Id = id, Parameters = [], KeyResults = [], Backtests = [], Artifacts = [] },
-            back with { Parameters = [], KeyResults = [], Backtests = [], Artifacts = [] });
+        Assert.Equal(record with { Id = id, Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [] },
+            back with { Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [] });
         Assert.Equal(record.Parameters, back.Parameters);
         Assert.Equal(record.KeyResults, back.KeyResults);
         Assert.Equal(record.Backtests, back.Backtests); // records compare doubles with Equals, so NaN == NaN
@@ -113,7 +113,8 @@ public sealed class RunStoreTests : IDisposable
         Assert.Equal("1", run.Parameters.Single(p => p.Name == "seed").Value);
         Assert.Equal(2 * 2, run.KeyResults.Count);
         Assert.Equal(2 * 2 * 2, run.Backtests.Count);
-        Assert.Contains(run.Artifacts, a => a.Kind == "report" && a.Path.EndsWith("report.html", StringComparison.Ordinal) && File.Exists(a.Path));
+        // The store's own copies, named as in the output folder.
+        Assert.Contains(run.Artifacts, a => a.Kind == "report" && a.Name == "report.html" && File.Exists(a.Path));
         Assert.Equal(7, run.Artifacts.Count(a => a.Kind == "csv" && File.Exists(a.Path)));
         Assert.True(run.Artifacts.Count(a => a.Kind == "plot") >= 3);
         Assert.True(run.FinishedUtc >= run.StartedUtc);

@@ -22,6 +22,10 @@ public static class RunOptions
         "Price files: Yahoo CSV (Date,Open,High,Low,Close,Adj Close,Volume; the instrument is the file name, upper-cased) " +
         "or wide CSV (Date,A,B,...; one instrument per column). Default: the built-in synthetic universe.");
 
+    public static readonly RunOption<IReadOnlyList<string>> InstrumentNames = Names("name",
+        "Instrument names for the --data files, in order, e.g. --data sp500.csv nasdaq.csv --name SP,NQ " +
+        "(default: a Yahoo file's name upper-cased, SP500; a wide file's columns name its instruments).");
+
     // Market data (riskgrid fetch, benchmark --source)
     public static readonly RunOption<string?> Source = new("source",
         $"Market-data source to download the --symbols from ({string.Join("|", MarketDataSources.Names)}); raw answers are cached (--cache).",
@@ -120,6 +124,13 @@ public static class RunOptions
 
     public static readonly RunOption<string?> StoreFile = OptionalText("store",
         $"Run store (SQLite) the run is recorded in. Default: ${RunStoreLocation.Variable}, else {RunStoreLocation.Default}.").Unrecorded();
+
+    public static readonly RunOption<string> Format = Choice("format",
+        "How tables print: table (boxed, fitted to the terminal's width), or csv, json, markdown (plain, for pipes and files; " +
+        "progress and notes stay on stderr)", "table", "table", "csv", "json", "markdown").Unrecorded();
+
+    /// <summary>The <see cref="Format"/> text as its enum.</summary>
+    public static Output.OutputFormat FormatOf(string text) => Enum.Parse<Output.OutputFormat>(text, ignoreCase: true);
 
     public static readonly RunOption<bool> NoStore = Flag("no-store", "Do not record the run in the run store.").Unrecorded();
 

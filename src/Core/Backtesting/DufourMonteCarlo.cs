@@ -54,42 +54,9 @@ public static class DufourMonteCarlo
     /// </summary>
     /// <param name="test">The catalogue name: it seeds the stream and keys the cache, so it must name one statistic.</param>
     public static PValue? HitPValue(string test, BacktestData data, double observed, Func<bool[], double> statistic,
-        int replications = CachedReplications)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (!data.Options.MonteCarlo)
-        {
-            return null;
-        }
-
-        if (double.IsNaN(observed) || data.Count == 0)
-        {
-            return new PValue(PValueMethods.MonteCarlo, double.NaN);
-        }
-
-        var key = (test, data.Count, data.ExpectedRate, replications);
-        NullSample? sample;
-        lock (CacheLock)
-        {
-            Cache.TryGetValue(key, out sample);
-        }
-
-        if (sample is null)
-        {
-            sample = Simulate(test, data.Count, data.ExpectedRate, statistic, replications);
-            lock (CacheLock)
-            {
-                if (Cache.Count >= CacheLimit)
-                {
-                    Cache.Clear();
-                }
-
-                Cache[key] = sample;
-            }
-        }
-
-        return new PValue(PValueMethods.MonteCarlo, sample.PValue(observed, TieBreakOf(data)));
-    }
+        int replications = CachedReplications) =>
+        CachedPValue(test, data, observed, replications,
+            () => Simulate(test, data.Count, data.ExpectedRate, statistic, replications));
 
     /// <summary>
     /// The Monte Carlo p-value of <paramref name="observed"/> (NaN when it is NaN) for a statistic of the PITs
@@ -101,7 +68,13 @@ public static class DufourMonteCarlo
     /// (not T bits), and a grid pair recomputes its battery with a new length every day.
     /// </remarks>
     public static PValue? PitPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
-        int replications = DefaultReplications)
+        int replications = DefaultReplications) =>
+        CachedPValue(test, data, observed, replications,
+            () => SimulateUniform(test, data.Count, statistic, replications));
+
+    /// <summary>The p-value of <paramref name="observed"/> in a null sample cached by test, length, level and replicates
+    /// (<paramref name="simulate"/> draws it on a miss); null when Monte Carlo p-values are off, NaN when undefined.</summary>
+    private static PValue? CachedPValue(string test, BacktestData data, double observed, int replications, Func<NullSample> simulate)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!data.Options.MonteCarlo)
@@ -123,7 +96,7 @@ public static class DufourMonteCarlo
 
         if (sample is null)
         {
-            sample = SimulateUniform(test, data.Count, statistic, replications);
+            sample = simulate();
             lock (CacheLock)
             {
                 if (Cache.Count >= CacheLimit)

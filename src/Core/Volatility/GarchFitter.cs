@@ -303,9 +303,11 @@ public static class GarchFitter
 
     /// <summary>The cold start's candidates in natural parameters: each point of the process's starting grid, with
     /// the mean at the sample mean and the distribution's own starting values.</summary>
-    public static IReadOnlyList<double[]> StartingValues(VolatilityModel model, ReadOnlySpan<double> returns)
+    public static IReadOnlyList<double[]> StartingValues(VolatilityModel model, ReadOnlySpan<double> returns) =>
+        NaturalStartingPoints(model, returns, DataScale.Of(returns));
+
+    private static List<double[]> NaturalStartingPoints(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale)
     {
-        var scale = DataScale.Of(returns);
         var natural = new double[model.ParameterCount];
         natural[0] = ConstantMean.StartingValue(scale);
         model.Distribution.StartingValues(returns).CopyTo(natural, model.DistributionOffset);
@@ -509,13 +511,9 @@ public static class GarchFitter
     /// with the mean at the sample mean and the distribution's own starting values.</summary>
     private static List<double[]> StartingPoints(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale)
     {
-        var natural = new double[model.ParameterCount];
-        natural[0] = ConstantMean.StartingValue(scale);
-        model.Distribution.StartingValues(returns).CopyTo(natural, model.DistributionOffset);
         var points = new List<double[]>();
-        foreach (var processStart in model.Process.StartingGrid(scale))
+        foreach (var natural in NaturalStartingPoints(model, returns, scale))
         {
-            processStart.CopyTo(natural, model.ProcessOffset);
             var candidate = new double[model.ParameterCount];
             model.ToWorking(natural, scale, candidate);
             points.Add(candidate);

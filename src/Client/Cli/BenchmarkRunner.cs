@@ -42,6 +42,10 @@ public static class BenchmarkRunner
         }
 
         await CheckQualityAsync(universe, settings);
+        if (settings.Weights.Count > 0)
+        {
+            PortfolioReport.Members(universe, settings.Weights); // an unknown instrument is refused before the computation
+        }
 
         var description = Describe(universe, settings, executor);
         console.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
@@ -59,10 +63,21 @@ public static class BenchmarkRunner
 
         var elapsed = clock.Elapsed;
         var report = BenchmarkReport.Build(runs, settings.Rolling.Alphas);
+        if (settings.Weights.Count > 0)
+        {
+            report = report with { Portfolio = PortfolioReport.Build(universe, runs, settings.Weights, settings.Models[0], settings.Rolling) };
+        }
+
         console.Write(KeyResultsTable.Build(report.KeyResults));
         if (report.Ranking.Count > 0)
         {
             console.Write(ModelRankingTable.Build(report.Ranking));
+        }
+
+        if (report.Portfolio is { } portfolio)
+        {
+            console.MarkupLine($"[bold]Portfolio routes[/] ({Markup.Escape(portfolio.Description)}; fhs, varcov and dcc driven by {Markup.Escape(portfolio.Model)})");
+            console.Write(KeyResultsTable.Build(portfolio.Routes.KeyResults));
         }
 
         WriteFitSummary(console, runs);
@@ -166,6 +181,8 @@ public static class BenchmarkRunner
             $"models   {string.Join(", ", settings.Models)}",
             $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), refit every {o.RefitEvery} day(s), " +
             $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}",
+            .. settings.Weights.Count == 0 ? Array.Empty<string>() :
+                [$"portfolio {string.Join(", ", settings.Weights.Select(w => $"{w.Instrument}={w.Weight.ToString("R", CultureInfo.InvariantCulture)}"))}, routes hs, fhs, varcov, dcc (driven by {settings.Models[0]})"],
         ];
     }
 

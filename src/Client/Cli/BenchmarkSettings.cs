@@ -13,7 +13,7 @@ public sealed record BenchmarkSettings
     public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Weights, RunOptions.Out, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
         RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
@@ -32,6 +32,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
     public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
+
+    /// <summary>The portfolio backtested by every route beside the pairs (<c>--weights</c>); empty for none.</summary>
+    public IReadOnlyList<Grains.Abstractions.PortfolioWeight> Weights { get; init; } = [];
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
@@ -103,6 +106,7 @@ public sealed record BenchmarkSettings
             MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
+            Weights = RunOptions.PortfolioWeights(values.Get(RunOptions.Weights)),
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
             OpenMetricsHistory = values.Get(RunOptions.OpenMetrics),
@@ -131,6 +135,12 @@ public sealed record BenchmarkSettings
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        if (settings.Weights.Count > 0 && settings.Engine != "core")
+        {
+            throw new ArgumentException("--weights backtests the portfolio on the Core engine path only: add --engine core " +
+                                        "(on a cluster, define it with riskgrid portfolio and read it with riskgrid query portfolio)");
         }
 
         if (settings.MetricsPort is not null && (settings.Engine == "core" || settings.Cluster is not null))
@@ -178,6 +188,7 @@ public sealed record BenchmarkSettings
         var values = OptionValues.Defaults(Options)
             .With(RunOptions.Data, [.. DataFiles.Select(Path.GetFullPath)])
             .With(RunOptions.Models, Models)
+            .With(RunOptions.Weights, [.. Weights.Select(w => $"{w.Instrument}={w.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")])
             .With(RunOptions.Alpha, Rolling.Alphas)
             .With(RunOptions.Window, Rolling.Window)
             .With(RunOptions.Refit, Rolling.RefitEvery)

@@ -84,11 +84,11 @@ internal static class RollingTiming
         Console.WriteLine($"{"model",-10} {"fits",6} {"fit s",8} {"µs/fit",8} {"conv",6} {"bound",6} {"notconv",8} {"failed",7}");
         foreach (var run in runs)
         {
-            var attempts = run.State.FitAttempts;
+            var attempts = run.FitAttempts;
             var statuses = run.Forecasts.Where(f => f.Refitted).GroupBy(f => f.FitStatus).ToDictionary(g => g.Key, g => g.Count());
             Console.WriteLine($"{run.Model,-10} {attempts,6} {run.FitTime.TotalSeconds,8:F2} {run.FitTime.TotalMicroseconds / attempts,8:F0} " +
                               $"{statuses.GetValueOrDefault(FitStatus.Converged),6} {statuses.GetValueOrDefault(FitStatus.ConvergedAtBound),6} " +
-                              $"{statuses.GetValueOrDefault(FitStatus.NotConverged),8} {run.State.FitFailures,7}");
+                              $"{statuses.GetValueOrDefault(FitStatus.NotConverged),8} {run.FitFailures,7}");
         }
     }
 

@@ -30,6 +30,9 @@ public sealed record BenchOptions
     /// <summary>Runs of each configuration; the best is reported (the machine may be shared).</summary>
     public int Repeat { get; init; } = 3;
 
+    /// <summary>Also run <c>riskgrid benchmark</c> with its defaults on the Core engine and through an embedded grid.</summary>
+    public bool DefaultBenchmark { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions { Redis = Environment.GetEnvironmentVariable("RISKGRID_REDIS") };
@@ -50,8 +53,9 @@ public sealed record BenchOptions
                 "--redis" => o with { Redis = Next() },
                 "--no-redis" => o with { Redis = null },
                 "--repeat" => o with { Repeat = Math.Max(1, Int()) },
+                "--with-benchmark" => o with { DefaultBenchmark = true },
                 _ => throw new ArgumentException(
-                    $"unknown option {args[i]}; options: --instruments --days --window --refit --models --days-per-push --live-days --silos --redis --no-redis --repeat"),
+                    $"unknown option {args[i]}; options: --instruments --days --window --refit --models --days-per-push --live-days --silos --redis --no-redis --repeat --with-benchmark"),
             };
         }
 

@@ -16,7 +16,25 @@ if (args is ["state", .. var rest])
     return;
 }
 
+if (args is ["scale", .. var scaleArgs])
+{
+    var quick = scaleArgs.Contains("--quick");
+    var scale = BenchOptions.Parse([.. scaleArgs.Where(a => a != "--quick"), "--live-days", "1"]);
+    await ScaleBench.RunAsync(scale.Redis ?? throw new ArgumentException("GridBench scale needs --redis HOST:PORT (or RISKGRID_REDIS)"),
+        scaleArgs.Contains("--instruments") ? scale.Instruments : quick ? 300 : 5000,
+        scaleArgs.Contains("--days") ? scale.Days : quick ? 450 : 1000, scale.Window);
+    return;
+}
+
 var bench = BenchOptions.Parse(args);
+(TimeSpan Core, TimeSpan Grid)? defaultBenchmark = null;
+if (bench.DefaultBenchmark)
+{
+    Console.WriteLine("riskgrid benchmark with its defaults (models, synthetic universe, backtests, CSV and report), core engine then embedded grid ...");
+    defaultBenchmark = await DefaultBenchmark.RunAsync();
+    Console.WriteLine($"  core engine {defaultBenchmark.Value.Core.TotalSeconds:0.0} s, embedded grid {defaultBenchmark.Value.Grid.TotalSeconds:0.0} s, identical CSV files");
+}
+
 var models = bench.Models ?? [.. ModelCatalog.DefaultNames.Take(4)];
 var options = new RollingOptions { Window = bench.Window, RefitEvery = bench.RefitEvery, Alphas = [0.95, 0.99] };
 var data = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = bench.Instruments, Days = bench.Days });
@@ -79,6 +97,16 @@ foreach (var (run, backfill, live) in rows)
     var perDay = live > TimeSpan.Zero ? (live.TotalMilliseconds / bench.LiveDays).ToString("0", CultureInfo.InvariantCulture) : "";
     Console.WriteLine($"{run,-34} {total.TotalSeconds,9:0.00} {rate,11:N0} {total / coreTime,12:0.00} {liveRate,16} {perDay,8}");
 }
+
+if (defaultBenchmark is { } d)
+{
+    Console.WriteLine();
+    Console.WriteLine($"default benchmark (riskgrid benchmark, whole run): core engine {d.Core.TotalSeconds:0.0} s, embedded grid {d.Grid.TotalSeconds:0.0} s, " +
+                      $"grid overhead {d.Grid / d.Core:0.00}× the core engine");
+}
+
+Console.WriteLine($"(live: {bench.Instruments * models.Length:N0} pairs, one push per day; ms/day is the wall time of one such push. " +
+                  "Figures measured on a shared machine are indicative only.)");
 
 // The machine is shared: report the best of the repeats (each a fresh universe on the same grid).
 async Task<(TimeSpan, TimeSpan)> Best(Func<Task<(TimeSpan Backfill, TimeSpan Live)>> run)

@@ -120,4 +120,19 @@ public static class CoreMapping
             s.AverageVaR, s.AverageES, s.QuantileLoss,
             new TrafficLightReport(s.TrafficLight.Zone.ToMessage(), s.TrafficLight.Exceptions, s.TrafficLight.Days),
             [.. s.Tests.Select(t => t.ToMessage())]);
+
+    public static TrafficLightZone ToCore(this BaselZone zone) => zone switch
+    {
+        BaselZone.Green => TrafficLightZone.Green,
+        BaselZone.Yellow => TrafficLightZone.Yellow,
+        BaselZone.Red => TrafficLightZone.Red,
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "unknown zone"),
+    };
+
+    /// <summary>The Core summary of a pair's backtest report (every double as the grain computed it).</summary>
+    public static BacktestSummary ToCore(this BacktestReport r) =>
+        new(r.Alpha, r.Observations, r.MissingForecasts, r.Exceptions, r.ExceptionRate, r.ViolationRatio,
+            r.AverageVaR, r.AverageES, r.QuantileLoss,
+            new TrafficLight(r.TrafficLight.Zone.ToCore(), r.TrafficLight.Exceptions, r.TrafficLight.Days),
+            [.. r.Tests.Select(t => t.ToCore())]);
 }

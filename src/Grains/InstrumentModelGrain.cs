@@ -42,6 +42,9 @@ public sealed partial class InstrumentModelGrain(
     private List<ForecastRecord>? _closed;
     private bool _stale;
     private bool _metricsDue;
+    private bool _testsDue;
+    private DateTime _testsPublished;
+    private BacktestSummary[]? _publishedTests;
 
     private string Key => PairKey.Of(_universe, _instrument, _model);
 
@@ -61,9 +64,12 @@ public sealed partial class InstrumentModelGrain(
 
             _pair = CreatePair(settings, state.State.Pair);
             _metricsDue = true;
+            _testsDue = true;
         }
 
-        // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval).
+        // Metrics: a changed pair republishes on the next tick (see RiskGridMetricsOptions.PairPublishInterval), its
+        // whole-sample tests PairTestsInterval after activation at the earliest (a silo start must not compute them all at once).
+        _testsPublished = DateTime.UtcNow;
         var interval = metricsOptions.Value.PairPublishInterval;
         this.RegisterGrainTimer(PublishMetrics, interval, interval);
     }
@@ -94,7 +100,14 @@ public sealed partial class InstrumentModelGrain(
         }
 
         var pair = CreatePair(settings, new PairState());
-        state.State = new PairGrainState { Settings = settings, Pair = pair.State, Version = StateVersions.Pair, ChunkDays = chunking.Days };
+        state.State = new PairGrainState
+        {
+            Settings = settings,
+            Pair = pair.State,
+            Version = StateVersions.Pair,
+            ChunkDays = chunking.Days,
+            Backtests = [.. settings.Alphas.Select(a => new BacktestAccumulator(a))],
+        };
         _pair = pair;
         _backtests = null;
         _closed = [];
@@ -117,10 +130,12 @@ public sealed partial class InstrumentModelGrain(
                 var s = state.State;
                 s.FirstDate ??= fresh[0].Date;
                 s.FitTicks += fitTime.Ticks;
+                FeedBacktests();
                 await CloseChunksAsync();
                 _backtests = null;
                 await state.WriteStateAsync();
                 _metricsDue = true;
+                _testsDue = true;
             }
             catch (Exception ex)
             {
@@ -164,6 +179,24 @@ public sealed partial class InstrumentModelGrain(
         return fresh;
     }
 
+    // The incremental backtests take the forecasts realised since the last batch (all still in the open list).
+    private void FeedBacktests()
+    {
+        var s = state.State;
+        var accumulators = s.Backtests!;
+        var closed = s.ClosedChunks * s.ChunkDays;
+        var open = s.Pair.Forecasts;
+        while (s.BacktestsFed < s.ForecastCount && open[s.BacktestsFed - closed] is { IsRealized: true } record)
+        {
+            for (var k = 0; k < accumulators.Length; k++)
+            {
+                accumulators[k].Add(record, k);
+            }
+
+            s.BacktestsFed++;
+        }
+    }
+
     // Moves full chunks of realised forecasts out of the record (every forecast but the last is realised).
     private async Task CloseChunksAsync()
     {
@@ -201,6 +234,14 @@ public sealed partial class InstrumentModelGrain(
         }
 
         s.LegacyLog = null;
+        if (s.Backtests is null && s.Settings is { } settings)
+        {
+            // Version 1 and before: the accumulators are built from the whole history, once.
+            var all = await AllForecastsAsync();
+            s.Backtests = BacktestAccumulator.Of(all, settings.Alphas);
+            s.BacktestsFed = all.Count > 0 && !all[^1].IsRealized ? all.Count - 1 : all.Count;
+        }
+
         s.Version = StateVersions.Pair;
         await state.WriteStateAsync();
     }
@@ -355,6 +396,7 @@ public sealed partial class InstrumentModelGrain(
         _backtests = null;
         _closed = null;
         _metricsDue = true;
+        _testsDue = true;
         return true;
     }
 
@@ -369,20 +411,39 @@ public sealed partial class InstrumentModelGrain(
         _closed = null;
     }
 
+    // The incremental figures on every tick after a change; the whole-sample tests (milliseconds to a tenth of a
+    // second per pair, mostly Monte Carlo p-values) only when they were computed anyway or at PairTestsInterval.
     private async Task PublishMetrics()
     {
-        if (_metricsDue && !_stale && _pair is { } pair)
+        if (_stale || _pair is not { } pair)
+        {
+            return;
+        }
+
+        if (_metricsDue)
         {
             _metricsDue = false;
-            metrics.PublishPair(_instrument, _model, pair, state.State.ForecastCount, await BacktestsAsync());
+            metrics.PublishPair(_instrument, _model, pair, state.State.ForecastCount, Figures());
+        }
+
+        var now = DateTime.UtcNow;
+        if (_testsDue && (_backtests is not null || now - _testsPublished >= metricsOptions.Value.PairTestsInterval))
+        {
+            _testsDue = false;
+            _testsPublished = now;
+            _publishedTests = await BacktestsAsync();
+            metrics.PublishPairTests(_instrument, _model, pair.Options.Alphas, _publishedTests);
         }
     }
+
+    private BacktestFigures[] Figures() => [.. (state.State.Backtests ?? []).Select(b => b.Figures())];
 
     private void ForgetMetrics()
     {
         if (_pair is { } pair)
         {
-            metrics.ForgetPair(_instrument, _model, pair.Options.Alphas);
+            metrics.ForgetPair(_instrument, _model, pair.Options.Alphas, _publishedTests);
+            _publishedTests = null;
         }
     }
 
@@ -466,12 +527,18 @@ public sealed partial class InstrumentModelGrain(
             $"pair {Key} is not configured: register instrument '{_instrument}' and model '{_model}' in a universe first");
     }
 
-    // The one place the grain runs Core's backtests: over every forecast (the closed chunks read once per
-    // activation), cached until the next batch.
+    // The one place the grain runs Core's whole-sample backtests: over every forecast (the closed chunks read once
+    // per activation), on the fit pool (not the grain scheduler), cached until the next batch.
     private async Task<BacktestSummary[]> BacktestsAsync()
     {
         var pair = RequirePair();
-        return _backtests ??= Backtester.Summarize(await AllForecastsAsync(), pair.Options.Alphas);
+        if (_backtests is null)
+        {
+            var all = await AllForecastsAsync();
+            _backtests = await fits.Run(() => Backtester.Summarize(all, pair.Options.Alphas));
+        }
+
+        return _backtests;
     }
 
     // Transient by design: the next activation has the last stored state, so the caller just resends.

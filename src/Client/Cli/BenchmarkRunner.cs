@@ -202,8 +202,8 @@ public static class BenchmarkRunner
     {
         foreach (var model in runs.GroupBy(r => r.Model))
         {
-            var attempts = model.Sum(r => r.State.FitAttempts);
-            var failures = model.Sum(r => r.State.FitFailures);
+            var attempts = model.Sum(r => r.FitAttempts);
+            var failures = model.Sum(r => r.FitFailures);
             if (failures > 0)
             {
                 console.MarkupLine($"[yellow]{Markup.Escape(model.Key)}: {failures} of {attempts} fits failed; " +

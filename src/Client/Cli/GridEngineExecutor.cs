@@ -10,8 +10,8 @@ namespace RiskGrid.Client.Cli;
 /// <summary>
 /// Runs the benchmark through the grid: an embedded silo in this process, or a running cluster. The
 /// universe is defined, its series pushed in date order (each push fans out to every pair, which
-/// realises, refits when due and forecasts), then every pair's history is read back as Core
-/// <see cref="PairRun"/>s — bit-identical to the Core engine's, so reporting has one path.
+/// realises, refits when due and forecasts), then every pair's finished backtests and its forecast rows are read
+/// back as Core <see cref="PairRun"/>s — bit-identical to the Core engine's, so reporting has one path.
 /// </summary>
 /// <param name="metricsPort">Serve the embedded silo's metrics on this loopback port while the run lasts (and for <paramref name="linger"/> after).</param>
 /// <param name="linger">How long <see cref="LingerAsync"/> keeps serving the embedded silo's metrics once the run is reported.</param>
@@ -110,30 +110,35 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken);
     }
 
-    /// <summary>Every pair's state and forecast history as Core <see cref="PairRun"/>s, in the Core engine's order
-    /// (instrument, then model).</summary>
+    /// <summary>Every pair's finished backtests (computed in the grid) and forecast rows as Core <see cref="PairRun"/>s,
+    /// in the Core engine's order (instrument, then model). Several pairs at a time: each computes its whole-sample
+    /// tests on its silo.</summary>
     public static async Task<IReadOnlyList<PairRun>> ReadPairsAsync(RiskGridClient client, string universe, IReadOnlyList<string> instruments,
         IReadOnlyList<string> models, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var runs = new List<PairRun>(instruments.Count * models.Count);
-        foreach (var instrument in instruments)
+        var keys = (from instrument in instruments from model in models select (Instrument: instrument, Model: model)).ToArray();
+        var runs = new PairRun[keys.Length];
+        using var reads = new SemaphoreSlim(Math.Max(4, 2 * Environment.ProcessorCount));
+        await Task.WhenAll(keys.Select(async (key, i) =>
         {
-            foreach (var model in models)
+            await reads.WaitAsync(cancellationToken);
+            try
             {
-                var status = await client.GetPairStatusAsync(universe, instrument, model, cancellationToken);
-                var history = await client.GetForecastHistoryAsync(universe, instrument, model, cancellationToken: cancellationToken);
-                var state = new PairState
+                var status = await client.GetPairStatusAsync(universe, key.Instrument, key.Model, cancellationToken);
+                var summary = await client.GetPairSummaryAsync(universe, key.Instrument, key.Model, cancellationToken);
+                var history = await client.GetForecastHistoryAsync(universe, key.Instrument, key.Model, cancellationToken: cancellationToken);
+                runs[i] = new PairRun(key.Instrument, key.Model, [.. history.Select(e => e.ToCore())], status.FitAttempts,
+                    status.FitFailures, status.LastFit?.ToCore(), status.FitTime)
                 {
-                    BarsSeen = status.BarsSeen,
-                    FitAttempts = status.FitAttempts,
-                    FitFailures = status.FitFailures,
-                    LastFit = status.LastFit?.ToCore(),
-                    Forecasts = [.. history.Select(e => e.ToCore())],
+                    Backtests = [.. summary.Backtests.Select(b => b.ToCore())],
                 };
-                runs.Add(new PairRun(instrument, model, state, status.FitTime));
             }
-        }
+            finally
+            {
+                reads.Release();
+            }
+        }));
 
         return runs;
     }

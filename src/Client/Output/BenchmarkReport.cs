@@ -19,7 +19,8 @@ public sealed record BenchmarkReport(
         var backtests = new List<PairBacktest>(runs.Count * alphas.Count);
         foreach (var run in runs)
         {
-            var summaries = Backtester.Summarize(run.Forecasts, alphas);
+            // The grid's pairs computed theirs already (the same Backtester, on the same forecasts).
+            var summaries = run.Backtests ?? Backtester.Summarize(run.Forecasts, alphas);
             backtests.AddRange(summaries.Select(s => new PairBacktest(run.Instrument, run.Model, s)));
         }
 

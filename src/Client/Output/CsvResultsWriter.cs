@@ -150,10 +150,9 @@ public static class CsvResultsWriter
         w.WriteLine("instrument,model,fit_attempts,fit_failures,last_status,parameter,estimate,std_error,loglik,message");
         foreach (var run in report.Runs)
         {
-            var state = run.State;
-            var fit = state.LastFit;
+            var fit = run.LastFit;
             var names = ModelCatalog.Create(run.Model).ParameterNames;
-            var prefix = $"{run.Instrument},{run.Model},{state.FitAttempts},{state.FitFailures},{fit?.Status.ToString() ?? "none"}";
+            var prefix = $"{run.Instrument},{run.Model},{run.FitAttempts},{run.FitFailures},{fit?.Status.ToString() ?? "none"}";
             if (fit is null || fit.Parameters.Length == 0)
             {
                 w.WriteLine($"{prefix},,,,{(fit is null ? string.Empty : N(fit.LogLikelihood))},{Quote(fit?.Message)}");

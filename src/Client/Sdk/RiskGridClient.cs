@@ -118,6 +118,10 @@ public sealed class RiskGridClient
     public Task<BacktestReport> GetBacktestAsync(string universe, string instrument, string model, double alpha, CancellationToken cancellationToken = default) =>
         _calls.CallAsync($"backtest {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetBacktestAsync(alpha), cancellationToken);
 
+    /// <summary>The pair's progress and its backtests at every recorded level (computed in the grid).</summary>
+    public Task<PairSummary> GetPairSummaryAsync(string universe, string instrument, string model, CancellationToken cancellationToken = default) =>
+        _calls.CallAsync($"summary of {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetSummaryAsync(), cancellationToken);
+
     public Task<PairStatus> GetPairStatusAsync(string universe, string instrument, string model, CancellationToken cancellationToken = default) =>
         _calls.CallAsync($"status of {PairKey.Of(universe, instrument, model)}", () => Pair(universe, instrument, model).GetStatusAsync(), cancellationToken);
 

@@ -179,12 +179,12 @@ public sealed class RiskGridMetrics
     /// <summary>Counts one estimation a training grain ran on this silo, which did or did not declare a GPU.</summary>
     public void ObserveTraining(string model, bool gpu) => Trainings.WithLabels(model, gpu ? "true" : "false").Inc();
 
-    /// <summary>Publishes a pair's latest forecast, its forecast count and its backtests (one per level, as
-    /// <paramref name="pair"/>'s options order them).</summary>
-    public void PublishPair(string instrument, string model, RollingPair pair, int forecastCount, IReadOnlyList<BacktestSummary> backtests)
+    /// <summary>Publishes a pair's latest forecast, its forecast count and its incremental backtest figures (one per
+    /// level, as <paramref name="pair"/>'s options order them).</summary>
+    public void PublishPair(string instrument, string model, RollingPair pair, int forecastCount, IReadOnlyList<BacktestFigures> figures)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        ArgumentNullException.ThrowIfNull(backtests);
+        ArgumentNullException.ThrowIfNull(figures);
         var forecasts = pair.State.Forecasts;
         var latest = forecasts.Count > 0 ? forecasts[^1] : null;
         Forecasts.WithLabels(instrument, model).Set(forecastCount);
@@ -194,10 +194,10 @@ public sealed class RiskGridMetrics
         }
 
         var alphas = pair.Options.Alphas;
-        for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
+        for (var k = 0; k < alphas.Count && k < figures.Count; k++)
         {
             string[] labels = [instrument, model, Level(alphas[k])];
-            var b = backtests[k];
+            var b = figures[k];
             if (latest is not null)
             {
                 VaR.WithLabels(labels).Set(latest.VaR[k]);
@@ -209,7 +209,20 @@ public sealed class RiskGridMetrics
             Exceptions.WithLabels(labels).Set(b.Exceptions);
             ExceptionRate.WithLabels(labels).Set(b.ExceptionRate);
             ViolationRatio.WithLabels(labels).Set(b.ViolationRatio);
-            foreach (var test in b.Tests)
+            TrafficLightZone.WithLabels(labels).Set(ZoneValue(b.TrafficLight.Zone));
+            TrafficLightExceptions.WithLabels(labels).Set(b.TrafficLight.Exceptions);
+        }
+    }
+
+    /// <summary>Publishes a pair's whole-sample test statistics and p-values, one summary per level of <paramref name="alphas"/>.</summary>
+    public void PublishPairTests(string instrument, string model, IReadOnlyList<double> alphas, IReadOnlyList<BacktestSummary> backtests)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        ArgumentNullException.ThrowIfNull(backtests);
+        for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
+        {
+            string[] labels = [instrument, model, Level(alphas[k])];
+            foreach (var test in backtests[k].Tests)
             {
                 TestStatistic.WithLabels([.. labels, test.Test]).Set(test.Statistic);
                 foreach (var p in test.PValues)
@@ -217,8 +230,6 @@ public sealed class RiskGridMetrics
                     TestPValue.WithLabels([.. labels, test.Test, p.Method]).Set(p.Value);
                 }
             }
-            TrafficLightZone.WithLabels(labels).Set(ZoneValue(b.TrafficLight.Zone));
-            TrafficLightExceptions.WithLabels(labels).Set(b.TrafficLight.Exceptions);
         }
     }
 
@@ -250,25 +261,33 @@ public sealed class RiskGridMetrics
     };
 
     /// <summary>Removes a pair's series (its grain left this silo).</summary>
-    public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas)
+    public void ForgetPair(string instrument, string model, IReadOnlyList<double> alphas, IReadOnlyList<BacktestSummary>? publishedTests = null)
     {
         ArgumentNullException.ThrowIfNull(alphas);
         Forecasts.RemoveLabelled(instrument, model);
         VolatilityForecast.RemoveLabelled(instrument, model);
-        foreach (var alpha in alphas)
+        for (var k = 0; k < alphas.Count; k++)
         {
-            string[] labels = [instrument, model, Level(alpha)];
+            string[] labels = [instrument, model, Level(alphas[k])];
             foreach (var gauge in (Gauge[])[VaR, ES, Observations, MissingForecasts, Exceptions, ExceptionRate, ViolationRatio,
                          TrafficLightZone, TrafficLightExceptions])
             {
                 gauge.RemoveLabelled(labels);
             }
 
-            foreach (var gauge in (Gauge[])[TestStatistic, TestPValue])
+            // The series the last PublishPairTests created, named directly: scanning every series of the gauges
+            // would make deactivating all pairs of a silo quadratic in its pairs.
+            if (publishedTests is null || k >= publishedTests.Count)
             {
-                foreach (var series in gauge.GetAllLabelValues().Where(v => v.AsSpan(0, 3).SequenceEqual(labels)).ToList())
+                continue;
+            }
+
+            foreach (var test in publishedTests[k].Tests)
+            {
+                TestStatistic.RemoveLabelled([.. labels, test.Test]);
+                foreach (var p in test.PValues)
                 {
-                    gauge.RemoveLabelled(series);
+                    TestPValue.RemoveLabelled([.. labels, test.Test, p.Method]);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
 using RiskGrid.Grains.Abstractions;
 
@@ -41,6 +42,13 @@ public sealed class PairGrainState
 
     /// <summary>Date of the first price the pair took.</summary>
     [Id(9)] public DateOnly? FirstDate { get; set; }
+
+    /// <summary>The incremental backtests, one per level of the settings, fed with every realised forecast
+    /// (version 2 on; null before, rebuilt from the chunks once on activation).</summary>
+    [Id(10)] public BacktestAccumulator[]? Backtests { get; set; }
+
+    /// <summary>Forecasts 0 … BacktestsFed − 1 have been fed to <see cref="Backtests"/> (all realised).</summary>
+    [Id(11)] public int BacktestsFed { get; set; }
 
     /// <summary>Forecasts recorded in all (closed chunks and open).</summary>
     public int ForecastCount => ClosedChunks * ChunkDays + Pair.Forecasts.Count;

@@ -7,8 +7,9 @@ namespace RiskGrid.Grains.State;
 /// </summary>
 public static class StateVersions
 {
-    /// <summary>Pairs: forecasts in append-only chunks, prices in the instrument's record (<see cref="InstrumentPricesState"/>).</summary>
-    public const int Pair = 1;
+    /// <summary>Pairs: 1, forecasts in append-only chunks, prices in the instrument's record (<see cref="InstrumentPricesState"/>);
+    /// 2, incremental backtest accumulators (<see cref="PairGrainState.Backtests"/>).</summary>
+    public const int Pair = 2;
 
     /// <summary>Universes: pairs and portfolios keyed by universe.</summary>
     public const int Universe = 1;

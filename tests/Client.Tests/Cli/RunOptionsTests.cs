@@ -23,6 +23,40 @@ public sealed class RunOptionsTests : IDisposable
         return options.Bind(parse);
     }
 
+    private static OptionValues BindPush(params string[] args)
+    {
+        var command = new System.CommandLine.Command("push");
+        var options = new CommandOptions(command, [.. RunOptions.GatewayOptions]);
+        var parse = command.Parse(args);
+        Assert.Empty(parse.Errors);
+        return options.Bind(parse);
+    }
+
+    [Fact]
+    public void Cluster_commands_read_RiskGrid__Redis_when_no_cluster_is_given_and_never_print_its_password()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["RiskGrid__Redis"] = "10.0.0.5:6380,password=s3cret",
+            ["RiskGrid__ClusterId"] = "prod",
+        };
+        string? Lookup(string name) => environment.GetValueOrDefault(name);
+
+        var fromEnvironment = RunOptions.Address(BindPush(), RunOptions.Gateway, Lookup)!;
+        Assert.Equal("prod", fromEnvironment.ClusterId);
+        Assert.Equal("riskgrid", fromEnvironment.ServiceId);
+        Assert.NotNull(fromEnvironment.Redis);
+        Assert.DoesNotContain("s3cret", fromEnvironment.ToString());
+
+        // --cluster and --cluster-id win over the environment; without either, the default gateway.
+        var given = RunOptions.Address(BindPush("--cluster", "127.0.0.1:30000", "--cluster-id", "test"), RunOptions.Gateway, Lookup)!;
+        Assert.Null(given.Redis);
+        Assert.Equal("test", given.ClusterId);
+        Assert.Null(RunOptions.Address(BindPush(), RunOptions.Gateway, _ => null)!.Redis);
+        environment["RiskGrid__Redis"] = "rediss://user:pw@10.0.0.6:6390";
+        Assert.DoesNotContain("pw@", RunOptions.Address(BindPush(), RunOptions.Gateway, Lookup)!.ToString());
+    }
+
     [Fact]
     public void A_yaml_file_a_json_file_and_the_command_line_give_the_same_settings()
     {

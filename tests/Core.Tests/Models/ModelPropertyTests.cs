@@ -83,7 +83,7 @@ public sealed class ModelPropertyTests
             var realized = run.Forecasts.Where(f => f.IsRealized).ToArray();
             Assert.Equal(1300 - 251, realized.Length);
             Assert.All(realized, f => Assert.True(f.HasForecast && f.VaR[0] > 0 && f.ES[0] >= f.VaR[0], $"{run.Instrument}/{run.Model}"));
-            Assert.Equal(0, run.State.FitFailures);
+            Assert.Equal(0, run.FitFailures);
 
             // 1,049 days at 99%: about 10 exceptions expected; a working model is nowhere near 0 or 60.
             var exceptions = realized.Count(f => f.IsException(0));

@@ -153,8 +153,8 @@ public sealed class VolatilityRiskModelTests
 
         Assert.Equal(121, run.Forecasts.Count);
         Assert.All(run.Forecasts, f => Assert.True(double.IsFinite(f.VaR[0]) && f.ES[0] >= f.VaR[0]));
-        Assert.Equal(7, run.State.FitAttempts);
-        Assert.Equal(0, run.State.FitFailures);
+        Assert.Equal(7, run.FitAttempts);
+        Assert.Equal(0, run.FitFailures);
         Assert.Equal(7, run.Forecasts.Count(f => f.Refitted));
     }
 

@@ -33,8 +33,8 @@ public sealed class InstrumentModelGrainTests(GridFixture grid)
         Bits.Identical(core.Forecasts, await GridReads.ForecastsAsync(pair), $"{universe.Name}/{instrument}/{model}");
         var status = await pair.GetStatusAsync();
         Assert.Equal(series.Count, status.BarsSeen);
-        Assert.Equal(core.State.FitAttempts, status.FitAttempts);
-        Assert.Equal(core.State.FitFailures, status.FitFailures);
+        Assert.Equal(core.FitAttempts, status.FitAttempts);
+        Assert.Equal(core.FitFailures, status.FitFailures);
         Assert.Equal(series.Bars[^1].Date, status.LastDate);
     }
 

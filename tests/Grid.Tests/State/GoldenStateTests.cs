@@ -43,7 +43,7 @@ public sealed class GoldenStateTests(GridFixture grid)
         if (model != "garch-t")
         {
             // Closed-form models: today's Core engine still computes exactly what was stored.
-            Bits.Identical(core.Forecasts, stored, model);
+            Bits.Identical(core.State.Forecasts, stored, model);
         }
 
         Assert.Equal(core.State.Bars, state.Pair.Bars);
@@ -126,6 +126,12 @@ public sealed class GoldenStateTests(GridFixture grid)
 
             Bits.Identical(core.State.Forecasts, await GridReads.ForecastsAsync(pair), model);
             Assert.Equal(Backtester.Summarize(core.State.Forecasts, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+            // The accumulators, built from the migrated history and fed the new days, persist the batch figures.
+            var stored = new GrainState<PairGrainState>();
+            await storage.ReadStateAsync("pair", pair.GetGrainId(), stored);
+            Assert.Equal(StateVersions.Pair, stored.State!.Version);
+            Assert.Equal(BacktestAccumulator.Of(core.State.Forecasts, GoldenStates.Alphas).Select(b => b.Figures()),
+                stored.State.Backtests!.Select(b => b.Figures()));
             var status = await pair.GetStatusAsync();
             Assert.Equal(longer.Count, status.BarsSeen);
             Assert.Equal(longer.Bars[0].Date, status.FirstDate);

@@ -34,8 +34,17 @@ internal static class GoldenStates
     }
 
     /// <summary>The Core engine's run of the golden pair: what a migrated pair must still hold.</summary>
-    public static PairRun CorePair(string model) =>
-        RollingEngine.RunPair(TestSeries.Create("GOLD", Days, seed: 90), ModelCatalog.Create(model), Options);
+    public static RollingPair CorePair(string model)
+    {
+        var series = TestSeries.Create("GOLD", Days, seed: 90);
+        var pair = new RollingPair(ModelCatalog.Create(model), Options, series.Source);
+        foreach (var bar in series.Bars)
+        {
+            pair.Append(bar);
+        }
+
+        return pair;
+    }
 
     /// <summary>
     /// The golden pair's forecasts as the release that wrote the file computed them (pair-MODEL.v0.forecasts.txt):

@@ -33,7 +33,7 @@ public sealed class SiloProcess : IAsyncDisposable
             [
                 "--silo-port", $"{silo}", "--gateway-port", $"{gateway}", "--cluster-id", $"ops-{silo}",
                 "--metrics-port", $"{metrics}", "--dashboard-port", $"{dashboard}",
-                "--RiskGrid:Metrics:PairPublishInterval=00:00:01", .. extra,
+                "--RiskGrid:Metrics:PairPublishInterval=00:00:01", "--RiskGrid:Metrics:PairTestsInterval=00:00:01", .. extra,
             ],
             TimeSpan.FromSeconds(90));
         return new SiloProcess(process, readyLine)

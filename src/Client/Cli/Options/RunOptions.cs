@@ -129,7 +129,7 @@ public static class RunOptions
 
     /// <summary>--cluster for the commands that only talk to a running cluster.</summary>
     public static readonly RunOption<string?> Gateway = OptionalText("cluster",
-        "A running cluster: redis://HOST:PORT (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...].").WithDefault(ClusterAddress.DefaultGateway);
+        "A running cluster: redis://HOST:PORT (silos found through Redis) or gateways HOST:PORT[,HOST:PORT...]; default: the Redis in RiskGrid__Redis when set.").WithDefault(ClusterAddress.DefaultGateway);
 
     public static readonly RunOption<string> ClusterId = Text("cluster-id", "Cluster id the silos were started with.", "riskgrid");
 
@@ -186,12 +186,34 @@ public static class RunOptions
 
     /// <summary>The cluster address named by <paramref name="cluster"/>, or null for none (embedded); throws
     /// <see cref="ArgumentException"/> for a malformed one.</summary>
-    public static ClusterAddress? Address(OptionValues values, RunOption<string?> cluster)
+    public static ClusterAddress? Address(OptionValues values, RunOption<string?> cluster) =>
+        Address(values, cluster, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// The cluster to talk to: <c>--cluster</c> when given; else the Redis the silos read from the environment
+    /// (<c>RiskGrid__Redis</c>, a configuration string or a redis:// / rediss:// URI, with <c>RiskGrid__ClusterId</c> and
+    /// <c>RiskGrid__ServiceId</c> unless --cluster-id / --service-id are given), so a client beside the silos needs
+    /// no options; else the option's default (none: an embedded silo).
+    /// </summary>
+    public static ClusterAddress? Address(OptionValues values, RunOption<string?> cluster, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.Get(cluster) is { Length: > 0 } spec
-            ? ClusterAddress.Parse(spec, values.Get(ClusterId), values.Get(ServiceId))
-            : null;
+        ArgumentNullException.ThrowIfNull(environment);
+        string Id(RunOption<string> option, string variable) =>
+            !values.IsGiven(option) && environment(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : values.Get(option);
+
+        var spec = values.Get(cluster);
+        var (clusterId, serviceId) = (values.Get(ClusterId), values.Get(ServiceId));
+        if (!values.IsGiven(cluster) && environment("RiskGrid__Redis") is { Length: > 0 } redis)
+        {
+            redis = redis.Trim();
+            spec = redis.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || redis.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase)
+                ? redis
+                : "redis://" + redis;
+            (clusterId, serviceId) = (Id(ClusterId, "RiskGrid__ClusterId"), Id(ServiceId, "RiskGrid__ServiceId"));
+        }
+
+        return spec is { Length: > 0 } ? ClusterAddress.Parse(spec, clusterId, serviceId) : null;
     }
 
     private static string ParseUrl(string text)

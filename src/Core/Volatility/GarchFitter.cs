@@ -45,6 +45,28 @@ public static class GarchFitter
     private const int MaximumIterations = 200;
     private const int Restarts = 2;
 
+    // The stuck-optimum guard (see Guard): probe every this many fits at the latest, from this many of the
+    // cold-start grid's best points; keep tracking a distinct maximum while its log-likelihood is within this of
+    // the best; an estimate moving more than this many standard errors from one fit to the next is a jump.
+    private const int ProbeEvery = 20;
+    private const int ProbeStartCount = 2;
+    private const double AlternativeMargin = 3.0;
+    private const double JumpInStandardErrors = 2.0;
+
+    // A guard search replaces the warm fit only when its log-likelihood is higher by more than this.
+    private const double AcceptGain = 1e-3;
+
+    // While no other maximum is tracked, flips onto a bound run every fit (every 5th missed S&P 500 EGARCH windows of
+    // 2002-04 where the boundary maximum is the better one from its first day), flips off a bound every this many
+    // fits (a coordinate can sit on its bound for years, as GJR's α does on the S&P 500).
+    private const int FlipEvery = 3;
+
+    // Bound flips (see BoundFlips): a coordinate on its bound is moved this fraction of its box width inward; one
+    // within this many standard errors of its bound is put on it; at most this many flips per fit.
+    private const double FlipStep = 0.01;
+    private const double NearBoundInStandardErrors = 3.0;
+    private const int MaximumFlips = 2;
+
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -54,7 +76,12 @@ public static class GarchFitter
     /// an unusable fit or one of another shape is ignored. The result's parameters are in the order of
     /// <see cref="VolatilityModel.ParameterNames"/>; its <see cref="ModelFit.Blob"/> is warm-start state.
     /// </summary>
-    public static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous = null)
+    public static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous = null) =>
+        Fit(model, returns, previous, guard: true);
+
+    /// <summary><see cref="Fit(VolatilityModel, ReadOnlySpan{double}, ModelFit?)"/>, with the stuck-optimum guard
+    /// switched off when <paramref name="guard"/> is false (for tests that show what it repairs).</summary>
+    internal static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard)
     {
         if (CheckData(model, returns) is { } problem)
         {
@@ -63,46 +90,263 @@ public static class GarchFitter
 
         var scale = DataScale.Of(returns);
         var likelihood = new VolatilityLikelihood(model, returns);
-        var objective = new LikelihoodObjective(likelihood, scale);
         var n = model.ParameterCount;
-
         var start = new double[n];
         var curvature = new double[n * n];
         var warm = TryWarmStart(model, previous, scale, start, curvature, out var carried);
-        ProjectedQuasiNewton.Outcome outcome;
-        int iterations;
-        while (true)
+        Search? search = null;
+        if (warm)
         {
-            if (!warm)
+            search = Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, carried ? curvature : null);
+            if (search is null)
             {
-                ColdStart(model, returns, scale, objective, start);
-                if (!(objective.BestValue < LikelihoodObjective.Penalty))
-                {
-                    return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
-                }
+                // The previous estimate is no start for this window: a cold start instead.
+                warm = false;
             }
-
-            if (!carried)
-            {
-                objective.Hessian(start, model.WorkingLower, model.WorkingUpper, curvature);
-            }
-
-            objective.SetScaling(start, Diagonal(curvature, n));
-            var x = (double[])start.Clone();
-            outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
-                GradientTolerance, DecrementTolerance / returns.Length, BoundTolerance, MaximumIterations, out iterations);
-            if (outcome != ProjectedQuasiNewton.Outcome.NotFinite || !warm)
-            {
-                break;
-            }
-
-            // The previous estimate is no start for this window: a cold start instead.
-            warm = carried = false;
         }
 
-        if (!(objective.BestValue < LikelihoodObjective.Penalty))
+        if (search is null)
+        {
+            var objective = new LikelihoodObjective(likelihood, scale);
+            ColdStart(model, returns, scale, objective, start);
+            search = objective.BestValue < LikelihoodObjective.Penalty ? Optimise(model, likelihood, objective, start, null) : null;
+        }
+
+        if (search is null)
         {
             return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
+        }
+
+        var kept = guard ? Guard(model, returns, likelihood, scale, search, warm ? previous : null)
+            : new GuardResult(search, search.Iterations, new GuardMemory(0, 0, null, null), false, false, false);
+        var fit = Finish(model, likelihood, kept.Best.Objective, scale, kept.Iterations, kept.Best.Trouble, warm, kept.Memory);
+        FitCounters.Record(model.Name, likelihood.Passes, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
+        return fit;
+    }
+
+    /// <summary>What the stuck-optimum guard kept: the best search and its steps (the fit's
+    /// <see cref="ModelFit.Iterations"/>; the guard's own work shows in <see cref="FitCounters"/>), its memory for the
+    /// next fit (fits since its last probe, the other maximum it tracks), and what it did.</summary>
+    private sealed record GuardResult(Search Best, int Iterations, GuardMemory Memory, bool Probed, bool Tracked, bool Changed);
+
+    /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
+    /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
+    private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian);
+
+    /// <summary>
+    /// The stuck-optimum guard. A warm start follows yesterday's maximum; where the likelihood has two (EGARCH with
+    /// α on its bound or small and positive, seen on S&amp;P 500 windows of 2005–06), the other can overtake it while
+    /// the rolling fit stays put. So: (1) a probe, local searches from the best points of the cold-start grid, runs
+    /// on a cold fit's successor, every <see cref="ProbeEvery"/> fits, and when the warm fit ends on a bound or its
+    /// estimates jump; (2) a distinct maximum a probe finds within <see cref="AlternativeMargin"/> of the best is
+    /// remembered and refitted warm on every later window (about the cost of the warm fit itself) for as long as it
+    /// stays distinct and within the margin, so the rolling fit switches when it overtakes; (3) the best of all
+    /// searches is the answer. Every decision depends only on the window and the previous fit, so a grain that
+    /// persists its fits decides as the batch engine does.
+    /// </summary>
+    private static GuardResult Guard(VolatilityModel model, ReadOnlySpan<double> returns, VolatilityLikelihood likelihood,
+        DataScale scale, Search primary, ModelFit? previous)
+    {
+        var n = model.ParameterCount;
+        var memory = previous is null ? null : WarmStartState.Unpack(previous.Blob, n);
+        var searches = new List<Search>(4) { primary };
+        var tracked = false;
+        if (memory?.Alternative is { } alternative)
+        {
+            var start = new double[n];
+            model.ToWorking(alternative, scale, start);
+            if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start,
+                    (double[])memory.AlternativeHessian!.Clone()) is { } other)
+            {
+                searches.Add(other);
+            }
+
+            tracked = true;
+        }
+
+        // A cold fit (no previous) does not probe itself (a cold fit's cost is the cold start's), but its successor does.
+        var since = previous is null || memory is null ? ProbeEvery : Math.Min(memory.FitsSinceProbe, ProbeEvery);
+        var sinceFlip = previous is null || memory is null ? FlipEvery : Math.Min(memory.FitsSinceFlip, FlipEvery);
+        var probed = false;
+        var flips = previous is not null && !tracked ? BoundFlips(model, primary, likelihood.Count, sinceFlip + 1 >= FlipEvery) : [];
+        var inward = false;
+        foreach (var (coordinate, value) in flips)
+        {
+            inward |= value > primary.Objective.BestWorking[coordinate];
+            // The other mode of a bound: from the warm estimate with a coordinate on its bound moved inward, or with one
+            // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
+            // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
+            probed = true;
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value) is { } flip)
+            {
+                searches.Add(flip);
+            }
+        }
+
+        sinceFlip = inward ? 0 : sinceFlip + 1;
+        if (previous is not null && (since + 1 >= ProbeEvery || Jumped(model, scale, primary, previous)))
+        {
+            probed = true;
+            since = 0;
+            foreach (var start in ProbeStarts(model, returns, scale, likelihood))
+            {
+                if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, null) is { } probe)
+                {
+                    searches.Add(probe);
+                }
+            }
+        }
+        else
+        {
+            since++;
+        }
+
+        // Another search replaces the warm fit only if it gains more than AcceptGain: a maximum found again from
+        // elsewhere (to round-off) leaves the answer as the warm fit gave it.
+        var best = primary;
+        var gain = AcceptGain / likelihood.Count;
+        foreach (var candidate in searches)
+        {
+            if (candidate.Objective.BestValue < (best == primary ? primary.Objective.BestValue - gain : best.Objective.BestValue))
+            {
+                best = candidate;
+            }
+        }
+
+        // The runner-up: the best distinct maximum within the margin.
+        Search? runnerUp = null;
+        var margin = AlternativeMargin / likelihood.Count;
+        foreach (var candidate in searches)
+        {
+            if (candidate != best && candidate.Objective.BestValue <= best.Objective.BestValue + margin
+                && Distinct(best, candidate, likelihood.Count)
+                && (runnerUp is null || candidate.Objective.BestValue < runnerUp.Objective.BestValue))
+            {
+                runnerUp = candidate;
+            }
+        }
+
+        double[]? alternativeNatural = null;
+        if (runnerUp is not null)
+        {
+            alternativeNatural = new double[n];
+            model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
+        }
+
+        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature);
+        var changed = best != primary;
+        return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
+    }
+
+    /// <summary>
+    /// The best of a multi-start search: a full local search from every point of the process's starting grid
+    /// (<see cref="VolatilityProcess.StartingGrid"/>, with the mean and distribution starts of a cold fit), each
+    /// with its own measured curvature. Many times the cost of <see cref="Fit(VolatilityModel, ReadOnlySpan{double}, ModelFit?)"/>; the reference the rolling
+    /// fits and their stuck-optimum guard are checked against.
+    /// </summary>
+    public static ModelFit FitMultiStart(VolatilityModel model, ReadOnlySpan<double> returns)
+    {
+        if (CheckData(model, returns) is { } problem)
+        {
+            return ModelFit.Failure(problem);
+        }
+
+        var scale = DataScale.Of(returns);
+        var likelihood = new VolatilityLikelihood(model, returns);
+        Search? best = null;
+        var iterations = 0;
+        foreach (var start in StartingPoints(model, returns, scale))
+        {
+            var objective = new LikelihoodObjective(likelihood, scale);
+            if (!(objective.Value(start) < LikelihoodObjective.Penalty) || Optimise(model, likelihood, objective, start, null) is not { } search)
+            {
+                continue;
+            }
+
+            iterations += search.Iterations;
+            if (best is null || search.Objective.BestValue < best.Objective.BestValue)
+            {
+                best = search;
+            }
+        }
+
+        return best is null
+            ? ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value")
+            : Finish(model, likelihood, best.Objective, scale, iterations, best.Trouble, warm: false);
+    }
+
+    /// <summary>
+    /// A local search from <paramref name="start"/> (natural parameters in the order of
+    /// <see cref="VolatilityModel.ParameterNames"/>, clamped into the box), with curvature measured there.
+    /// </summary>
+    public static ModelFit FitFrom(VolatilityModel model, ReadOnlySpan<double> returns, ReadOnlySpan<double> start)
+    {
+        if (CheckData(model, returns) is { } problem)
+        {
+            return ModelFit.Failure(problem);
+        }
+
+        if (start.Length != model.ParameterCount)
+        {
+            throw new ArgumentException($"{model.Name}: {start.Length} starting values for {model.ParameterCount} parameters", nameof(start));
+        }
+
+        var scale = DataScale.Of(returns);
+        var likelihood = new VolatilityLikelihood(model, returns);
+        var working = new double[model.ParameterCount];
+        model.ToWorking(start, scale, working);
+        var objective = new LikelihoodObjective(likelihood, scale);
+        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null) is { } search
+            ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
+            : ModelFit.Failure($"{model.Name}: the likelihood is not finite at the starting values");
+    }
+
+    /// <summary>The cold start's candidates in natural parameters: each point of the process's starting grid, with
+    /// the mean at the sample mean and the distribution's own starting values.</summary>
+    public static IReadOnlyList<double[]> StartingValues(VolatilityModel model, ReadOnlySpan<double> returns)
+    {
+        var scale = DataScale.Of(returns);
+        var natural = new double[model.ParameterCount];
+        natural[0] = ConstantMean.StartingValue(scale);
+        model.Distribution.StartingValues(returns).CopyTo(natural, model.DistributionOffset);
+        var points = new List<double[]>();
+        foreach (var processStart in model.Process.StartingGrid(scale))
+        {
+            processStart.CopyTo(natural, model.ProcessOffset);
+            points.Add((double[])natural.Clone());
+        }
+
+        return points;
+    }
+
+    /// <summary>One local search: its objective (holding the best point), accepted steps, whether BFGS-B took over,
+    /// and what went wrong, if anything.</summary>
+    /// <param name="Curvature">The search's last curvature matrix (n × n, working coordinates): the Hessian it measured
+    /// or carried, after its BFGS updates.</param>
+    private sealed record Search(LikelihoodObjective Objective, int Iterations, bool Fallback, string? Trouble, double[] Curvature);
+
+    /// <summary>
+    /// The projected quasi-Newton search from <paramref name="start"/> (working coordinates; overwritten) with
+    /// initial curvature <paramref name="curvature"/> (null: measured at the start), and MathNet's BFGS-B from its
+    /// best point when it stalls away from a maximum. Null when the likelihood is not finite at the start.
+    /// </summary>
+    private static Search? Optimise(VolatilityModel model, VolatilityLikelihood likelihood, LikelihoodObjective objective,
+        double[] start, double[]? curvature)
+    {
+        var n = model.ParameterCount;
+        if (curvature is null)
+        {
+            curvature = new double[n * n];
+            objective.Hessian(start, model.WorkingLower, model.WorkingUpper, curvature);
+        }
+
+        objective.SetScaling(start, Diagonal(curvature, n));
+        var x = (double[])start.Clone();
+        var outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
+            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations);
+        if (outcome == ProjectedQuasiNewton.Outcome.NotFinite || !(objective.BestValue < LikelihoodObjective.Penalty))
+        {
+            return null;
         }
 
         string? trouble = null;
@@ -116,9 +360,7 @@ public static class GarchFitter
             fallback = true;
         }
 
-        var fit = Finish(model, likelihood, objective, scale, iterations, trouble, warm);
-        FitCounters.Record(model.Name, likelihood.Passes, fallback, probed: false, changed: false);
-        return fit;
+        return new Search(objective, iterations, fallback, trouble, curvature);
     }
 
     /// <summary>
@@ -239,9 +481,9 @@ public static class GarchFitter
 
         model.ToWorking(previous.Parameters, scale, start);
 
-        if (WarmStartState.Unpack(previous.Blob, n) is { } hessian)
+        if (WarmStartState.Unpack(previous.Blob, n) is { } state)
         {
-            hessian.CopyTo(curvature, 0);
+            state.Hessian.CopyTo(curvature, 0);
             carried = true;
         }
 
@@ -251,15 +493,9 @@ public static class GarchFitter
     private static void ColdStart(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale,
         LikelihoodObjective objective, double[] start)
     {
-        var natural = new double[model.ParameterCount];
-        var candidate = new double[model.ParameterCount];
-        natural[0] = ConstantMean.StartingValue(scale);
-        model.Distribution.StartingValues(returns).CopyTo(natural, model.DistributionOffset);
         var best = double.PositiveInfinity;
-        foreach (var processStart in model.Process.StartingGrid(scale))
+        foreach (var candidate in StartingPoints(model, returns, scale))
         {
-            processStart.CopyTo(natural, model.ProcessOffset);
-            model.ToWorking(natural, scale, candidate);
             var f = objective.Value(candidate);
             if (f < best)
             {
@@ -267,6 +503,149 @@ public static class GarchFitter
                 candidate.CopyTo(start, 0);
             }
         }
+    }
+
+    /// <summary>The cold start's candidates in working coordinates: each point of the process's starting grid,
+    /// with the mean at the sample mean and the distribution's own starting values.</summary>
+    private static List<double[]> StartingPoints(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale)
+    {
+        var natural = new double[model.ParameterCount];
+        natural[0] = ConstantMean.StartingValue(scale);
+        model.Distribution.StartingValues(returns).CopyTo(natural, model.DistributionOffset);
+        var points = new List<double[]>();
+        foreach (var processStart in model.Process.StartingGrid(scale))
+        {
+            processStart.CopyTo(natural, model.ProcessOffset);
+            var candidate = new double[model.ParameterCount];
+            model.ToWorking(natural, scale, candidate);
+            points.Add(candidate);
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Starts for the other mode of a bound (at most <see cref="MaximumFlips"/>): the search's estimate with a coordinate
+    /// that sits on its lower bound moved inward (when <paramref name="inward"/>) by <see cref="FlipStep"/> of its box width, or with one that lies within
+    /// <see cref="NearBoundInStandardErrors"/> standard errors (by the search's curvature) of it put on it. Lower bounds
+    /// only: there the working coordinates put an effect to zero (α, γ), and a boundary maximum beside an interior
+    /// one is what the rolling EGARCH fits met; the upper bounds are limits (unit persistence, ν → ∞) where the
+    /// likelihood flattens rather than peaks again.
+    /// </summary>
+    private static List<(int Coordinate, double Value)> BoundFlips(VolatilityModel model, Search search, int count, bool inward)
+    {
+        var n = model.ParameterCount;
+        var x = search.Objective.BestWorking;
+        var flips = new List<(int, double)>();
+        for (var j = 0; j < n && flips.Count < MaximumFlips; j++)
+        {
+            var lower = model.WorkingLower[j];
+            var upper = model.WorkingUpper[j];
+            var width = upper - lower;
+            var curvature = search.Curvature[j * n + j];
+            var near = curvature > 0 ? NearBoundInStandardErrors / Math.Sqrt(curvature * count) : 0;
+            if (x[j] - lower <= BoundTolerance * width)
+            {
+                if (inward)
+                {
+                    flips.Add((j, lower + FlipStep * width));
+                }
+            }
+            else if (x[j] - lower < near)
+            {
+                flips.Add((j, lower));
+            }
+        }
+
+        return flips;
+    }
+
+    /// <summary>
+    /// A search for the other mode of a bound: from <paramref name="from"/>'s estimate with working coordinate
+    /// <paramref name="coordinate"/> held at <paramref name="value"/> while the others adapt to it (the other mode's
+    /// other parameters differ too, so released at once the search would fall back), then released; both stages
+    /// start from <paramref name="from"/>'s curvature. Null when the likelihood is not finite there.
+    /// </summary>
+    private static Search? OptimiseFrom(VolatilityModel model, VolatilityLikelihood likelihood, DataScale scale, Search from,
+        int coordinate, double value)
+    {
+        var n = model.ParameterCount;
+        var lower = model.WorkingLower.ToArray();
+        var upper = model.WorkingUpper.ToArray();
+        lower[coordinate] = upper[coordinate] = value;
+        var curvature = (double[])from.Curvature.Clone();
+        var held = new LikelihoodObjective(likelihood, scale);
+        var x = (double[])from.Objective.BestWorking.Clone();
+        x[coordinate] = value;
+        held.SetScaling(x, Diagonal(curvature, n));
+        var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, GradientTolerance,
+            DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var heldIterations);
+        if (outcome == ProjectedQuasiNewton.Outcome.NotFinite || !(held.BestValue < LikelihoodObjective.Penalty))
+        {
+            return null;
+        }
+
+        var start = (double[])held.BestWorking.Clone();
+        return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature) is { } released
+            ? released with { Iterations = released.Iterations + heldIterations }
+            : null;
+    }
+
+    /// <summary>Whether the search's estimate moved more than <see cref="JumpInStandardErrors"/> of the previous fit's
+    /// standard errors in any parameter.</summary>
+    private static bool Jumped(VolatilityModel model, DataScale scale, Search search, ModelFit previous)
+    {
+        if (previous.StandardErrors is not { } errors || errors.Length != model.ParameterCount)
+        {
+            return false;
+        }
+
+        var n = model.ParameterCount;
+        Span<double> natural = stackalloc double[n];
+        Span<double> jacobian = stackalloc double[n * n];
+        model.ToNatural(search.Objective.BestWorking, scale, natural, jacobian);
+        for (var j = 0; j < n; j++)
+        {
+            if (Math.Abs(natural[j] - previous.Parameters[j]) > JumpInStandardErrors * errors[j])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The probe's starts: the <see cref="ProbeStartCount"/> best points of the cold-start grid by likelihood.</summary>
+    private static List<double[]> ProbeStarts(VolatilityModel model, ReadOnlySpan<double> returns, DataScale scale,
+        VolatilityLikelihood likelihood)
+    {
+        var scorer = new LikelihoodObjective(likelihood, scale);
+        var points = StartingPoints(model, returns, scale);
+        var values = new double[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            values[i] = scorer.Value(points[i]);
+        }
+
+        var order = Enumerable.Range(0, points.Count).OrderBy(i => values[i]).ThenBy(i => i);
+        return order.Where(i => values[i] < LikelihoodObjective.Penalty).Take(ProbeStartCount).Select(i => points[i]).ToList();
+    }
+
+    /// <summary>Whether two searches ended at different maxima: more than half a standard error apart in some
+    /// coordinate, by the curvature of <paramref name="best"/>.</summary>
+    private static bool Distinct(Search best, Search other, int count)
+    {
+        var n = best.Objective.BestWorking.Length;
+        for (var j = 0; j < n; j++)
+        {
+            var curvature = Math.Max(best.Curvature[j * n + j], 0);
+            if (Math.Abs(best.Objective.BestWorking[j] - other.Objective.BestWorking[j]) * Math.Sqrt(curvature * count) > 0.5)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Judges the objective's best point: the projected gradient in the optimiser's
@@ -314,7 +693,7 @@ public static class GarchFitter
     }
 
     private static ModelFit Finish(VolatilityModel model, VolatilityLikelihood likelihood, LikelihoodObjective objective,
-        DataScale scale, int iterations, string? trouble, bool warm)
+        DataScale scale, int iterations, string? trouble, bool warm, GuardMemory? memory = null)
     {
         var n = model.ParameterCount;
         var verdict = Judge(model, objective);
@@ -340,7 +719,10 @@ public static class GarchFitter
         }
 
         var standardErrors = LikelihoodStandardErrors.FromHessian(hessian);
-        var blob = WorkingHessian(hessian, jacobian, n, likelihood.Count);
+        var working = WorkingHessian(hessian, jacobian, n, likelihood.Count);
+        var blob = working is null ? null
+            : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.FitsSinceFlip ?? FlipEvery,
+                memory?.Alternative, memory?.AlternativeHessian).Pack();
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);
 
         FitStatus status;
@@ -375,8 +757,8 @@ public static class GarchFitter
     }
 
     /// <summary>Hessian of −LL/T in working coordinates, Jᵀ(−H)J/T (the gradient term of the chain rule
-    /// is dropped: it vanishes at an interior optimum), packed for the next warm start.</summary>
-    private static byte[]? WorkingHessian(double[,] hessian, double[] jacobian, int n, int count)
+    /// is dropped: it vanishes at an interior optimum), for the next warm start.</summary>
+    private static double[]? WorkingHessian(double[,] hessian, double[] jacobian, int n, int count)
     {
         var working = new double[n * n];
         for (var a = 0; a < n; a++)
@@ -400,7 +782,7 @@ public static class GarchFitter
             }
         }
 
-        return WarmStartState.Pack(working, n);
+        return working;
     }
 
     /// <summary>

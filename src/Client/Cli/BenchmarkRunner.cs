@@ -43,6 +43,10 @@ public static class BenchmarkRunner
         }
 
         await CheckQualityAsync(universe, settings);
+        if (settings.Weights.Count > 0)
+        {
+            PortfolioReport.Members(universe, settings.Weights); // an unknown instrument is refused before the computation
+        }
 
         var description = Describe(universe, settings, executor);
         var plain = settings.Format != OutputFormat.Table;
@@ -63,8 +67,19 @@ public static class BenchmarkRunner
 
         var elapsed = clock.Elapsed;
         var report = BenchmarkReport.Build(runs, settings.Rolling.Alphas);
+        if (settings.Weights.Count > 0)
+        {
+            report = report with { Portfolio = PortfolioReport.Build(universe, runs, settings.Weights, settings.Models[0], settings.Rolling) };
+        }
+
         ResultTableWriter.Write(console, settings.Format,
             [KeyResultsTable.Describe(report.KeyResults), .. report.Ranking.Count > 0 ? [ModelRankingTable.Describe(report.Ranking)] : Array.Empty<ResultTable>()]);
+        if (report.Portfolio is { } portfolio)
+        {
+            info.MarkupLine($"[bold]Portfolio routes[/] ({Markup.Escape(portfolio.Description)}; fhs, varcov and dcc driven by {Markup.Escape(portfolio.Model)})");
+            ResultTableWriter.Write(console, settings.Format, [KeyResultsTable.Describe(portfolio.Routes.KeyResults)]);
+        }
+
         WriteFitSummary(info, runs);
         var files = OutputFolder.Write(settings.OutputDirectory, () => CsvResultsWriter.Write(report, settings.OutputDirectory));
         var history = settings.OpenMetricsHistory
@@ -171,6 +186,8 @@ public static class BenchmarkRunner
             $"window   {o.Window} returns ({o.ReturnKind.ToString().ToLowerInvariant()}, %), " +
             $"levels {string.Join(", ", o.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}",
             $"refits   {Refits(settings)}",
+            .. settings.Weights.Count == 0 ? Array.Empty<string>() :
+                [$"portfolio {string.Join(", ", settings.Weights.Select(w => $"{w.Instrument}={w.Weight.ToString("R", CultureInfo.InvariantCulture)}"))}, routes hs, fhs, varcov, dcc (driven by {settings.Models[0]})"],
         ];
     }
 

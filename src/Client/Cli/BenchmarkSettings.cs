@@ -13,7 +13,7 @@ public sealed record BenchmarkSettings
     public static IReadOnlyList<RunOption> Options =>
     [
         RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
-        RunOptions.Out, RunOptions.Format, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
+        RunOptions.Weights, RunOptions.Out, RunOptions.Format, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
         RunOptions.DaysPerPush, RunOptions.Reset, RunOptions.MetricsPort, RunOptions.Linger,
@@ -38,6 +38,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>How the result tables print (<c>--format</c>).</summary>
     public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Table;
+
+    /// <summary>The portfolio backtested by every route beside the pairs (<c>--weights</c>); empty for none.</summary>
+    public IReadOnlyList<Grains.Abstractions.PortfolioWeight> Weights { get; init; } = [];
 
     /// <summary>Folder for the CSV files and the HTML report.</summary>
     public string OutputDirectory { get; init; } = "out";
@@ -110,6 +113,7 @@ public sealed record BenchmarkSettings
             MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
+            Weights = RunOptions.PortfolioWeights(values.Get(RunOptions.Weights)),
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
             Format = RunOptions.FormatOf(values.Get(RunOptions.Format)),
@@ -144,6 +148,12 @@ public sealed record BenchmarkSettings
         if (settings.Engine == "core" && settings.Cluster is not null)
         {
             throw new ArgumentException("--cluster needs --engine grid");
+        }
+
+        if (settings.Weights.Count > 0 && settings.Engine != "core")
+        {
+            throw new ArgumentException("--weights backtests the portfolio on the Core engine path only: add --engine core " +
+                                        "(on a cluster, define it with riskgrid portfolio and read it with riskgrid query portfolio)");
         }
 
         if (settings.MetricsPort is not null && (settings.Engine == "core" || settings.Cluster is not null))
@@ -192,6 +202,7 @@ public sealed record BenchmarkSettings
             .With(RunOptions.Data, [.. DataFiles.Select(Path.GetFullPath)])
             .With(RunOptions.InstrumentNames, DataNames)
             .With(RunOptions.Models, Models)
+            .With(RunOptions.Weights, [.. Weights.Select(w => $"{w.Instrument}={w.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")])
             .With(RunOptions.Alpha, Rolling.Alphas)
             .With(RunOptions.Window, Rolling.Window)
             .With(RunOptions.Refit, Rolling.RefitEvery)

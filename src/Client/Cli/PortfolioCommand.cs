@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RiskGrid.Client.Cli.Options;
 using RiskGrid.Grains.Abstractions;
 using Spectre.Console;
@@ -11,20 +10,17 @@ public static class PortfolioCommand
 {
     private static readonly RunOption<string> Name = OptionParsers.Text("name", "Portfolio name.", "");
     private static readonly RunOption<string> Model = OptionParsers.Text("model", "Model whose forecasts drive filtered simulation and variance–covariance.", "");
-    private static readonly RunOption<IReadOnlyList<string>> Weights = OptionParsers.Names("weights",
-        "INSTRUMENT=WEIGHT pairs, comma-separated (fractions of portfolio value; negative = short). Instruments are named as the universe holds them (riskgrid query universe).");
-
     public static Command Create()
     {
         var command = new Command("portfolio", "Define a portfolio on a running cluster (then: riskgrid query portfolio --name NAME).");
-        var options = new CommandOptions(command, [Name, Model, Weights, RunOptions.Universe, .. RunOptions.GatewayOptions]);
+        var options = new CommandOptions(command, [Name, Model, RunOptions.Weights, RunOptions.Universe, .. RunOptions.GatewayOptions]);
         command.SetAction((parse, ct) => CliAction.RunAsync(async () =>
         {
             var values = options.Bind(parse);
             var cluster = RunOptions.Address(values, RunOptions.Gateway)!;
             var name = values.Require(Name);
             var model = values.Require(Model);
-            PortfolioWeight[] parsed = [.. values.Require(Weights).Select(Weight)];
+            PortfolioWeight[] parsed = [.. RunOptions.PortfolioWeights(values.Require(RunOptions.Weights))];
             return await GridCommand.RunAsync(cluster, async client =>
             {
                 var status = await client.AddPortfolioAsync(values.Get(RunOptions.Universe), name, parsed, model, ct);
@@ -33,16 +29,5 @@ public static class PortfolioCommand
             }, ct);
         }));
         return command;
-    }
-
-    private static PortfolioWeight Weight(string text)
-    {
-        var eq = text.LastIndexOf('=');
-        if (eq <= 0 || !double.TryParse(text[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
-        {
-            throw new ArgumentException($"--weights: '{OptionParsers.Printable(text)}' is not INSTRUMENT=WEIGHT, e.g. SP500=0.6");
-        }
-
-        return new PortfolioWeight(text[..eq], w);
     }
 }

@@ -11,6 +11,9 @@ public sealed record BenchmarkReport(
     IReadOnlyList<KeyResultsRow> KeyResults,
     IReadOnlyList<ModelRankingRow> Ranking)
 {
+    /// <summary>The portfolio's routes (<c>--weights</c>), or null for none.</summary>
+    public PortfolioReport? Portfolio { get; init; }
+
     public static BenchmarkReport Build(IReadOnlyList<PairRun> runs, IReadOnlyList<double> alphas)
     {
         var backtests = new List<PairBacktest>(runs.Count * alphas.Count);

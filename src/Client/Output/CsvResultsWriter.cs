@@ -17,11 +17,23 @@ public static class CsvResultsWriter
     public const string KeyResultsTestsFile = "key-results-tests.csv";
     public const string FitsFile = "fits.csv";
     public const string ComparisonFile = "model-comparison.csv";
+    public const string PortfolioForecastsFile = "portfolio-forecasts.csv";
+    public const string PortfolioBacktestsFile = "portfolio-backtests.csv";
+    public const string PortfolioKeyResultsFile = "portfolio-key-results.csv";
 
     /// <summary>Writes the files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
     public static IReadOnlyList<string> Write(BenchmarkReport report, string directory)
     {
         Directory.CreateDirectory(directory);
+        // The portfolio's routes (--weights) in the pairs' formats: instrument "portfolio", model = the route.
+        IReadOnlyList<string> portfolio = report.Portfolio?.Routes is { } routes
+            ?
+            [
+                WriteFile(directory, PortfolioForecastsFile, w => Forecasts(routes, w)),
+                WriteFile(directory, PortfolioBacktestsFile, w => Backtests(routes, w)),
+                WriteFile(directory, PortfolioKeyResultsFile, w => KeyResults(routes, w)),
+            ]
+            : [];
         return
         [
             WriteFile(directory, ForecastsFile, w => Forecasts(report, w)),
@@ -31,6 +43,7 @@ public static class CsvResultsWriter
             WriteFile(directory, KeyResultsTestsFile, w => KeyResultsTests(report, w)),
             WriteFile(directory, FitsFile, w => Fits(report, w)),
             WriteFile(directory, ComparisonFile, w => Comparison(report, w)),
+            .. portfolio,
         ];
     }
 

@@ -12,7 +12,9 @@ namespace RiskGrid.Client.Report;
 /// other host): a header with the run's id, code version, data hash, parameters and timings; the Key Results and
 /// model comparison tables; interactive charts of exceptions per model against the expected count and its binomial
 /// band, of tick loss per model, and per instrument (a selector for instrument, model and level) the returns with
-/// one model's VaR, ES and exceptions and the trailing 250-day exception count against the Basel zones. Static PNGs
+/// one model's VaR, ES and exceptions and the trailing 250-day exception count against the Basel zones.
+/// With <c>--weights</c>, a "Portfolio routes" section: the portfolio's return with one route's VaR, ES and exceptions
+/// (a selector for route and level), its traffic light, and the routes' backtests. Static PNGs
 /// (for e-mail and CI) go to <c>plots/</c>, one model each; the page does not need them.
 /// </summary>
 public static partial class HtmlReportWriter
@@ -113,6 +115,20 @@ public static partial class HtmlReportWriter
             .Append("<label>Level <select id=\"pick-level\"></select></label>")
             .Append("<span id=\"pair-summary\" class=\"muted\"></span></div>\n")
             .Append("<div id=\"returns-chart\" class=\"chart\"></div>\n<div id=\"traffic-chart\" class=\"chart\"></div>\n");
+
+        if (report.Portfolio is { } portfolio)
+        {
+            html.Append("<h2>Portfolio routes</h2>\n<p>Portfolio ").Append(E(portfolio.Description))
+                .Append(" (fractions of value, negative = short) on the days every member traded, by each route: historical simulation (hs), ")
+                .Append("filtered historical simulation (fhs), variance–covariance (varcov) and DCC-GARCH (dcc); fhs, varcov and dcc are driven by ")
+                .Append(E(portfolio.Model)).Append("'s forecasts of each member. Pick the route and level.</p>\n<div class=\"picker\">")
+                .Append("<label>Route <select id=\"pick-route\"></select></label>")
+                .Append("<label>Level <select id=\"pick-portfolio-level\"></select></label>")
+                .Append("<span id=\"portfolio-summary\" class=\"muted\"></span></div>\n")
+                .Append("<div id=\"portfolio-chart\" class=\"chart\"></div>\n<div id=\"portfolio-traffic-chart\" class=\"chart\"></div>\n")
+                .Append("<h3>Route backtests</h3>\n");
+            Backtests(html, portfolio.Routes.Backtests);
+        }
 
         html.Append("<h2>Pair backtests</h2>\n");
         Backtests(html, report.Backtests);

@@ -40,6 +40,7 @@ internal static class ReportData
             Bands(json, report.Alphas);
             Exceptions(json, report, models);
             Ranking(json, report);
+            Portfolio(json, report.Portfolio);
             json.WriteEndObject();
         }
 
@@ -52,32 +53,57 @@ internal static class ReportData
         json.WriteStartArray("instruments");
         foreach (var group in report.Runs.GroupBy(r => r.Instrument))
         {
-            // The realised days of any of the instrument's models (they share the calendar; a union to be safe).
-            var returns = new SortedDictionary<DateOnly, double>();
-            foreach (var f in group.SelectMany(r => r.Forecasts).Where(f => f.IsRealized))
-            {
-                returns.TryAdd(f.TargetDate!.Value, f.Realized);
-            }
-
-            var dates = returns.Keys.ToList();
-            var index = dates.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
-            json.WriteStartObject();
-            json.WriteString("name", group.Key);
-            json.WriteStartArray("dates");
-            dates.ForEach(d => json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            json.WriteEndArray();
-            Numbers(json, "returns", returns.Values);
-            json.WriteStartObject("models");
-            foreach (var run in group)
-            {
-                Pair(json, run, report, dates.Count, index);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
+            Instrument(json, group.Key, [.. group], report);
         }
 
         json.WriteEndArray();
+    }
+
+    // The portfolio's routes (--weights): one instrument whose "models" are the routes, and its routes' backtests.
+    private static void Portfolio(Utf8JsonWriter json, PortfolioReport? portfolio)
+    {
+        if (portfolio is null)
+        {
+            json.WriteNull("portfolio");
+            return;
+        }
+
+        json.WriteStartObject("portfolio");
+        json.WriteString("description", portfolio.Description);
+        json.WriteString("model", portfolio.Model);
+        json.WriteStartArray("routes");
+        portfolio.Routes.Runs.Select(r => r.Model).ToList().ForEach(json.WriteStringValue);
+        json.WriteEndArray();
+        json.WritePropertyName("series");
+        Instrument(json, null, portfolio.Routes.Runs, portfolio.Routes);
+        json.WriteEndObject();
+    }
+
+    private static void Instrument(Utf8JsonWriter json, string? name, IReadOnlyList<PairRun> group, BenchmarkReport report)
+    {
+        // The realised days of any of the instrument's models (they share the calendar; a union to be safe).
+        var returns = new SortedDictionary<DateOnly, double>();
+        foreach (var f in group.SelectMany(r => r.Forecasts).Where(f => f.IsRealized))
+        {
+            returns.TryAdd(f.TargetDate!.Value, f.Realized);
+        }
+
+        var dates = returns.Keys.ToList();
+        var index = dates.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        json.WriteStartObject();
+        json.WriteString("name", name ?? group[0].Instrument);
+        json.WriteStartArray("dates");
+        dates.ForEach(d => json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        json.WriteEndArray();
+        Numbers(json, "returns", returns.Values);
+        json.WriteStartObject("models");
+        foreach (var run in group)
+        {
+            Pair(json, run, report, dates.Count, index);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void Pair(Utf8JsonWriter json, PairRun run, BenchmarkReport report, int days, Dictionary<DateOnly, int> index)

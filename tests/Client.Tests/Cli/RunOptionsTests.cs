@@ -3,6 +3,7 @@ using RiskGrid.Client.Cli.Options;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains;
+using RiskGrid.Grains.Abstractions;
 
 namespace RiskGrid.Client.Tests.Cli;
 
@@ -140,6 +141,35 @@ public sealed class RunOptionsTests : IDisposable
             Assert.Throws<ArgumentException>(() => Bind("--config", yaml)).Message);
     }
 
+    [Fact]
+    public void Weights_bind_from_the_command_line_and_a_file_read_back_and_are_checked()
+    {
+        var yaml = _dir.File("portfolio.yaml");
+        File.WriteAllText(yaml, "models: normal\nengine: core\nweights: SYN01=0.6,SYN02=-0.4\n");
+        var fromYaml = BenchmarkSettings.From(Bind("--config", yaml));
+        var fromCli = BenchmarkSettings.From(Bind("--models", "normal", "--engine", "core", "--weights", "SYN01=0.6,SYN02=-0.4"));
+        Assert.Equal([new PortfolioWeight("SYN01", 0.6), new PortfolioWeight("SYN02", -0.4)], fromYaml.Weights);
+        Assert.Equal(fromYaml.Weights, fromCli.Weights);
+        var again = _dir.File("again.yaml");
+        File.WriteAllText(again, RunConfigFile.Write(fromCli.Configuration(), "a comment"));
+        Assert.Equal(fromCli.Weights, BenchmarkSettings.From(Bind("--config", again)).Weights);
+        Assert.Empty(BenchmarkSettings.From(Bind("--models", "normal")).Weights);
+
+        foreach (var (args, message) in new (string[], string)[]
+                 {
+                     (["--engine", "core", "--weights", "SYN01"], "--weights: 'SYN01' is not INSTRUMENT=WEIGHT"),
+                     (["--engine", "core", "--weights", "SYN01=lots"], "--weights: 'SYN01=lots' is not INSTRUMENT=WEIGHT"),
+                     (["--engine", "core", "--weights", "SYN01=NaN"], "--weights: the weight of 'SYN01' must be a finite number"),
+                     (["--engine", "core", "--weights", "SYN01=0.5,syn01=0.4"], "--weights: 'syn01' is given twice"),
+                     (["--engine", "core", "--weights", "SYN01=0,SYN02=0"], "--weights: the weights are all zero"),
+                     (["--weights", "SYN01=1"], "--weights backtests the portfolio on the Core engine path only: add --engine core"),
+                 })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => BenchmarkSettings.From(Bind(["--models", "normal", .. args])));
+            Assert.Contains(message, ex.Message);
+        }
+    }
+
     [Theory]
     [InlineData("--window", "1e9", "--window: '1e9' is not a whole number")]
     [InlineData("--window", "5", "model hs needs a window of at least")]
@@ -164,7 +194,9 @@ public sealed class RunOptionsTests : IDisposable
                  {
                      new[] { "benchmark", "--window", "1e9" }, ["benchmark", "--threads", "-3"], ["benchmark", "--no-such-option"],
                      ["benchmark", "--engine", "core", "--cluster", "127.0.0.1:1"], ["benchmark", "--linger", "10s"],
-                     ["benchmark", "--metrics-port", "9470", "--linger", "soon"], ["push", "--window", "x"], ["push"],
+                     ["benchmark", "--metrics-port", "9470", "--linger", "soon"],
+                     ["benchmark", "--engine", "core", "--weights", "SYN01=x"], ["benchmark", "--weights", "SYN01=1"],
+                     ["benchmark", "--engine", "core", "--window", "250", "--days", "400", "--models", "normal", "--no-store", "--out", _dir.File("nope"), "--weights", "NOPE=1"], ["push", "--window", "x"], ["push"],
                      ["portfolio", "--name", "p"], ["query", "pair", "--alpha", "2"], ["runs", "show", "x"], ["nonsense"],
                  })
         {

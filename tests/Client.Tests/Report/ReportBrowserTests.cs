@@ -4,6 +4,7 @@ using RiskGrid.Client.Output;
 using RiskGrid.Client.Report;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
+using RiskGrid.Grains.Abstractions;
 using Spectre.Console.Testing;
 
 namespace RiskGrid.Client.Tests.Report;
@@ -14,8 +15,9 @@ namespace RiskGrid.Client.Tests.Report;
 /// </summary>
 public sealed class ReportBrowserTests(ReportBrowserTests.BrowserReport fixture) : IClassFixture<ReportBrowserTests.BrowserReport>
 {
-    private static readonly string[] Models = ["hs", "normal", "ewma"];
+    private static readonly string[] Models = ["normal", "hs", "ewma"];
     private static readonly double[] Alphas = [0.95, 0.99];
+    private static readonly PortfolioWeight[] Weights = [new("SYN01", 0.6), new("SYN02", -0.4)];
 
     [ToolFact("chromium")]
     public async Task Report_renders_every_chart_offline_without_console_errors()
@@ -25,7 +27,7 @@ public sealed class ReportBrowserTests(ReportBrowserTests.BrowserReport fixture)
         Assert.Empty(page.Errors);
         Assert.Empty(page.OtherRequests);
         Assert.Equal([fixture.Url], page.Requests.Distinct()); // the file itself, nothing else
-        foreach (var chart in new[] { "exceptions-chart", "loss-chart", "returns-chart", "traffic-chart" })
+        foreach (var chart in new[] { "exceptions-chart", "loss-chart", "returns-chart", "traffic-chart", "portfolio-chart", "portfolio-traffic-chart" })
         {
             Assert.True(await page.Page.EvaluateExpressionAsync<bool>(
                 $"document.querySelector('#{chart}.js-plotly-plot svg.main-svg') !== null"), $"{chart} did not render");
@@ -34,6 +36,7 @@ public sealed class ReportBrowserTests(ReportBrowserTests.BrowserReport fixture)
         // Bars: one per model and level; returns chart: return, −VaR, −ES, exceptions.
         Assert.Equal(Models.Length * Alphas.Length, await Count(page, "#exceptions-chart .barlayer .point"));
         Assert.Equal(4, await Count(page, "#returns-chart .scatterlayer .trace"));
+        Assert.Equal(4, await Count(page, "#portfolio-chart .scatterlayer .trace"));
         var header = await page.Page.EvaluateExpressionAsync<string>("document.querySelector('table.run').innerText");
         Assert.Contains("data hash", header);
         Assert.Contains("sha256:", header);
@@ -81,6 +84,53 @@ public sealed class ReportBrowserTests(ReportBrowserTests.BrowserReport fixture)
     }
 
     [ToolFact("chromium")]
+    public async Task Switching_the_route_plots_that_routes_portfolio_var_its_exceptions_and_backtests()
+    {
+        var page = await fixture.OpenAsync();
+        var portfolio = fixture.Report.Portfolio!;
+        var routes = portfolio.Routes.Runs.Select(r => r.Model).ToList();
+        Assert.Equal(["hs", "fhs", "varcov", "dcc"], routes);
+        var level = Alphas.Length - 1;
+        var path = "document.querySelector('#portfolio-chart .scatterlayer .trace:nth-child(2) path.js-line').getAttribute('d')";
+        foreach (var route in new[] { "varcov", "dcc", "hs" })
+        {
+            var before = await page.Page.EvaluateExpressionAsync<string>(path);
+            await page.Page.SelectAsync("#pick-route", routes.IndexOf(route).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.NotEqual(before, await page.Page.EvaluateExpressionAsync<string>(path));
+
+            var run = portfolio.Routes.Runs.Single(r => r.Model == route);
+            var expected = run.Forecasts.Where(f => f.IsRealized && f.HasForecast).Select(f => -f.VaR[level]).ToList();
+            Assert.NotEmpty(expected);
+            var plotted = await page.Page.EvaluateExpressionAsync<double?[]>("document.getElementById('portfolio-chart').data[1].y");
+            Assert.Contains(route, await page.Page.EvaluateExpressionAsync<string>("document.getElementById('portfolio-chart').data[1].name"));
+            var values = plotted.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+            Assert.Equal(expected.Count, values.Count);
+            for (var i = 0; i < values.Count; i++)
+            {
+                Assert.Equal(expected[i], values[i], 4);
+            }
+
+            // The plotted portfolio return is Σ wᵢ rᵢ of the members' returns; the markers are the route's backtested exceptions.
+            var returns = await page.Page.EvaluateExpressionAsync<double?[]>("document.getElementById('portfolio-chart').data[0].y");
+            Assert.Equal(run.Forecasts.Count(f => f.IsRealized), returns.Length);
+            var summary = portfolio.Routes.Backtests.Single(b => b.Model == route && b.Summary.Alpha == Alphas[level]).Summary;
+            Assert.Equal(summary.Exceptions, await page.Page.EvaluateExpressionAsync<int>("document.getElementById('portfolio-chart').data[3].x.length"));
+            var counts = await page.Page.EvaluateExpressionAsync<int[]>("window.riskgridReport.portfolioTrailing().counts");
+            Assert.Equal(summary.TrafficLight.Exceptions, counts[^1]);
+        }
+
+        // The routes' backtests table lists every route at every level.
+        var table = await page.Page.EvaluateExpressionAsync<string>(
+            "Array.from(document.querySelectorAll('h3')).find(h => h.textContent === 'Route backtests').nextElementSibling.innerText");
+        foreach (var route in routes)
+        {
+            Assert.Contains(route, table);
+        }
+
+        Assert.Empty(page.Errors);
+    }
+
+    [ToolFact("chromium")]
     public async Task Hovering_a_day_shows_its_date_return_var_and_es()
     {
         var page = await fixture.OpenAsync();
@@ -118,10 +168,13 @@ public sealed class ReportBrowserTests(ReportBrowserTests.BrowserReport fixture)
                 Rolling = new RollingOptions { Window = 250, Alphas = Alphas },
                 SyntheticInstruments = 2,
                 SyntheticDays = 520,
+                Weights = Weights,
                 OutputDirectory = _dir.File("out"),
             };
             Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(settings, new CoreEngineExecutor(), CancellationToken.None, new TestConsole()));
-            Report = BenchmarkReport.Build(await new CoreEngineExecutor().RunAsync(DataSources.Load(settings), settings, new Progress<EngineProgress>(), CancellationToken.None), Alphas);
+            var universe = DataSources.Load(settings);
+            var runs = await new CoreEngineExecutor().RunAsync(universe, settings, new Progress<EngineProgress>(), CancellationToken.None);
+            Report = BenchmarkReport.Build(runs, Alphas) with { Portfolio = PortfolioReport.Build(universe, runs, Weights, Models[0], settings.Rolling) };
             var file = Path.Combine(settings.OutputDirectory, HtmlReportWriter.ReportFile);
             // Moved away from plots/ and the CSV files: the page must stand alone.
             var alone = _dir.File("alone.html");

@@ -86,6 +86,45 @@ public static class RunOptions
     // Where it runs
     public static readonly RunOption<int> Threads = Int("threads", "Worker threads for the Core engine or the embedded silo's fits (0 = all cores).", 0, 0, 1024);
 
+    public static readonly RunOption<IReadOnlyList<string>> Weights = Names("weights",
+        "INSTRUMENT=WEIGHT pairs, comma-separated (fractions of portfolio value; negative = short). portfolio: instruments as the " +
+        "universe holds them (riskgrid query universe); benchmark (--engine core): also backtest this portfolio by every route " +
+        "(hs, fhs, varcov, dcc), driven by the first of --models.");
+
+    /// <summary>Parses <see cref="Weights"/>' INSTRUMENT=WEIGHT pairs; throws <see cref="ArgumentException"/> naming the option.</summary>
+    public static IReadOnlyList<Grains.Abstractions.PortfolioWeight> PortfolioWeights(IReadOnlyList<string> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var weights = new List<Grains.Abstractions.PortfolioWeight>(pairs.Count);
+        foreach (var text in pairs)
+        {
+            var eq = text.LastIndexOf('=');
+            if (eq <= 0 || !double.TryParse(text[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w))
+            {
+                throw new ArgumentException($"--weights: '{Printable(text)}' is not INSTRUMENT=WEIGHT, e.g. SP500=0.6");
+            }
+
+            if (!double.IsFinite(w))
+            {
+                throw new ArgumentException($"--weights: the weight of '{Printable(text[..eq])}' must be a finite number, got '{Printable(text[(eq + 1)..])}'");
+            }
+
+            if (weights.Any(x => string.Equals(x.Instrument, text[..eq], StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"--weights: '{Printable(text[..eq])}' is given twice");
+            }
+
+            weights.Add(new Grains.Abstractions.PortfolioWeight(text[..eq], w));
+        }
+
+        if (weights.Count > 0 && weights.All(x => x.Weight == 0))
+        {
+            throw new ArgumentException("--weights: the weights are all zero");
+        }
+
+        return weights;
+    }
+
     public static readonly RunOption<string> Engine = Choice("engine",
         "grid: through the Orleans grid (an embedded silo unless --cluster is given); core: the Core engine alone.", "grid", "grid", "core");
 

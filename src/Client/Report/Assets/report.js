@@ -78,12 +78,12 @@
   function series() {
     var instrument = data.instruments[state.instrument];
     var modelName = data.models[state.model];
-    return { instrument: instrument, model: modelName, pair: instrument.models[modelName] };
+    return { instrument: instrument, model: modelName, pair: instrument.models[modelName], level: state.level };
   }
 
   // Returns with one model's −VaR and −ES at one level; exceptions as red crosses; hover: date, return, VaR, ES.
   function returnsTraces(s) {
-    var k = state.level;
+    var k = s.level;
     var dates = s.instrument.dates;
     var returns = s.instrument.returns;
     var traces = [{
@@ -115,7 +115,7 @@
 
   // The trailing 250-day exception count (fewer days at the start) of one model against the Basel zones.
   function trailing(s) {
-    var k = state.level;
+    var k = s.level;
     var dates = [];
     var counts = [];
     var days = [];
@@ -137,7 +137,7 @@
 
   function trafficTraces(s) {
     var t = trailing(s);
-    var bands = data.bands[state.level];
+    var bands = data.bands[s.level];
     var yellow = t.days.map(function (n) { return bands.yellowFrom[n - 1] - 0.5; });
     var red = t.days.map(function (n) { return bands.redFrom[n - 1] - 0.5; });
     var top = Math.max(2, Math.max.apply(null, t.counts.concat(red)) + 2);
@@ -178,11 +178,39 @@
       : s.model + ' has no forecasts for ' + s.instrument.name;
   }
 
-  function bind(id, key, values, label) {
+  function bind(id, key, values, label, target, draw) {
     var select = byId(id);
+    target = target || state;
     fill(select, values, label);
-    select.value = String(state[key]);
-    select.addEventListener('change', function () { state[key] = Number(select.value); instrumentCharts(); });
+    select.value = String(target[key]);
+    select.addEventListener('change', function () { target[key] = Number(select.value); (draw || instrumentCharts)(); });
+  }
+
+  // The portfolio's routes (--weights): one route at a time, like an instrument's models, and its traffic light.
+  var portfolioState = { route: 0, level: data.levels.length - 1 };
+
+  function portfolioSeries() {
+    var p = data.portfolio;
+    var route = p.routes[portfolioState.route];
+    return { instrument: p.series, model: route, pair: p.series.models[route], level: portfolioState.level };
+  }
+
+  function portfolioCharts() {
+    var s = portfolioSeries();
+    var title = 'portfolio, route ' + s.model + ' at ' + level(data.levels[s.level]);
+    Plotly.react('portfolio-chart', returnsTraces(s), {
+      font: font, title: { text: title + ': daily portfolio return, −VaR, −ES and exceptions' }, hovermode: 'closest', margin: { t: 50 },
+      xaxis: { title: { text: 'date (day forecast)' }, type: 'date' },
+      yaxis: { title: { text: 'daily portfolio return, % (VaR and ES as −loss)' } }, legend: { orientation: 'h', y: -0.2 }
+    }, config);
+    Plotly.react('portfolio-traffic-chart', trafficTraces(s), {
+      font: font, title: { text: title + ': Basel traffic light' }, hovermode: 'closest', margin: { t: 50 },
+      xaxis: { title: { text: 'date (day forecast)' }, type: 'date' },
+      yaxis: { title: { text: 'exceptions in the trailing ' + data.baselDays + ' days' }, rangemode: 'tozero' },
+      legend: { orientation: 'h', y: -0.2 }
+    }, config);
+    byId('portfolio-summary').textContent = s.pair.exceptions[s.level].length + ' exceptions in ' + s.pair.observations[s.level] +
+      ' forecasts; zone over the last ' + data.baselDays + ' days: ' + s.pair.zones[s.level];
   }
 
   bind('pick-instrument', 'instrument', data.instruments.map(function (i) { return i.name; }));
@@ -191,5 +219,13 @@
   exceptionsChart();
   lossChart();
   instrumentCharts();
-  window.riskgridReport = { data: data, state: state, trailing: function () { return trailing(series()); } };
+  if (data.portfolio) {
+    bind('pick-route', 'route', data.portfolio.routes, null, portfolioState, portfolioCharts);
+    bind('pick-portfolio-level', 'level', data.levels, level, portfolioState, portfolioCharts);
+    portfolioCharts();
+  }
+  window.riskgridReport = {
+    data: data, state: state, trailing: function () { return trailing(series()); },
+    portfolioState: portfolioState, portfolioTrailing: function () { return data.portfolio ? trailing(portfolioSeries()) : null; }
+  };
 })();

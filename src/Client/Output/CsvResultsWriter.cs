@@ -137,11 +137,11 @@ public static class CsvResultsWriter
 
     private static void Comparison(BenchmarkReport report, TextWriter w)
     {
-        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best");
+        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best,fz0_instruments,mean_fz0_rank,mean_fz0_loss,fz0_worse_than_best");
         foreach (var r in report.Ranking)
         {
             w.WriteLine(string.Join(',', N(r.Alpha), r.Model, r.Instruments, N(r.MeanRank), N(r.MeanQuantileLoss),
-                r.Best, r.SignificantlyWorseThanBest));
+                r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest));
         }
     }
 

@@ -11,9 +11,10 @@ public static class ModelRankingTable
 
     public static ResultTable Describe(IReadOnlyList<ModelRankingRow> rows)
     {
-        var table = new ResultTable("model_comparison", "[bold]Model comparison[/] (quantile loss, lower is better)",
+        var table = new ResultTable("model_comparison", "[bold]Model comparison[/] (quantile loss and FZ0 joint VaR–ES loss, lower is better)",
         [
             new("Level", true), new("Model"), new("Mean rank", true), new("Tick loss", true), new("Best on", true), new("Worse than best (DM 5%)", true, 1),
+            new("FZ0 loss", true, 2), new("FZ0 worse (DM 5%)", true, 3),
         ]);
         foreach (var r in rows)
         {
@@ -23,7 +24,9 @@ public static class ModelRankingTable
                 r.MeanRank.ToString("F2", CultureInfo.InvariantCulture),
                 r.MeanQuantileLoss.ToString("F4", CultureInfo.InvariantCulture),
                 $"{r.Best}/{r.Instruments}",
-                $"{r.SignificantlyWorseThanBest}/{r.Instruments}");
+                $"{r.SignificantlyWorseThanBest}/{r.Instruments}",
+                double.IsNaN(r.MeanFz0Loss) ? "n/a" : r.MeanFz0Loss.ToString("F4", CultureInfo.InvariantCulture),
+                $"{r.Fz0SignificantlyWorseThanBest}/{r.Fz0Instruments}");
         }
 
         return table;

@@ -220,13 +220,15 @@ public static partial class HtmlReportWriter
 
     private static void Ranking(StringBuilder html, IReadOnlyList<ModelRankingRow> rows)
     {
-        html.Append("<table><tr><th>Level</th><th class=\"l\">Model</th><th>Mean rank</th><th>Tick loss</th><th>Best on</th><th>Worse than best (DM 5%)</th></tr>\n");
+        html.Append("<table><tr><th>Level</th><th class=\"l\">Model</th><th>Mean rank</th><th>Tick loss</th><th>Best on</th><th>Worse than best (DM 5%)</th><th>FZ0 rank</th><th>FZ0 loss</th><th>Worse than best by FZ0 (DM 5%)</th></tr>\n");
         foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(ReportPlots.Level(r.Alpha)).Append("</td><td class=\"l\">").Append(E(r.Model))
                 .Append("</td><td>").Append(Cells.Number(r.MeanRank, 2)).Append("</td><td>").Append(Cells.Number(r.MeanQuantileLoss, 4))
                 .Append("</td><td>").Append(r.Best).Append('/').Append(r.Instruments)
-                .Append("</td><td>").Append(r.SignificantlyWorseThanBest).Append('/').Append(r.Instruments).Append("</td></tr>\n");
+                .Append("</td><td>").Append(r.SignificantlyWorseThanBest).Append('/').Append(r.Instruments)
+                .Append("</td><td>").Append(Cells.Number(r.MeanFz0Rank, 2)).Append("</td><td>").Append(Cells.Number(r.MeanFz0Loss, 4))
+                .Append("</td><td>").Append(r.Fz0SignificantlyWorseThanBest).Append('/').Append(r.Fz0Instruments).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -222,6 +222,9 @@ internal static class ReportData
             Number(json, "loss", r.MeanQuantileLoss);
             json.WriteNumber("best", r.Best);
             json.WriteNumber("worse", r.SignificantlyWorseThanBest);
+            Number(json, "fz0Rank", r.MeanFz0Rank);
+            Number(json, "fz0Loss", r.MeanFz0Loss);
+            json.WriteNumber("fz0Worse", r.Fz0SignificantlyWorseThanBest);
             json.WriteEndObject();
         }
 

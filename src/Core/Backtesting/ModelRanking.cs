@@ -14,33 +14,46 @@ public static class ModelRanking
         var instruments = runs.GroupBy(r => r.Instrument).Where(g => g.Count() > 1).ToList();
         for (var level = 0; level < alphas.Count; level++)
         {
-            var perModel = new Dictionary<string, (double RankSum, double LossSum, int N, int Best, int Worse)>();
+            var tick = new Dictionary<string, Standing>();
+            var fz0 = new Dictionary<string, Standing>();
             foreach (var instrument in instruments)
             {
-                var comparison = ModelComparison.Compare(instrument.ToList(), level, alphas[level]);
-                if (comparison.Days == 0)
-                {
-                    continue;
-                }
-
-                var best = comparison.Ranking[0].Model;
-                foreach (var score in comparison.Ranking)
-                {
-                    var worse = score.Model != best && comparison.Pairs.Any(p =>
-                        (p.First == best && p.Second == score.Model || p.Second == best && p.First == score.Model)
-                        && p.DieboldMariano.Rejects(0.05));
-                    perModel.TryGetValue(score.Model, out var acc);
-                    perModel[score.Model] = (acc.RankSum + score.Rank, acc.LossSum + score.AverageLoss, acc.N + 1,
-                        acc.Best + (score.Rank == 1 ? 1 : 0), acc.Worse + (worse ? 1 : 0));
-                }
+                Add(tick, ModelComparison.Compare(instrument.ToList(), level, alphas[level]));
+                Add(fz0, ModelComparison.Compare(instrument.ToList(), level, alphas[level], loss: ComparisonLoss.Fz0));
             }
 
-            rows.AddRange(perModel
-                .Select(kv => new ModelRankingRow(kv.Key, alphas[level], kv.Value.N, kv.Value.RankSum / kv.Value.N,
-                    kv.Value.LossSum / kv.Value.N, kv.Value.Best, kv.Value.Worse))
+            rows.AddRange(tick
+                .Select(kv =>
+                {
+                    var (t, f) = (kv.Value, fz0.GetValueOrDefault(kv.Key));
+                    return new ModelRankingRow(kv.Key, alphas[level], t.N, t.RankSum / t.N, t.LossSum / t.N, t.Best, t.Worse,
+                        f.N > 0 ? f.RankSum / f.N : double.NaN, f.N > 0 ? f.LossSum / f.N : double.NaN, f.N, f.Worse);
+                })
                 .OrderBy(r => r.MeanRank).ThenBy(r => r.MeanQuantileLoss));
         }
 
         return rows;
     }
+
+    /// <summary>Adds one instrument's comparison to the models' running standings (nothing when the models share no day).</summary>
+    private static void Add(Dictionary<string, Standing> standings, ModelComparison comparison)
+    {
+        if (comparison.Days == 0)
+        {
+            return;
+        }
+
+        var best = comparison.Ranking[0].Model;
+        foreach (var score in comparison.Ranking)
+        {
+            var worse = score.Model != best && comparison.Pairs.Any(p =>
+                (p.First == best && p.Second == score.Model || p.Second == best && p.First == score.Model)
+                && p.DieboldMariano.Rejects(0.05));
+            var acc = standings.GetValueOrDefault(score.Model);
+            standings[score.Model] = new Standing(acc.RankSum + score.Rank, acc.LossSum + score.AverageLoss, acc.N + 1,
+                acc.Best + (score.Rank == 1 ? 1 : 0), acc.Worse + (worse ? 1 : 0));
+        }
+    }
+
+    private readonly record struct Standing(double RankSum, double LossSum, int N, int Best, int Worse);
 }

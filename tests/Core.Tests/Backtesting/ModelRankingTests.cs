@@ -30,4 +30,34 @@ public sealed class ModelRankingTests
         Assert.Equal(3, rows.Sum(r => r.Best));
         Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.MeanRank <= p.Second.MeanRank));
     }
+
+    [Fact]
+    public void The_fz0_standing_averages_each_instruments_joint_loss_computed_day_by_day()
+    {
+        var options = new RollingOptions { Window = 100, Alphas = [0.975] };
+        var universe = Enumerable.Range(0, 2).Select(i => Series.FromReturns($"I{i}", Series.NoisyReturns(350, 40 + i))).ToArray();
+        var runs = RollingEngine.Run(universe, ["hs", "normal"], options);
+
+        var rows = ModelRanking.Rank(runs, options.Alphas);
+
+        foreach (var row in rows)
+        {
+            // Independently of ModelComparison: FZ0 by JointLoss on the days both models forecast a positive ES.
+            var averages = universe.Select(s =>
+            {
+                var pairs = runs.Where(r => r.Instrument == s.Instrument).ToList();
+                var days = pairs.Select(p => p.Forecasts.Where(f => f.TargetDate is not null && !double.IsNaN(f.VaR[0]) && f.ES[0] > 0)
+                        .Select(f => f.TargetDate!.Value).ToHashSet())
+                    .Aggregate((a, b) => [.. a.Intersect(b)]);
+                var mine = pairs.Single(p => p.Model == row.Model).Forecasts.Where(f => f.TargetDate is { } d && days.Contains(d));
+                return mine.Average(f => JointLoss.Fz0(-f.Realized, f.VaR[0], f.ES[0], 0.975));
+            }).ToList();
+
+            Assert.Equal(2, row.Fz0Instruments);
+            Assert.Equal(averages.Average(), row.MeanFz0Loss, 10);
+            Assert.InRange(row.MeanFz0Rank, 1.0, 2.0);
+        }
+
+        Assert.Equal(3.0, rows.Sum(r => r.MeanFz0Rank), 12); // ranks 1 and 2 on each instrument, averaged
+    }
 }

@@ -53,7 +53,7 @@
     }, config);
   }
 
-  // The model comparison: mean rank by quantile (tick) loss per model and level (1 = best), loss and DM counts in the hover.
+  // The model comparison: mean rank by quantile (tick) loss per model and level (1 = best), tick and FZ0 losses and DM counts in the hover.
   function lossChart() {
     if (!data.ranking.length) { return; }
     var traces = data.levels.map(function (alpha, k) {
@@ -61,9 +61,10 @@
       return {
         type: 'bar', name: level(alpha), x: rows.map(function (r) { return r.model; }), y: rows.map(function (r) { return r.rank; }),
         marker: { color: levelColour(k) },
-        customdata: rows.map(function (r) { return [r.loss, r.best, r.worse, r.instruments]; }),
+        customdata: rows.map(function (r) { return [r.loss, r.best, r.worse, r.instruments, r.fz0Loss, r.fz0Rank, r.fz0Worse]; }),
         hovertemplate: '%{x} at ' + level(alpha) + ': mean rank %{y:.2f}, tick loss %{customdata[0]:.4f}, best on %{customdata[1]}/%{customdata[3]}, ' +
-          'worse than best (DM 5%) on %{customdata[2]}/%{customdata[3]}<extra></extra>'
+          'worse than best (DM 5%) on %{customdata[2]}/%{customdata[3]}; FZ0 loss %{customdata[4]:.4f}, FZ0 mean rank %{customdata[5]:.2f}, ' +
+          'worse than best by FZ0 (DM 5%) on %{customdata[6]}<extra></extra>'
       };
     });
     Plotly.newPlot('loss-chart', traces, {

@@ -6,7 +6,6 @@ using RiskGrid.Core.Engine;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Testing;
-using StackExchange.Redis;
 
 namespace RiskGrid.GridBench;
 
@@ -46,11 +45,8 @@ public static class ScaleBench
         var (connection, silos, clusterId) = await Grids.StartProcessesAsync(1, redis);
         try
         {
-            var configuration = RiskGrid.Grains.Hosting.RedisConnection.Parse(redis);
-            configuration.AllowAdmin = true; // INFO
-            await using var mux = await ConnectionMultiplexer.ConnectAsync(configuration);
-            var server = mux.GetServer(mux.GetEndPoints()[0]);
-            var memoryBefore = await InfoAsync(server, "memory", "used_memory");
+            await using var redisStats = await RedisStats.ConnectAsync(redis);
+            var memoryBefore = await redisStats.UsedMemoryAsync();
             var client = connection.Client;
             var universe = $"scale-{Guid.NewGuid():N}"[..15];
             await client.DefineUniverseAsync(universe, CoreMapping.ToSettings(options), Models, [.. data.Select(s => s.Instrument)]);
@@ -61,11 +57,11 @@ public static class ScaleBench
             var bytes = new List<long>(daily);
             for (var day = window + 1; day < days; day++)
             {
-                var input = await InfoAsync(server, "stats", "total_net_input_bytes");
+                var input = await redisStats.NetInputAsync();
                 var push = Stopwatch.StartNew();
                 await client.PushAsync(universe, Slice(data, day, 1));
                 times.Add(push.Elapsed);
-                bytes.Add(await InfoAsync(server, "stats", "total_net_input_bytes") - input);
+                bytes.Add(await redisStats.NetInputAsync() - input);
                 if (times.Count % 100 == 0)
                 {
                     Console.WriteLine($"  {times.Count,5} daily pushes: last {times[^1].TotalMilliseconds:0} ms, {bytes[^1] / 1e6:0.00} MB");
@@ -73,7 +69,7 @@ public static class ScaleBench
             }
 
             var gridTime = clock.Elapsed;
-            var memory = await InfoAsync(server, "memory", "used_memory") - memoryBefore;
+            var memory = await redisStats.UsedMemoryAsync() - memoryBefore;
             var edge = Math.Min(100, times.Count / 2);
             var first = times.Take(edge).Aggregate(TimeSpan.Zero, (a, b) => a + b);
             var last = times.TakeLast(edge).Aggregate(TimeSpan.Zero, (a, b) => a + b);
@@ -100,8 +96,6 @@ public static class ScaleBench
     private static InstrumentPrices[] Slice(IReadOnlyList<PriceSeries> data, int start, int count) =>
         [.. data.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Skip(start).Take(count).Select(b => b.ToMessage())]))];
 
-    private static async Task<long> InfoAsync(IServer server, string section, string key) =>
-        long.Parse((await server.InfoAsync(section)).SelectMany(g => g).First(p => p.Key == key).Value, CultureInfo.InvariantCulture);
 
     // VmRSS of the silo process (Linux); null elsewhere.
     private static long? ResidentBytes(int pid)

@@ -4,7 +4,6 @@ using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
-using StackExchange.Redis;
 
 namespace RiskGrid.GridBench;
 
@@ -28,10 +27,7 @@ public static class StateBench
         var (connection, silos, clusterId) = await Grids.StartProcessesAsync(1, redis);
         try
         {
-            var configuration = RiskGrid.Grains.Hosting.RedisConnection.Parse(redis);
-            configuration.AllowAdmin = true; // INFO
-            await using var mux = await ConnectionMultiplexer.ConnectAsync(configuration);
-            var server = mux.GetServer(mux.GetEndPoints()[0]);
+            await using var redisStats = await RedisStats.ConnectAsync(redis);
             var client = connection.Client;
             var universe = $"state-{Guid.NewGuid():N}"[..14];
             await client.DefineUniverseAsync(universe, CoreMapping.ToSettings(options), models, [.. data.Select(s => s.Instrument)]);
@@ -44,12 +40,12 @@ public static class StateBench
                 done = history;
                 // Two one-day pushes; the second is measured (the first may still close a chunk begun in the backfill).
                 await client.PushAsync(universe, Slice(data, done++, 1));
-                var before = await NetInputAsync(server);
+                var before = await redisStats.NetInputAsync();
                 var clock = Stopwatch.StartNew();
                 await client.PushAsync(universe, Slice(data, done++, 1));
                 var time = clock.Elapsed;
-                var bytes = await NetInputAsync(server) - before;
-                var memory = await UsedMemoryAsync(server);
+                var bytes = await redisStats.NetInputAsync() - before;
+                var memory = await redisStats.UsedMemoryAsync();
                 rows.Add((history, bytes, time, (double)memory / (instruments * models.Length)));
                 Console.WriteLine($"  after {history,5} days: one-day push wrote {bytes / 1e6,8:0.00} MB in {time.TotalSeconds,6:0.00} s; " +
                                   $"Redis used_memory {memory / 1e6:0.0} MB ({memory / (double)(instruments * models.Length) / 1e3:0.0} kB per pair)");
@@ -67,11 +63,4 @@ public static class StateBench
 
     private static InstrumentPrices[] Slice(IReadOnlyList<PriceSeries> data, int start, int count) =>
         [.. data.Select(s => new InstrumentPrices(s.Instrument, [.. s.Bars.Skip(start).Take(count).Select(b => b.ToMessage())]))];
-
-    private static async Task<long> NetInputAsync(IServer server) => long.Parse(await Info(server, "stats", "total_net_input_bytes"));
-
-    private static async Task<long> UsedMemoryAsync(IServer server) => long.Parse(await Info(server, "memory", "used_memory"));
-
-    private static async Task<string> Info(IServer server, string section, string key) =>
-        (await server.InfoAsync(section)).SelectMany(g => g).First(p => p.Key == key).Value;
 }

@@ -163,7 +163,7 @@ public static class BenchmarkRunner
     internal static string Plural(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     // Opened, and its schema checked, before the computation: a corrupt or unwritable store is found out at once.
-    private static RunStore OpenStore(string path)
+    internal static RunStore OpenStore(string path)
     {
         try
         {

@@ -164,7 +164,9 @@ public sealed class RunStore : IDisposable
     {
         using var command = Command(
             "SELECT r.id, r.started_utc, r.elapsed_seconds, r.executor, r.code_version, r.dataset_hash, r.dataset, r.instruments, r.pairs, " +
-            "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'models'), ''), " +
+            // A backtest of forecasts from files names no models among its options: its Key Results rows do.
+            "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'models'), " +
+            "(SELECT group_concat(model, ',') FROM (SELECT model FROM model_metrics WHERE run_id = r.id GROUP BY model ORDER BY MIN(position))), ''), " +
             "COALESCE((SELECT value FROM run_parameters WHERE run_id = r.id AND name = 'alpha'), ''), " +
             "(SELECT COUNT(*) FROM pair_backtests WHERE run_id = r.id AND zone = 'red'), " +
             "COALESCE((SELECT group_concat(tag, ',') FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)), '') " +

@@ -136,7 +136,8 @@ public static class GarchFitter
 
     /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
     /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
-    private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian);
+    private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian,
+        int BoundCoordinate = -1, double[]? BoundPoint = null);
 
     /// <summary>
     /// The stuck-optimum guard. A warm start follows yesterday's maximum; where the likelihood has two (EGARCH with
@@ -181,6 +182,8 @@ public static class GarchFitter
         var probed = false;
         var flips = previous is not null && !tracked ? BoundFlips(model, primary, likelihood.Count, sinceFlip + 1 >= FlipEvery) : [];
         var inward = false;
+        var boundCoordinate = -1;
+        double[]? boundPoint = null;
         foreach (var (coordinate, value) in flips)
         {
             inward |= value > primary.Objective.BestWorking[coordinate];
@@ -188,9 +191,17 @@ public static class GarchFitter
             // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
             // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
             probed = true;
-            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin) is { } flip)
+            // A flip onto a bound starts from the last such flip's held maximum, if any: it has moved little since.
+            var heldStart = memory is { BoundPoint: { } point } && memory.BoundCoordinate == coordinate
+                && value == model.WorkingLower[coordinate] ? point : null;
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin, heldStart, out var heldMaximum) is { } flip)
             {
                 searches.Add(flip);
+            }
+
+            if (heldMaximum is not null && value == model.WorkingLower[coordinate])
+            {
+                (boundCoordinate, boundPoint) = (coordinate, heldMaximum);
             }
         }
 
@@ -244,7 +255,7 @@ public static class GarchFitter
             model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
         }
 
-        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature);
+        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint);
         var changed = best != primary;
         return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
     }
@@ -580,11 +591,15 @@ public static class GarchFitter
     /// A search for the other mode of a bound: from <paramref name="from"/>'s estimate with working coordinate
     /// <paramref name="coordinate"/> held at <paramref name="value"/> while the others adapt to it (the other mode's
     /// other parameters differ too, so released at once the search would fall back), then released; both stages
-    /// start from <paramref name="from"/>'s curvature. Null when the likelihood is not finite there.
+    /// start from <paramref name="from"/>'s curvature. <paramref name="heldStart"/> (natural parameters), when given, is the
+    /// held stage's start instead of <paramref name="from"/>'s estimate; <paramref name="heldMaximum"/> is where the held
+    /// stage ended. Null when the likelihood is not finite there, when the release enters <paramref name="basin"/>, or when
+    /// a coordinate put on its bound holds no maximum there.
     /// </summary>
     private static Search? OptimiseFrom(VolatilityModel model, VolatilityLikelihood likelihood, DataScale scale, Search from,
-        int coordinate, double value, ProjectedQuasiNewton.Basin basin)
+        int coordinate, double value, ProjectedQuasiNewton.Basin basin, double[]? heldStart, out double[]? heldMaximum)
     {
+        heldMaximum = null;
         var n = model.ParameterCount;
         var lower = model.WorkingLower.ToArray();
         var upper = model.WorkingUpper.ToArray();
@@ -592,6 +607,11 @@ public static class GarchFitter
         var curvature = (double[])from.Curvature.Clone();
         var held = new LikelihoodObjective(likelihood, scale);
         var x = (double[])from.Objective.BestWorking.Clone();
+        if (heldStart is not null)
+        {
+            model.ToWorking(heldStart, scale, x);
+        }
+
         x[coordinate] = value;
         held.SetScaling(x, Diagonal(curvature, n));
         var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, HeldGradientTolerance,
@@ -600,6 +620,9 @@ public static class GarchFitter
         {
             return null;
         }
+
+        heldMaximum = new double[n];
+        model.ToNatural(held.BestWorking, scale, heldMaximum, new double[n * n]);
 
         // Put on its bound, a coordinate still pulled inward once the others have adapted holds no maximum there: the
         // release would climb back to the maximum it came from (every such S&P 500 EGARCH flip did).
@@ -762,7 +785,7 @@ public static class GarchFitter
         var working = WorkingHessian(hessian, jacobian, n, likelihood.Count);
         var blob = working is null ? null
             : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.FitsSinceFlip ?? FlipEvery,
-                memory?.Alternative, memory?.AlternativeHessian).Pack();
+                memory?.Alternative, memory?.AlternativeHessian, memory?.BoundCoordinate ?? -1, memory?.BoundPoint).Pack();
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);
 
         FitStatus status;

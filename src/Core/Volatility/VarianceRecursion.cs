@@ -98,9 +98,9 @@ public static class VarianceRecursion
         var offset = omega - alpha * EgarchMeanAbsZ;
         for (var t = 1; t < variance.Length; t++)
         {
-            var z = residuals[t - 1] * Math.Exp(-0.5 * g);
+            var z = residuals[t - 1] * Exponential.Of(-0.5 * g);
             g = Math.Clamp(offset + alpha * SmoothAbs(z) + gamma * z + beta * g, lo, hi);
-            variance[t] = Math.Exp(g);
+            variance[t] = Exponential.Of(g);
         }
     }
 

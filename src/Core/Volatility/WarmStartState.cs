@@ -12,14 +12,18 @@ namespace RiskGrid.Core.Volatility;
 /// other one overtakes. Everything the guard decides comes from this state and the window, so a grain that
 /// persists the fit and the batch engine decide alike.
 /// <para>
-/// Format "GH2": tag, n (int32), fits since the last grid probe and since the last bound flip (int32 each), n² doubles, then a flag byte and, when it
-/// is 1, the other maximum's n parameters and n² Hessian doubles; little-endian. "GH1" (tag, n, n² doubles),
-/// written before the guard, still reads, as a state whose probe is due.
+/// Format "GH3": tag, n (int32), fits since the last grid probe and since the last bound flip (int32 each), n² doubles, then a flag byte and, when it
+/// is 1, the other maximum's n parameters and n² Hessian doubles, then a flag byte and, when it is 1, the held maximum
+/// of the last flip onto a bound (<see cref="BoundCoordinate"/>, int32, and <see cref="BoundPoint"/>, n doubles), the
+/// start of the next such flip; little-endian. "GH2" (without the last block) and "GH1" (tag, n, n² doubles), written
+/// before the guard, still read, the latter as a state whose probe is due.
 /// </para>
 /// </summary>
 internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative,
-    double[]? AlternativeHessian)
+    double[]? AlternativeHessian, int BoundCoordinate = -1, double[]? BoundPoint = null)
 {
+    private static ReadOnlySpan<byte> Version3 => "GH3"u8;
+
     private static ReadOnlySpan<byte> Version1 => "GH1"u8;
 
     private static ReadOnlySpan<byte> Version2 => "GH2"u8;
@@ -34,13 +38,19 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
         return blob;
     }
 
-    public byte[] Pack()
+    /// <summary>A GH2 blob (no held bound point), as written before GH3; for tests of old state.</summary>
+    public byte[] PackVersion2() => Pack(Version2);
+
+    public byte[] Pack() => Pack(Version3);
+
+    private byte[] Pack(ReadOnlySpan<byte> version)
     {
         var n = (int)Math.Round(Math.Sqrt(Hessian.Length));
         var alternative = Alternative is not null && AlternativeHessian is not null;
+        var bound = version.SequenceEqual(Version3) ? BoundPoint is not null && BoundCoordinate >= 0 ? 1 : 0 : -1;
         var head = Version2.Length + 12;
-        var blob = new byte[head + 8 * n * n + 1 + (alternative ? 8 * (n + n * n) : 0)];
-        Version2.CopyTo(blob);
+        var blob = new byte[head + 8 * n * n + 1 + (alternative ? 8 * (n + n * n) : 0) + (bound < 0 ? 0 : 1 + bound * (4 + 8 * n))];
+        version.CopyTo(blob);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length), n);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length + 4), FitsSinceProbe);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length + 8), FitsSinceFlip);
@@ -51,6 +61,17 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
         {
             Write(blob.AsSpan(at + 1), Alternative);
             Write(blob.AsSpan(at + 1 + 8 * n), AlternativeHessian);
+        }
+
+        at += 1 + (alternative ? 8 * (n + n * n) : 0);
+        if (bound >= 0)
+        {
+            blob[at] = (byte)bound;
+            if (bound == 1)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at + 1), BoundCoordinate);
+                Write(blob.AsSpan(at + 5), BoundPoint);
+            }
         }
 
         return blob;
@@ -74,7 +95,8 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
         }
 
         var head = Version2.Length + 12;
-        if (!span[..3].SequenceEqual(Version2) || blob.Length < head + 8 * n * n + 1)
+        var version3 = span[..3].SequenceEqual(Version3);
+        if (!(version3 || span[..3].SequenceEqual(Version2)) || blob.Length < head + 8 * n * n + 1)
         {
             return null;
         }
@@ -87,19 +109,46 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
         }
 
         var at = head + 8 * n * n;
+        double[]? other = null, otherHessian = null;
         switch (span[at])
         {
-            case 0 when blob.Length == at + 1:
-                return new WarmStartState(current, fits, flips, null, null);
-            case 1 when blob.Length == at + 1 + 8 * (n + n * n):
-                var other = Read(span[(at + 1)..], n);
-                var otherHessian = Read(span[(at + 1 + 8 * n)..], n * n);
-                return other is null || otherHessian is null
-                    ? new WarmStartState(current, fits, flips, null, null)
-                    : new WarmStartState(current, fits, flips, other, otherHessian);
+            case 0:
+                at += 1;
+                break;
+            case 1 when blob.Length >= at + 1 + 8 * (n + n * n):
+                other = Read(span[(at + 1)..], n);
+                otherHessian = Read(span[(at + 1 + 8 * n)..], n * n);
+                if (other is null || otherHessian is null)
+                {
+                    other = otherHessian = null;
+                }
+
+                at += 1 + 8 * (n + n * n);
+                break;
             default:
                 return null;
         }
+
+        if (!version3)
+        {
+            return blob.Length == at ? new WarmStartState(current, fits, flips, other, otherHessian) : null;
+        }
+
+        if (blob.Length == at + 1 && span[at] == 0)
+        {
+            return new WarmStartState(current, fits, flips, other, otherHessian);
+        }
+
+        if (blob.Length != at + 5 + 8 * n || span[at] != 1)
+        {
+            return null;
+        }
+
+        var coordinate = BinaryPrimitives.ReadInt32LittleEndian(span[(at + 1)..]);
+        var point = Read(span[(at + 5)..], n);
+        return coordinate >= 0 && coordinate < n && point is not null
+            ? new WarmStartState(current, fits, flips, other, otherHessian, coordinate, point)
+            : new WarmStartState(current, fits, flips, other, otherHessian);
     }
 
     private static void Write(Span<byte> target, ReadOnlySpan<double> values)

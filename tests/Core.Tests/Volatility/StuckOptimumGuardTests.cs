@@ -102,6 +102,21 @@ public sealed class StuckOptimumGuardTests
         var alone = WarmStartState.Unpack(new WarmStartState(hessian, 0, 0, null, null).Pack(), 2)!;
         Assert.Null(alone.Alternative);
 
+        var bound = new WarmStartState(hessian, 1, 2, null, null, BoundCoordinate: 1, BoundPoint: [0.3, 0]);
+        var boundBack = WarmStartState.Unpack(bound.Pack(), 2)!;
+        Assert.Equal(1, boundBack.BoundCoordinate);
+        Assert.Equal([0.3, 0.0], boundBack.BoundPoint!);
+        var both = WarmStartState.Unpack((state with { BoundCoordinate = 0, BoundPoint = [0, 0.2] }).Pack(), 2)!;
+        Assert.Equal([0.1, 0.2], both.Alternative!);
+        Assert.Equal([0.0, 0.2], both.BoundPoint!);
+        Assert.Null(WarmStartState.Unpack(bound.Pack()[..^1], 2));
+
+        // GH2, written before the held bound point was kept: everything else reads.
+        var version2 = WarmStartState.Unpack((state with { BoundCoordinate = 1, BoundPoint = [0.3, 0] }).PackVersion2(), 2)!;
+        Assert.Equal([0.1, 0.2], version2.Alternative!);
+        Assert.Equal(7, version2.FitsSinceProbe);
+        Assert.Null(version2.BoundPoint);
+
         var old = WarmStartState.Unpack(WarmStartState.PackVersion1(hessian, 2), 2)!;
         Assert.Equal(hessian, old.Hessian);
         Assert.Null(old.Alternative);

@@ -54,8 +54,8 @@ internal static class GoldenStates
     /// what the decoded state must hold. For fitted models this is not today's Core run, because the optimiser
     /// has changed since (it stops elsewhere within its tolerance).
     /// </summary>
-    public static IReadOnlyList<ForecastRecord> StoredForecasts(string model) =>
-        [.. File.ReadAllLines(Path.Combine(Folder, $"pair-{model}.v0.forecasts.txt")).Where(l => !l.StartsWith('#')).Select(ParseForecast)];
+    public static IReadOnlyList<ForecastRecord> StoredForecasts(string model, int version = 0) =>
+        [.. File.ReadAllLines(Path.Combine(Folder, $"pair-{model}.v{version}.forecasts.txt")).Where(l => !l.StartsWith('#')).Select(ParseForecast)];
 
     /// <summary>One line of a forecasts file: doubles as their 64-bit patterns, so the comparison is bit for bit.</summary>
     public static string FormatForecast(ForecastRecord f) => string.Join(' ',

@@ -110,7 +110,10 @@ public static class BenchmarkRunner
              .. (history is null ? [] : new[] { new RunArtifact("openmetrics", Path.GetFullPath(history)) }),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f))),
-             .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))]);
+             .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))])
+        {
+            Comparison = report.Ranking,
+        };
         try
         {
             var id = store.Add(record);
@@ -160,7 +163,7 @@ public static class BenchmarkRunner
     internal static string Plural(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     // Opened, and its schema checked, before the computation: a corrupt or unwritable store is found out at once.
-    private static RunStore OpenStore(string path)
+    internal static RunStore OpenStore(string path)
     {
         try
         {

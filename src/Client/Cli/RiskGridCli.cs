@@ -12,6 +12,7 @@ public static class RiskGridCli
         RunOptions.RegisterModels();
         var root = new RootCommand("RiskGrid: VaR/ES model benchmarking on an Orleans grid");
         root.Subcommands.Add(BenchmarkCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(PushCommand.Create());
         root.Subcommands.Add(PortfolioCommand.Create());

@@ -40,9 +40,16 @@ public static class RunExport
         OutputFolder.Write(root, () =>
         {
             File.WriteAllText(Path.Combine(root, "run.yaml"), RunConfigFile.Write(run.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)),
-                $"riskgrid run {run.Id} of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; repeat it with: riskgrid benchmark --config run.yaml"));
+                $"riskgrid run {run.Id} of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; repeat it with: riskgrid {CommandOf(run)} --config run.yaml"));
             return root;
         });
         return count + 1;
+    }
+
+    /// <summary>The command that repeats a run: <c>backtest</c> for forecasts backtested from files, else <c>benchmark</c>.</summary>
+    public static string CommandOf(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Executor == BacktestCommand.Executor ? "backtest" : "benchmark";
     }
 }

@@ -31,7 +31,7 @@ public static class RunsCommand
         var id = new Argument<long>("id") { Description = "Run id (see riskgrid runs list)." };
         var asConfig = new Option<bool>("--config")
         {
-            Description = "Print only the run's resolved configuration, as a file that riskgrid benchmark --config FILE repeats it with.",
+            Description = "Print only the run's resolved configuration, as a file that riskgrid benchmark (or backtest) --config FILE repeats it with.",
         };
         var show = new Command("show", "One run: parameters, data set, code version, Key Results, artifacts.") { id, asConfig };
         show.SetAction(parse => Guard(parse.GetValue(store), (s, c) =>
@@ -41,7 +41,7 @@ public static class RunsCommand
             {
                 // Plain text: a configuration file must not carry markup or line wrapping.
                 Console.Out.Write(RunConfigFile.Write(run.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)),
-                    $"riskgrid run {run.Id} of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; repeat it with: riskgrid benchmark --config FILE"));
+                    $"riskgrid run {run.Id} of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; repeat it with: riskgrid {RunExport.CommandOf(run)} --config FILE"));
                 return;
             }
 

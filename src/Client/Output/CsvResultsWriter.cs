@@ -22,7 +22,8 @@ public static class CsvResultsWriter
     public const string PortfolioKeyResultsFile = "portfolio-key-results.csv";
 
     /// <summary>Writes the files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
-    public static IReadOnlyList<string> Write(BenchmarkReport report, string directory)
+    /// <param name="fits">Write fits.csv (forecasts backtested from a file have no fits).</param>
+    public static IReadOnlyList<string> Write(BenchmarkReport report, string directory, bool fits = true)
     {
         Directory.CreateDirectory(directory);
         // The portfolio's routes (--weights) in the pairs' formats: instrument "portfolio", model = the route.
@@ -41,7 +42,7 @@ public static class CsvResultsWriter
             WriteFile(directory, TestsFile, w => Tests(report, w)),
             WriteFile(directory, KeyResultsFile, w => KeyResults(report, w)),
             WriteFile(directory, KeyResultsTestsFile, w => KeyResultsTests(report, w)),
-            WriteFile(directory, FitsFile, w => Fits(report, w)),
+            .. fits ? [WriteFile(directory, FitsFile, w => Fits(report, w))] : Array.Empty<string>(),
             WriteFile(directory, ComparisonFile, w => Comparison(report, w)),
             .. portfolio,
         ];
@@ -56,7 +57,7 @@ public static class CsvResultsWriter
 
     private static void Forecasts(BenchmarkReport report, TextWriter w)
     {
-        w.WriteLine("instrument,model,origin_date,target_date,alpha,var,es,mean,volatility,realized,exception,fit_status,refitted");
+        w.WriteLine("instrument,model,origin_date,target_date,alpha,var,es,mean,volatility,realized,exception,fit_status,refitted,pit");
         foreach (var run in report.Runs)
         {
             foreach (var f in run.Forecasts)
@@ -68,7 +69,7 @@ public static class CsvResultsWriter
                         N(report.Alphas[k]), N(f.VaR[k]), N(f.ES[k]), N(f.Mean), N(f.Volatility),
                         f.IsRealized ? N(f.Realized) : string.Empty,
                         f.IsRealized && f.HasForecast ? (f.IsException(k) ? "1" : "0") : string.Empty,
-                        f.FitStatus, f.Refitted ? "1" : "0"));
+                        f.FitStatus, f.Refitted ? "1" : "0", N(f.Pit)));
                 }
             }
         }
@@ -137,11 +138,13 @@ public static class CsvResultsWriter
 
     private static void Comparison(BenchmarkReport report, TextWriter w)
     {
-        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best,fz0_instruments,mean_fz0_rank,mean_fz0_loss,fz0_worse_than_best");
+        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best,fz0_instruments,mean_fz0_rank,mean_fz0_loss,fz0_worse_than_best," +
+            "in_mcs_10,in_mcs_25,fz0_best_on,fz0_in_mcs_10,fz0_in_mcs_25");
         foreach (var r in report.Ranking)
         {
             w.WriteLine(string.Join(',', N(r.Alpha), r.Model, r.Instruments, N(r.MeanRank), N(r.MeanQuantileLoss),
-                r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest));
+                r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest,
+                r.InConfidenceSet10, r.InConfidenceSet25, r.Fz0Best, r.Fz0InConfidenceSet10, r.Fz0InConfidenceSet25));
         }
     }
 
@@ -151,7 +154,6 @@ public static class CsvResultsWriter
         foreach (var run in report.Runs)
         {
             var fit = run.LastFit;
-            var names = ModelCatalog.Create(run.Model).ParameterNames;
             var prefix = $"{run.Instrument},{run.Model},{run.FitAttempts},{run.FitFailures},{fit?.Status.ToString() ?? "none"}";
             if (fit is null || fit.Parameters.Length == 0)
             {
@@ -159,6 +161,7 @@ public static class CsvResultsWriter
                 continue;
             }
 
+            var names = ModelCatalog.Create(run.Model).ParameterNames;
             for (var i = 0; i < fit.Parameters.Length; i++)
             {
                 var name = i < names.Count ? names[i] : $"p{i}";

@@ -15,7 +15,9 @@ public static class KeyResultsTable
 
     /// <summary>The table with <paramref name="columns"/> as its test columns (<see cref="KeyResultsColumn.Default"/> when null).
     /// In a narrow terminal the test statistics, tick loss, violation ratio and p-values go first, in that order.</summary>
-    public static ResultTable Describe(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null)
+    /// <param name="units">What VaR and ES are in, for the caption (forecasts backtested from a file may be in P&amp;L).</param>
+    public static ResultTable Describe(IReadOnlyList<KeyResultsRow> rows, IReadOnlyList<KeyResultsColumn>? columns = null,
+        string units = "% of position value")
     {
         columns ??= KeyResultsColumn.Default;
         var pooled = rows.Any(r => r.Instruments > 1);
@@ -34,8 +36,8 @@ public static class KeyResultsTable
         var table = new ResultTable("key_results", "[bold]Key Results[/]", header)
         {
             Caption = pooled
-                ? "[grey]Counts pooled over instruments; p-values are medians over instruments; red p < 0.05. VaR/ES in % of position value.[/]"
-                : "[grey]Red p < 0.05. VaR/ES in % of position value.[/]",
+                ? $"[grey]Counts pooled over instruments; p-values are medians over instruments; red p < 0.05. VaR/ES in {Markup.Escape(units)}.[/]"
+                : $"[grey]Red p < 0.05. VaR/ES in {Markup.Escape(units)}.[/]",
         };
         foreach (var r in rows)
         {

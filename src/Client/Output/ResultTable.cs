@@ -2,8 +2,9 @@ namespace RiskGrid.Client.Output;
 
 /// <summary>A column of a <see cref="ResultTable"/>. <paramref name="DropOrder"/> 0 is always shown; in a terminal too
 /// narrow for every column, the highest drop order goes first (the rightmost of equals). <paramref name="Short"/> is the
-/// header a narrow terminal shows (below <see cref="ResultTableWriter.NarrowWidth"/> columns).</summary>
-public sealed record ResultColumn(string Header, bool RightAligned = false, int DropOrder = 0, string? Short = null);
+/// header a narrow terminal shows (below <see cref="ResultTableWriter.NarrowWidth"/> columns). A <paramref name="Wraps"/> column
+/// (prose, never numbers) wraps its cells at word boundaries in a boxed table instead of widening it.</summary>
+public sealed record ResultColumn(string Header, bool RightAligned = false, int DropOrder = 0, string? Short = null, bool Wraps = false);
 
 /// <summary>
 /// A result table described once and printed in any <see cref="OutputFormat"/> (<see cref="ResultTableWriter"/>). Cells

@@ -68,7 +68,20 @@ public static class ResultTableWriter
         var narrow = width < NarrowWidth;
         string Header(int c) => narrow ? table.Columns[c].Short ?? table.Columns[c].Header : table.Columns[c].Header;
         var cells = table.Rows.Select(r => r.Select(Markup.Remove).ToArray()).ToList();
-        int Needed() => 1 + kept.Sum(c => 3 + Math.Max(Header(c).Length, cells.Count == 0 ? 0 : cells.Max(r => r[c].Length)));
+        // A wrapping column needs its header or its longest word, at least 20 columns (or its widest cell when narrower).
+        int Width(int c)
+        {
+            var widest = Math.Max(Header(c).Length, cells.Count == 0 ? 0 : cells.Max(r => r[c].Length));
+            if (!table.Columns[c].Wraps)
+            {
+                return widest;
+            }
+
+            var word = cells.Count == 0 ? 0 : cells.Max(r => r[c].Split(' ').Max(w => w.Length));
+            return Math.Min(widest, Math.Max(Math.Max(Header(c).Length, word), 20));
+        }
+
+        int Needed() => 1 + kept.Sum(c => 3 + Width(c));
         var dropped = new List<string>();
         while (Needed() > width)
         {
@@ -86,13 +99,20 @@ public static class ResultTableWriter
         var spectre = new Table().Border(TableBorder.Rounded).Title(table.Title);
         foreach (var c in kept)
         {
-            var column = new TableColumn(Markup.Escape(Header(c))).NoWrap();
+            var column = new TableColumn(Markup.Escape(Header(c)));
+            column = table.Columns[c].Wraps ? column : column.NoWrap();
             spectre.AddColumn(table.Columns[c].RightAligned ? column.RightAligned() : column);
         }
 
         foreach (var row in table.Rows)
         {
             spectre.AddRow([.. kept.Select(c => row[c])]);
+        }
+
+        if (kept.Any(c => table.Columns[c].Wraps) && width < int.MaxValue)
+        {
+            spectre.Width = Math.Min(width, Needed() + kept.Where(c => table.Columns[c].Wraps).Sum(c =>
+                Math.Max(0, cells.Max(r => r[c].Length) - Width(c)))); // no wider than the cells, nor than the terminal
         }
 
         var caption = table.Caption;

@@ -16,7 +16,7 @@ namespace RiskGrid.Core.Backtesting;
 /// (Tobit) log-likelihood is concave, so it converges from the null (0, 1) without tuning; it only
 /// reads four sufficient statistics (tail count, Σz, Σz², censored count), which makes the Monte Carlo
 /// null cheap. PITs of 0 (a CDF that underflowed) are read as 1e-300.</para>
-/// <para>Undefined where the forecasts have no PIT (historical simulation, networks: see
+/// <para>Undefined where the forecasts have no PIT (the LSTM: see
 /// <c>IRiskModel.Pit</c>), or with fewer than two distinct tail PITs (the censored likelihood is then
 /// unbounded as σ → 0).</para>
 /// </remarks>

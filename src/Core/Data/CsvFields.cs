@@ -24,7 +24,8 @@ internal static class CsvFields
     /// Opens <paramref name="path"/>, turning a missing or unreadable file into a
     /// <see cref="DataValidationException"/> (row 0: the whole file).
     /// </summary>
-    public static StreamReader Open(string path)
+    /// <param name="what">What the file is, for the size error (e.g. "a forecast file").</param>
+    public static StreamReader Open(string path, string what = "a price file")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -37,7 +38,7 @@ internal static class CsvFields
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)
             {
-                throw new DataValidationException(path, 0, $"is {info.Length:N0} bytes; a price file is at most {MaxFileBytes:N0}");
+                throw new DataValidationException(path, 0, $"is {info.Length:N0} bytes; {what} is at most {MaxFileBytes:N0}");
             }
 
             return new StreamReader(path, detectEncodingFromByteOrderMarks: true);
@@ -52,9 +53,12 @@ internal static class CsvFields
     /// The header's fields, or an error for an empty source. A UTF-8 byte-order mark left in the
     /// text (readers over strings keep it) is removed.
     /// </summary>
-    public static string[] ReadHeader(TextReader reader, string source)
+    /// <param name="expected">The header expected, for the error when the first line is data.</param>
+    /// <param name="what">What the file is, for the line-length error.</param>
+    public static string[] ReadHeader(TextReader reader, string source,
+        string expected = "Date,Open,High,Low,Close,Adj Close,Volume or Date,NAME,...", string what = "a price file")
     {
-        var line = ReadLine(reader, source, 1);
+        var line = ReadLine(reader, source, 1, what);
         if (line is null || line.Trim().Trim('\uFEFF').Length == 0)
         {
             throw new DataValidationException(source, line is null ? 0 : 1,
@@ -65,7 +69,7 @@ internal static class CsvFields
         if (header.Length > 0 && DateOnly.TryParseExact(header[0], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw new DataValidationException(source, 1,
-                $"the first line is data ('{header[0]}'), not a header: expected Date,Open,High,Low,Close,Adj Close,Volume or Date,NAME,...");
+                $"the first line is data ('{header[0]}'), not a header: expected {expected}");
         }
 
         return header;
@@ -76,12 +80,12 @@ internal static class CsvFields
     /// the file are ignored (editors and some exports add them); a blank line followed by more data
     /// is an error, so no row is ever skipped silently.
     /// </summary>
-    public static IEnumerable<(int Line, string Text)> DataLines(TextReader reader, string source)
+    public static IEnumerable<(int Line, string Text)> DataLines(TextReader reader, string source, string what = "a price file")
     {
         var lineNumber = 1;
         var firstBlank = 0;
         string? line;
-        while ((line = ReadLine(reader, source, lineNumber + 1)) is not null)
+        while ((line = ReadLine(reader, source, lineNumber + 1, what)) is not null)
         {
             lineNumber++;
             if (line.Trim().Length == 0)
@@ -184,7 +188,7 @@ internal static class CsvFields
 
     // ReadLine with a length guard: a file without line breaks (a binary file, /dev/zero) is refused after
     // MaxLineLength characters instead of being read whole into memory.
-    private static string? ReadLine(TextReader reader, string source, int lineNumber)
+    private static string? ReadLine(TextReader reader, string source, int lineNumber, string what)
     {
         try
         {
@@ -219,7 +223,7 @@ internal static class CsvFields
 
                 if (line.Length >= MaxLineLength)
                 {
-                    throw new DataValidationException(source, lineNumber, $"line is longer than {MaxLineLength:N0} characters: not a price file");
+                    throw new DataValidationException(source, lineNumber, $"line is longer than {MaxLineLength:N0} characters: not {what}");
                 }
 
                 line.Append((char)c);

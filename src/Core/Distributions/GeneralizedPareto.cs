@@ -166,4 +166,24 @@ public static class GeneralizedPareto
             : threshold + scale / shape * (Math.Pow(ratio, -shape) - 1);
         return (var, (var + scale - shape * threshold) / (1 - shape));
     }
+
+    /// <summary>
+    /// P(X &gt; x) of a GPD excess with shape ξ and scale β: (1 + ξx/β)^(−1/ξ) (ξ = 0: e^(−x/β)), 0 beyond the
+    /// upper end −β/ξ of the support when ξ &lt; 0, 1 for x ≤ 0.
+    /// </summary>
+    public static double Survival(double excess, double shape, double scale)
+    {
+        if (excess <= 0)
+        {
+            return 1;
+        }
+
+        if (Math.Abs(shape) < 1e-12)
+        {
+            return Math.Exp(-excess / scale);
+        }
+
+        var b = 1 + shape * excess / scale;
+        return b > 0 ? Math.Pow(b, -1 / shape) : 0;
+    }
 }

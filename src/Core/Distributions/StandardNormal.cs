@@ -17,6 +17,9 @@ public static class StandardNormal
         return Math.Exp(-0.5 * z * z - LogSqrtTwoPi) / (1 - alpha);
     }
 
+    /// <summary>Φ(z), the CDF.</summary>
+    public static double Cdf(double z) => Normal.CDF(0, 1, z);
+
     /// <summary>log φ(z), all constants included.</summary>
     public static double LogDensity(double z) => -LogSqrtTwoPi - 0.5 * z * z;
 }

@@ -31,6 +31,9 @@ public static class StandardizedStudentT
         return density / (1 - alpha) * (nu + q * q) / (nu - 1) * UnitVarianceScale(nu);
     }
 
+    /// <summary>P(Z ≤ z) for the unit-variance t: the standard t_ν CDF at z/√((ν−2)/ν).</summary>
+    public static double Cdf(double z, double nu) => StudentT.CDF(0, 1, nu, z / UnitVarianceScale(nu));
+
     /// <summary>log density of the unit-variance t at z, all constants included.</summary>
     public static double LogDensity(double z, double nu) =>
         LogNormalisingConstant(nu) - 0.5 * (nu + 1) * Math.Log(1 + z * z / (nu - 2));

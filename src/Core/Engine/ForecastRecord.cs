@@ -26,7 +26,7 @@ public sealed record ForecastRecord(
     /// <summary>
     /// The probability integral transform of <see cref="Realized"/> under the forecast's predictive distribution,
     /// P(R ≤ r), set when the day is realised (<see cref="IRiskModel.Pit"/>); NaN for models without a
-    /// distribution (historical simulation, networks), for missing forecasts and until realised.
+    /// distribution (the LSTM), for missing forecasts and until realised.
     /// </summary>
     public double Pit { get; init; } = double.NaN;
 

@@ -9,6 +9,14 @@ namespace RiskGrid.Core.Models;
 /// <see cref="CornishFisherExpansion"/>: VaR_α = −μ + σ·w(z_α; −S, K) and
 /// ES_α = −μ + σ·(tail mean of w above z_α). Where the expansion is not increasing on the tail it is
 /// shrunk towards the normal first (<see cref="CornishFisherExpansion.TailShrinkage"/>), so ES ≥ VaR always.
+/// <para>
+/// The PIT is P(R ≤ r) under the distribution the expansion implies, R = μ + σ·w(Z; S, K):
+/// Φ(z) with w(z) = (r − μ)/σ (<see cref="CornishFisherExpansion.Cdf"/>). That is a distribution only where w
+/// increases on the whole line (the domain of validity, <see cref="CornishFisherExpansion.IsMonotone"/>); there its
+/// quantiles are the forecast VaRs at every level, so a day is an exception exactly when its PIT is below 1 − α.
+/// Outside it the per-level tail shrinkage of the VaRs is no single distribution, and the PIT uses the closest valid
+/// one on the same path, (S, K) shrunk by <see cref="CornishFisherExpansion.Shrinkage"/> (K ≤ 0: the normal).
+/// </para>
 /// </summary>
 public sealed class CornishFisher : IRiskModel
 {
@@ -57,5 +65,17 @@ public sealed class CornishFisher : IRiskModel
         }
 
         return result;
+    }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
+    {
+        if (!WindowChecks.IsUsableFit(fit, 4) || !double.IsFinite(realisedReturn))
+        {
+            return double.NaN;
+        }
+
+        var (mu, sigma, skewness, excessKurtosis) = (fit.Parameters[0], fit.Parameters[1], fit.Parameters[2], fit.Parameters[3]);
+        var t = CornishFisherExpansion.Shrinkage(skewness, excessKurtosis);
+        return CornishFisherExpansion.Cdf((realisedReturn - mu) / sigma, t * skewness, t * excessKurtosis);
     }
 }

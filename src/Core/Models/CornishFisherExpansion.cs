@@ -17,6 +17,12 @@ namespace RiskGrid.Core.Models;
 /// all of [z_α, ∞), and otherwise shrinks both towards the normal (S, K → t·S, t·K) by the largest
 /// t in [0, 1] that makes it increase there (t = 0 is the normal, which always does).
 /// </para>
+/// <para>
+/// As a distribution (for the PIT, <see cref="Cdf"/>) w must increase on the whole line: w′ ≥ 0 everywhere, i.e.
+/// K/8 − S²/6 &gt; 0 and (S/3)² ≤ 4(1 − K/8 + 5S²/36)(K/8 − S²/6) (the expansion's domain of validity, about
+/// 0 &lt; K ≤ 8 for small S). <see cref="Shrinkage"/> is the same shrinkage towards the normal as
+/// <see cref="TailShrinkage"/>, to that condition on the whole line (K ≤ 0 or S ≠ 0 with K = 0 give t = 0, the normal).
+/// </para>
 /// </summary>
 public static class CornishFisherExpansion
 {
@@ -88,6 +94,89 @@ public static class CornishFisherExpansion
         }
 
         return feasible;
+    }
+
+    /// <summary>True when w is non-decreasing on the whole line, so that w(Φ⁻¹(u)) is a quantile function.</summary>
+    public static bool IsMonotone(double skewness, double excessKurtosis)
+    {
+        var (a, b, c) = DerivativeCoefficients(skewness, excessKurtosis);
+        return c > 0 ? b * b <= 4 * a * c : c == 0 && b == 0 && a >= 0;
+    }
+
+    /// <summary>
+    /// The factor t in [0, 1] applied to (S, K) so that w increases on the whole line: 1 when it already does,
+    /// else the largest t for which it does (bisection to 1e-12; 0, the normal, when only it does).
+    /// </summary>
+    public static double Shrinkage(double skewness, double excessKurtosis)
+    {
+        if (IsMonotone(skewness, excessKurtosis))
+        {
+            return 1;
+        }
+
+        double feasible = 0, infeasible = 1;
+        while (infeasible - feasible > 1e-12)
+        {
+            var t = 0.5 * (feasible + infeasible);
+            if (IsMonotone(t * skewness, t * excessKurtosis))
+            {
+                feasible = t;
+            }
+            else
+            {
+                infeasible = t;
+            }
+        }
+
+        return feasible;
+    }
+
+    /// <summary>
+    /// P(W ≤ x) for W = w(Z), Z standard normal: Φ(z) with w(z) = x, z by bisection on [−40, 40] to the last
+    /// bit. (S, K) must make w increase on the whole line (<see cref="IsMonotone"/>; shrink with <see cref="Shrinkage"/>).
+    /// </summary>
+    public static double Cdf(double x, double skewness, double excessKurtosis)
+    {
+        if (!IsMonotone(skewness, excessKurtosis))
+        {
+            throw new ArgumentException($"the Cornish–Fisher expansion with skewness {skewness} and excess kurtosis {excessKurtosis} is not increasing; shrink it first");
+        }
+
+        if (double.IsNaN(x))
+        {
+            return double.NaN;
+        }
+
+        double lo = -40, hi = 40;
+        if (x <= Quantile(lo, skewness, excessKurtosis))
+        {
+            return 0;
+        }
+
+        if (x >= Quantile(hi, skewness, excessKurtosis))
+        {
+            return 1;
+        }
+
+        while (true)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (Quantile(mid, skewness, excessKurtosis) <= x)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return StandardNormal.Cdf(0.5 * (lo + hi));
     }
 
     private static (double A, double B, double C) DerivativeCoefficients(double s, double k) =>

@@ -6,7 +6,9 @@ namespace RiskGrid.Core.Models;
 /// Filtered historical simulation (Barone-Adesi, Giannopoulos and Vosper): a GJR-GARCH(1,1,1) fitted by
 /// Gaussian quasi-maximum likelihood filters the window into standardised residuals z_t = ε_t/σ_t, and
 /// VaR_α = −μ + σ_{T+1}·q_α(−z), ES_α = −μ + σ_{T+1}·ES_α(−z) with the empirical tail of the residual
-/// losses (<see cref="EmpiricalQuantile"/>, R type 7).
+/// losses (<see cref="EmpiricalQuantile"/>, R type 7). The PIT is the same empirical law's CDF at the day's
+/// standardised return (r − μ)/σ_{T+1} (<see cref="EmpiricalQuantile.CumulativeProbability"/> of the residuals:
+/// linear between order statistics, mid-jump at ties, 0 or 1 beyond the extremes).
 /// <para>
 /// Why GJR rather than GARCH(1,1): the filter must leave residuals close to i.i.d., and on equity
 /// indices the leverage effect is the largest thing a symmetric GARCH misses (on the S&amp;P 500 it adds
@@ -33,18 +35,9 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
             return RiskForecast.Unavailable(alphas);
         }
 
-        var returns = window.Returns.Span;
-        var variance = new double[returns.Length + 1];
-        _filter.ConditionalVariance(returns, fit.Parameters, variance);
+        var losses = StandardisedLosses(window.Returns.Span, fit.Parameters, out var volatility);
         var mean = fit.Parameters[0];
-        var losses = new double[returns.Length];
-        for (var t = 0; t < returns.Length; t++)
-        {
-            losses[t] = -(returns[t] - mean) / Math.Sqrt(variance[t]);
-        }
-
         Array.Sort(losses);
-        var volatility = Math.Sqrt(variance[^1]);
         var result = new RiskForecast[alphas.Count];
         for (var k = 0; k < alphas.Count; k++)
         {
@@ -53,5 +46,33 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
         }
 
         return result;
+    }
+
+    /// <summary>P(R ≤ r) = P(Y ≥ y), y = −(r − μ)/σ_{T+1}, under the residual losses' empirical law.</summary>
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
+    {
+        if (!WindowChecks.IsUsableFit(fit, _filter.ParameterCount) || !double.IsFinite(realisedReturn) || window.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var losses = StandardisedLosses(window.Returns.Span, fit.Parameters, out var volatility);
+        return 1 - EmpiricalQuantile.CumulativeProbability(losses, -(realisedReturn - fit.Parameters[0]) / volatility);
+    }
+
+    // y_t = −(r_t − μ)/σ_t over the window, and σ_{T+1}.
+    private double[] StandardisedLosses(ReadOnlySpan<double> returns, double[] parameters, out double volatility)
+    {
+        var variance = new double[returns.Length + 1];
+        _filter.ConditionalVariance(returns, parameters, variance);
+        var mean = parameters[0];
+        var losses = new double[returns.Length];
+        for (var t = 0; t < returns.Length; t++)
+        {
+            losses[t] = -(returns[t] - mean) / Math.Sqrt(variance[t]);
+        }
+
+        volatility = Math.Sqrt(variance[^1]);
+        return losses;
     }
 }

@@ -11,6 +11,13 @@ namespace RiskGrid.Core.Models;
 /// estimators of <see cref="GeneralizedPareto.Tail"/>. Levels whose tail 1 − α is wider than the share of
 /// excesses use the residuals' empirical tail, as filtered historical simulation does. A tail fit that fails
 /// (too few excesses, no maximum, ξ ≥ 1 so that ES is infinite) fails the fit with a message saying so.
+/// <para>
+/// The PIT is the CDF of that predictive law at the day's standardised loss y = −(r − μ)/σ_{T+1}:
+/// P(R ≤ r) = P(Y ≥ y) = p_u·(1 + ξ(y − u)/β)^(−1/ξ) above the threshold u (the GPD tail, which gives PIT = 1 − α
+/// exactly at the tail levels' VaR), and max(p_u, 1 − F̂(y)) at and below it, with F̂ the residual losses' empirical CDF
+/// (<see cref="EmpiricalQuantile.CumulativeProbability"/>, the body the forecasts use; the max keeps the CDF monotone
+/// where the GPD's share p_u and the empirical 1 − F̂(u) differ by the rounding of the threshold rank).
+/// </para>
 /// </summary>
 public sealed class GarchEvt : IRiskModel
 {
@@ -128,6 +135,22 @@ public sealed class GarchEvt : IRiskModel
         }
 
         return result;
+    }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
+    {
+        if (!WindowChecks.IsUsableFit(fit, ParameterNames.Count) || !double.IsFinite(realisedReturn) || window.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var p = fit.Parameters;
+        var (xi, beta, u, share) = (p[FilterCount], p[FilterCount + 1], p[FilterCount + 2], p[FilterCount + 3]);
+        var losses = StandardisedLosses(window.Returns.Span, p.AsSpan(0, FilterCount), out var volatility);
+        var y = -(realisedReturn - p[0]) / volatility;
+        return y > u
+            ? share * GeneralizedPareto.Survival(y - u, xi, beta)
+            : Math.Max(share, 1 - EmpiricalQuantile.CumulativeProbability(losses, y));
     }
 
     // y_t = −(r_t − μ)/σ_t over the window, and σ_{T+1}.

@@ -3,6 +3,10 @@ namespace RiskGrid.Core.Models;
 /// <summary>
 /// Plain historical simulation: VaR is the empirical α-quantile of the window's losses and ES the
 /// mean of the losses at or beyond it. Quantile convention: <see cref="EmpiricalQuantile"/> (R type 7).
+/// The predictive distribution is the window's empirical distribution with that convention: the PIT is
+/// <see cref="EmpiricalQuantile.CumulativeProbability"/> of the window's returns (linear between order
+/// statistics, mid-jump at ties, 0 below the window's lowest return and 1 above its highest), so a day is an
+/// exception exactly when its PIT is below 1 − α.
 /// </summary>
 public sealed class HistoricalSimulation : IRiskModel
 {
@@ -32,4 +36,9 @@ public sealed class HistoricalSimulation : IRiskModel
 
         return result;
     }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
+        window.Count >= 2 && double.IsFinite(realisedReturn)
+            ? EmpiricalQuantile.CumulativeProbability(window.Returns.Span, realisedReturn)
+            : double.NaN;
 }

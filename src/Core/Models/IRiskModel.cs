@@ -59,7 +59,9 @@ public interface IRiskModel
     /// <summary>
     /// The probability integral transform of <paramref name="realisedReturn"/>, the return (percent) of the day
     /// after the window: P(R ≤ r | window, fit) under the model's predictive distribution, in [0, 1]. NaN when
-    /// the model has no predictive distribution (empirical or network models) or the fit is not usable.
+    /// the model has no predictive distribution (the LSTM forecasts quantiles only) or the fit is not usable. Empirical
+    /// models (historical simulation, FHS, the body of GARCH-EVT) give the CDF of their empirical law
+    /// (<see cref="EmpiricalQuantile.CumulativeProbability"/>).
     /// Under a correct model PITs are i.i.d. uniform.
     /// </summary>
     double Pit(ModelWindow window, ModelFit fit, double realisedReturn) => double.NaN;

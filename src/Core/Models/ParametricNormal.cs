@@ -5,7 +5,7 @@ namespace RiskGrid.Core.Models;
 
 /// <summary>
 /// Parametric normal VaR/ES: the window's sample mean μ and standard deviation σ (divisor n − 1).
-/// For losses L = −r: VaR_α = −μ + σ·z_α and ES_α = −μ + σ·φ(z_α)/(1 − α).
+/// For losses L = −r: VaR_α = −μ + σ·z_α and ES_α = −μ + σ·φ(z_α)/(1 − α); PIT = Φ((r − μ)/σ).
 /// </summary>
 public sealed class ParametricNormal : IRiskModel
 {
@@ -51,4 +51,9 @@ public sealed class ParametricNormal : IRiskModel
 
         return result;
     }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
+        WindowChecks.IsUsableFit(fit, 2) && double.IsFinite(realisedReturn)
+            ? StandardNormal.Cdf((realisedReturn - fit.Parameters[0]) / fit.Parameters[1])
+            : double.NaN;
 }

@@ -7,7 +7,7 @@ namespace RiskGrid.Core.Models;
 /// likelihood on the window (σ is the standard deviation; ν bounded to [2.1, 100], see
 /// <see cref="StudentTLocationScale"/>). ν on a bound is <see cref="FitStatus.ConvergedAtBound"/>
 /// (at 100 the window is indistinguishable from normal); no standard errors are given then.
-/// VaR_α = −μ + σ·q_α(ν), ES_α = −μ + σ·ES_α(ν) of the unit-variance t.
+/// VaR_α = −μ + σ·q_α(ν), ES_α = −μ + σ·ES_α(ν) of the unit-variance t; PIT = F_ν((r − μ)/σ), F_ν its CDF.
 /// </summary>
 public sealed class ParametricStudentT : IRiskModel
 {
@@ -56,4 +56,9 @@ public sealed class ParametricStudentT : IRiskModel
 
         return result;
     }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
+        WindowChecks.IsUsableFit(fit, 3) && double.IsFinite(realisedReturn)
+            ? StandardizedStudentT.Cdf((realisedReturn - fit.Parameters[0]) / fit.Parameters[1], fit.Parameters[2])
+            : double.NaN;
 }

@@ -4,7 +4,7 @@ namespace RiskGrid.Core.Models;
 
 /// <summary>
 /// RiskMetrics EWMA: zero mean, σ²_{t+1} = λ·σ²_t + (1 − λ)·r²_t, normal quantiles:
-/// VaR_α = σ·z_α, ES_α = σ·φ(z_α)/(1 − α). λ is <see cref="ModelSettings.EwmaLambda"/> (0.94).
+/// VaR_α = σ·z_α, ES_α = σ·φ(z_α)/(1 − α), PIT = Φ(r/σ). λ is <see cref="ModelSettings.EwmaLambda"/> (0.94).
 /// Initialisation: σ² starts at the mean of the window's squared returns (the zero-mean variance of
 /// the whole window) and the recursion then runs over every return of the window, so the forecast
 /// depends on the window alone, whatever was forecast before; the start carries weight λⁿ
@@ -65,6 +65,11 @@ public sealed class RiskMetricsEwma : IRiskModel
 
         return result;
     }
+
+    public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
+        WindowChecks.IsUsableFit(fit, 1) && double.IsFinite(realisedReturn) && window.Count > 0
+            ? StandardNormal.Cdf(realisedReturn / Math.Sqrt(NextVariance(window.Returns.Span, _lambda)))
+            : double.NaN;
 
     /// <summary>
     /// The EWMA variance forecast for the day after <paramref name="returns"/>: seeded with their

@@ -69,7 +69,7 @@ public sealed class StudentTInnovation : InnovationDistribution
         StandardizedStudentT.LogDensity(z, parameters[0]);
 
     public override double Cdf(double z, ReadOnlySpan<double> parameters) =>
-        StudentT.CDF(0, 1, parameters[0], z / StandardizedStudentT.UnitVarianceScale(parameters[0]));
+        StandardizedStudentT.Cdf(z, parameters[0]);
 
     public override double Sample(Random random, ReadOnlySpan<double> parameters)
     {

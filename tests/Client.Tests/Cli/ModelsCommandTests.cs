@@ -1,4 +1,6 @@
+using System.Text.Json;
 using RiskGrid.Client.Cli;
+using RiskGrid.Client.Output;
 using Spectre.Console.Testing;
 
 namespace RiskGrid.Client.Tests.Cli;
@@ -21,5 +23,23 @@ public sealed class ModelsCommandTests
         Assert.Contains("yes", Row("garch-t"));
         Assert.Contains("named", Row("egarch-ged"));
         Assert.Contains("named (trains)", Row("lstm"));
+    }
+
+    [Fact]
+    public void Json_lists_every_model_and_a_narrow_terminal_gets_a_table_that_fits()
+    {
+        RiskGridCli.Build();
+        var json = new TestConsole();
+        ModelsCommand.Write(json, OutputFormat.Json);
+        using var document = JsonDocument.Parse(json.Output);
+        var models = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(Core.Models.ModelCatalog.Names.Count, models.Count);
+        Assert.Contains(models, m => m.GetProperty("model").GetString() == "garch-t" && m.GetProperty("parameters").GetString() == "mu, omega, alpha, beta, nu");
+
+        var narrow = new TestConsole().Width(80);
+        ModelsCommand.Write(narrow);
+        Assert.All(narrow.Output.Split('\n'), l => Assert.True(l.TrimEnd().Length <= 80, l));
+        Assert.Contains("lstm", narrow.Output);
+        Assert.Contains("historical simulation", narrow.Output);
     }
 }

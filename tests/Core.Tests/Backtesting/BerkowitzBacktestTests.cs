@@ -123,10 +123,30 @@ public sealed class BerkowitzBacktestTests
 
         Assert.Equal(run.Forecasts.Select(f => BitConverter.DoubleToInt64Bits(f.Pit)), resumed.State.Forecasts.Select(f => BitConverter.DoubleToInt64Bits(f.Pit)));
 
-        // Summaries read them: Berkowitz is defined for garch-n, undefined for historical simulation.
+        // Summaries read them: Berkowitz is defined for garch-n and historical simulation (its empirical CDF), and
+        // undefined for a model without a predictive distribution.
         Assert.Null(Backtester.Summarize(run.Forecasts, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);
         var hs = RollingEngine.RunPair(series, new HistoricalSimulation(), options);
-        Assert.All(hs.Forecasts, f => Assert.True(double.IsNaN(f.Pit)));
-        Assert.Contains("no PIT", Backtester.Summarize(hs.Forecasts, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);
+        Assert.All(hs.Forecasts.Where(f => f.IsRealized), f => Assert.InRange(f.Pit, 0, 1));
+        Assert.Null(Backtester.Summarize(hs.Forecasts, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);
+        var quantilesOnly = RollingEngine.RunPair(series, new QuantilesOnly(), options);
+        Assert.All(quantilesOnly.Forecasts, f => Assert.True(double.IsNaN(f.Pit)));
+        Assert.Contains("no PIT", Backtester.Summarize(quantilesOnly.Forecasts, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);
+    }
+
+    // Historical simulation's forecasts without its PIT (IRiskModel's default), as a network's would be.
+    private sealed class QuantilesOnly : IRiskModel
+    {
+        private readonly HistoricalSimulation _inner = new();
+
+        public string Name => "quantiles-only";
+
+        public IReadOnlyList<string> ParameterNames => [];
+
+        public int MinimumObservations => _inner.MinimumObservations;
+
+        public ModelFit Fit(ModelWindow window, ModelFit? previous) => _inner.Fit(window, previous);
+
+        public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas) => _inner.Forecast(window, fit, alphas);
     }
 }

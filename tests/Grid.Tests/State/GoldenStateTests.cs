@@ -42,8 +42,9 @@ public sealed class GoldenStateTests(GridFixture grid)
         Bits.Identical(stored, state.Pair.Forecasts, model);
         if (model != "garch-t")
         {
-            // Closed-form models: today's Core engine still computes exactly what was stored.
-            Bits.Identical(core.State.Forecasts, stored, model);
+            // Closed-form models: today's Core engine still computes exactly what was stored. (The v0 release
+            // recorded no PITs: hs and ewma have had them since, so they are left out of this comparison.)
+            Bits.Identical([.. core.State.Forecasts.Select(f => f with { Pit = double.NaN })], stored, model);
         }
 
         Assert.Equal(core.State.Bars, state.Pair.Bars);

@@ -57,6 +57,24 @@ public static class RunOptions
     /// <summary>The options that say what to download, in help order.</summary>
     public static IReadOnlyList<RunOption> MarketDataOptions { get; } = [Source, Symbols, From, To, SourceUrl, Missing, ApiKey, Cache, Refresh];
 
+    // Forecasts made elsewhere (riskgrid backtest)
+    public static readonly RunOption<IReadOnlyList<string>> Input = Names("input",
+        "Forecast files (CSV): date,return,var_99,es_99,... (a column per level; optional model, instrument, pit, " +
+        "volatility) or benchmark's forecasts.csv. README: backtesting forecasts made elsewhere.");
+
+    public static readonly RunOption<IReadOnlyList<string>> InputModels = Names("model",
+        "Model names for --input files without a model column, in order (default: the file name without its extension).");
+
+    public static readonly RunOption<IReadOnlyList<string>> InputInstruments = Names("instrument",
+        "Instrument names for --input files without an instrument column, in order (default: input).");
+
+    public static readonly RunOption<string> VarSign = Choice("var-sign",
+        "How the VaR/ES columns are signed: loss (positive numbers, a loss beyond VaR is an exception) or return " +
+        "(return quantiles, negative for a loss).", "loss", "loss", "return");
+
+    public static readonly RunOption<IReadOnlyList<double>> InputLevels = Levels("alpha",
+        "Levels to backtest, comma-separated. Default: every level in the input.", []);
+
     public static readonly RunOption<int> Instruments = Int("instruments", "Synthetic universe: number of instruments.", 20, 1, 10_000);
 
     public static readonly RunOption<int?> Days = OptionalInt("days", "Synthetic universe: trading days (default: 1500).", 3, 100_000);

@@ -44,7 +44,9 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
         Assert.Equal(core.State.Bars, state.Pair.Bars);
         if (model != "garch-t")
         {
-            Bits.Identical(core.State.Forecasts, stored, model);
+            // Closed-form models: today's Core engine computes what was stored, but for the PITs historical
+            // simulation and EWMA gained after that release.
+            Bits.Identical([.. core.State.Forecasts.Select(f => f with { Pit = double.NaN })], stored, model);
         }
 
         var prices = Load<InstrumentPricesState>("prices.v1.bin");

@@ -115,7 +115,10 @@ public static class BenchmarkRunner
              .. (history is null ? [] : new[] { new RunArtifact("openmetrics", Path.GetFullPath(history)) }),
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f))),
-             .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))]);
+             .. fetched.SelectMany(f => f.Raw).Select(r => new RunArtifact("raw", r.CachePath))])
+        {
+            Comparison = report.Ranking,
+        };
         try
         {
             var id = store.Add(record);

@@ -138,11 +138,13 @@ public static class CsvResultsWriter
 
     private static void Comparison(BenchmarkReport report, TextWriter w)
     {
-        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best,fz0_instruments,mean_fz0_rank,mean_fz0_loss,fz0_worse_than_best");
+        w.WriteLine("alpha,model,instruments,mean_rank,mean_quantile_loss,best_on,worse_than_best,fz0_instruments,mean_fz0_rank,mean_fz0_loss,fz0_worse_than_best," +
+            "in_mcs_10,in_mcs_25,fz0_best_on,fz0_in_mcs_10,fz0_in_mcs_25");
         foreach (var r in report.Ranking)
         {
             w.WriteLine(string.Join(',', N(r.Alpha), r.Model, r.Instruments, N(r.MeanRank), N(r.MeanQuantileLoss),
-                r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest));
+                r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest,
+                r.InConfidenceSet10, r.InConfidenceSet25, r.Fz0Best, r.Fz0InConfidenceSet10, r.Fz0InConfidenceSet25));
         }
     }
 

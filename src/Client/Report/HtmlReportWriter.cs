@@ -220,18 +220,22 @@ public static partial class HtmlReportWriter
 
     private static void Ranking(StringBuilder html, IReadOnlyList<ModelRankingRow> rows)
     {
-        html.Append("<table><tr><th>Level</th><th class=\"l\">Model</th><th>Mean rank</th><th>Tick loss</th><th>Best on</th><th>Worse than best (DM 5%)</th><th>FZ0 rank</th><th>FZ0 loss</th><th>Worse than best by FZ0 (DM 5%)</th></tr>\n");
+        html.Append("<table><tr><th>Level</th><th class=\"l\">Model</th><th>Mean rank</th><th>Tick loss</th><th>Best on</th><th>Worse than best (DM 5%)</th><th>In MCS 10% / 25%</th><th>FZ0 rank</th><th>FZ0 loss</th><th>Worse than best by FZ0 (DM 5%)</th><th>In FZ0 MCS 10% / 25%</th></tr>\n");
         foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(ReportPlots.Level(r.Alpha)).Append("</td><td class=\"l\">").Append(E(r.Model))
                 .Append("</td><td>").Append(Cells.Number(r.MeanRank, 2)).Append("</td><td>").Append(Cells.Number(r.MeanQuantileLoss, 4))
                 .Append("</td><td>").Append(r.Best).Append('/').Append(r.Instruments)
                 .Append("</td><td>").Append(r.SignificantlyWorseThanBest).Append('/').Append(r.Instruments)
+                .Append("</td><td>").Append(r.InConfidenceSet10).Append(" / ").Append(r.InConfidenceSet25).Append(" of ").Append(r.Instruments)
                 .Append("</td><td>").Append(Cells.Number(r.MeanFz0Rank, 2)).Append("</td><td>").Append(Cells.Number(r.MeanFz0Loss, 4))
-                .Append("</td><td>").Append(r.Fz0SignificantlyWorseThanBest).Append('/').Append(r.Fz0Instruments).Append("</td></tr>\n");
+                .Append("</td><td>").Append(r.Fz0SignificantlyWorseThanBest).Append('/').Append(r.Fz0Instruments)
+                .Append("</td><td>").Append(r.Fz0InConfidenceSet10).Append(" / ").Append(r.Fz0InConfidenceSet25).Append(" of ").Append(r.Fz0Instruments)
+                .Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table>\n<p class=\"muted\">MCS: instruments on which the model is in the Model Confidence Set (Hansen–Lunde–Nason, ")
+            .Append("range statistic, seeded stationary bootstrap) at sizes 10% and 25%.</p>\n");
     }
 
     private static void Backtests(StringBuilder html, IReadOnlyList<PairBacktest> rows)

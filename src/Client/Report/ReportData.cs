@@ -225,6 +225,11 @@ internal static class ReportData
             Number(json, "fz0Rank", r.MeanFz0Rank);
             Number(json, "fz0Loss", r.MeanFz0Loss);
             json.WriteNumber("fz0Worse", r.Fz0SignificantlyWorseThanBest);
+            json.WriteNumber("mcs10", r.InConfidenceSet10);
+            json.WriteNumber("mcs25", r.InConfidenceSet25);
+            json.WriteNumber("fz0Best", r.Fz0Best);
+            json.WriteNumber("fz0Mcs10", r.Fz0InConfidenceSet10);
+            json.WriteNumber("fz0Mcs25", r.Fz0InConfidenceSet25);
             json.WriteEndObject();
         }
 

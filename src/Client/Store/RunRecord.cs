@@ -31,4 +31,7 @@ public sealed record RunRecord(
 {
     /// <summary>Tags given with <c>riskgrid runs tag</c>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The model comparison (ranking by tick loss and FZ0, DM and MCS counts); empty for runs before it was kept.</summary>
+    public IReadOnlyList<ModelRankingRow> Comparison { get; init; } = [];
 }

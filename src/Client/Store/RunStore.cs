@@ -140,6 +140,19 @@ public sealed class RunStore : IDisposable
             }
         }
 
+        for (var i = 0; i < run.Comparison.Count; i++)
+        {
+            var r = run.Comparison[i];
+            Run("INSERT INTO model_comparison VALUES ($id, $position, 'tick', $model, $alpha, $instruments, $rank, $loss, $best, $worse, $in10, $in25)",
+                ("$id", id), ("$position", i), ("$model", r.Model), ("$alpha", r.Alpha), ("$instruments", r.Instruments), ("$rank", r.MeanRank),
+                ("$loss", r.MeanQuantileLoss), ("$best", r.Best), ("$worse", r.SignificantlyWorseThanBest),
+                ("$in10", r.InConfidenceSet10), ("$in25", r.InConfidenceSet25));
+            Run("INSERT INTO model_comparison VALUES ($id, $position, 'fz0', $model, $alpha, $instruments, $rank, $loss, $best, $worse, $in10, $in25)",
+                ("$id", id), ("$position", i), ("$model", r.Model), ("$alpha", r.Alpha), ("$instruments", r.Fz0Instruments), ("$rank", r.MeanFz0Rank),
+                ("$loss", r.MeanFz0Loss), ("$best", r.Fz0Best), ("$worse", r.Fz0SignificantlyWorseThanBest),
+                ("$in10", r.Fz0InConfidenceSet10), ("$in25", r.Fz0InConfidenceSet25));
+        }
+
         InsertArtifacts(id, run.Artifacts);
         PauseForTest();
         transaction.Commit();
@@ -212,7 +225,30 @@ public sealed class RunStore : IDisposable
             Artifacts = Read("SELECT kind, path, name, sha256 FROM artifacts WHERE run_id = $id ORDER BY position", id,
                 r => new RunArtifact(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))),
             Tags = Read("SELECT tag FROM run_tags WHERE run_id = $id ORDER BY tag", id, r => r.GetString(0)),
+            Comparison = ReadComparison(id),
         };
+    }
+
+    /// <summary>The model comparison rows, each from its tick and FZ0 rows of the long table.</summary>
+    private IReadOnlyList<ModelRankingRow> ReadComparison(long id)
+    {
+        var rows = Read("SELECT position, loss, model, alpha, instruments, mean_rank, mean_loss, best_on, worse_than_best, in_mcs_10, in_mcs_25 " +
+                        "FROM model_comparison WHERE run_id = $id ORDER BY position, loss DESC", id,
+            r => (Position: r.GetInt32(0), Loss: r.GetString(1), Model: r.GetString(2), Alpha: r.GetDouble(3), N: r.GetInt32(4),
+                Rank: Real(r, 5), Value: Real(r, 6), Best: r.GetInt32(7), Worse: r.GetInt32(8), In10: r.GetInt32(9), In25: r.GetInt32(10)));
+        return [.. rows.GroupBy(r => r.Position).Select(g =>
+        {
+            var tick = g.Single(r => r.Loss == "tick");
+            var fz0 = g.Single(r => r.Loss == "fz0");
+            return new ModelRankingRow(tick.Model, tick.Alpha, tick.N, tick.Rank, tick.Value, tick.Best, tick.Worse, fz0.Rank, fz0.Value, fz0.N, fz0.Worse)
+            {
+                InConfidenceSet10 = tick.In10,
+                InConfidenceSet25 = tick.In25,
+                Fz0Best = fz0.Best,
+                Fz0InConfidenceSet10 = fz0.In10,
+                Fz0InConfidenceSet25 = fz0.In25,
+            };
+        })];
     }
 
     /// <summary>The folder the store keeps the runs' files in, content-addressed: beside the store file, <c>NAME.artifacts/</c>.</summary>

@@ -157,6 +157,26 @@ internal static class RunStoreSchema
             PRIMARY KEY (run_id, tag)
         );
         """,
+
+        // 4: the model comparison, long: one row per ranking row (model and level) and loss ('tick' or 'fz0'), with the
+        // Diebold–Mariano and Model Confidence Set counts over instruments. Older runs have none.
+        """
+        CREATE TABLE model_comparison (
+            run_id           INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            position         INTEGER NOT NULL,
+            loss             TEXT    NOT NULL,
+            model            TEXT    NOT NULL,
+            alpha            REAL    NOT NULL,
+            instruments      INTEGER NOT NULL,
+            mean_rank        REAL,
+            mean_loss        REAL,
+            best_on          INTEGER NOT NULL,
+            worse_than_best  INTEGER NOT NULL,
+            in_mcs_10        INTEGER NOT NULL,
+            in_mcs_25        INTEGER NOT NULL,
+            PRIMARY KEY (run_id, position, loss)
+        );
+        """,
     ];
 
     public static int Version => Migrations.Count;

@@ -24,6 +24,8 @@ public static class BacktestCatalog
         new McNeilFreyBacktest(standardised: false),
         new McNeilFreyBacktest(standardised: true),
         new EsrInterceptBacktest(),
+        new EsrBacktest(auxiliary: false),
+        new EsrBacktest(auxiliary: true),
         new BaselPlusFactorBacktest(),
         new FrtbDeskBacktest(),
     ];

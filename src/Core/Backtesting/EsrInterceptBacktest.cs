@@ -17,8 +17,8 @@ namespace RiskGrid.Core.Backtesting;
 /// <para>Short samples have few tail points, so the t statistic is far from normal: the bootstrap-t
 /// (B = 999 i.i.d. resamples, t*_b = (ê*_b − ê)/se*_b, p = (1 + #{t* ≥ t})/(B' + 1)) is the primary
 /// p-value. A resample's tail is read from the sorted sample by counting draws per rank, without sorting.
-/// The strict (regression on (1, ES_t)) and auxiliary (VaR among the regressors) ESR forms need the joint
-/// quantile–ES regression (esreg) and are not in the battery yet. Undefined with fewer than three tail
+/// The strict (regression on (1, ES_t)) and auxiliary (VaR among the regressors) forms are <see cref="EsrBacktest"/>.
+/// Undefined with fewer than three tail
 /// points (Tp &lt; 3) or a tail without spread.</para>
 /// </remarks>
 public sealed class EsrInterceptBacktest : IBacktest

@@ -36,7 +36,11 @@ public sealed class RunStoreTests : IDisposable
         var record = new RunRecord(0, DateTimeOffset.Parse("2024-05-01T10:00:00Z"), DateTimeOffset.Parse("2024-05-01T10:00:03Z"),
             TimeSpan.FromSeconds(2.5), "core engine", "1.0.0+abc", DatasetHash.Of(universe), "synthetic", 2, runs.Count,
             [new RunParameter("models", "hs,normal"), new RunParameter("window", "250")], report.KeyResults, report.Backtests,
-            [new RunArtifact("csv", "/x/forecasts.csv"), new RunArtifact("report", "/x/report.html")]);
+            [new RunArtifact("csv", "/x/forecasts.csv"), new RunArtifact("report", "/x/report.html")])
+        {
+            Comparison = report.Ranking,
+        };
+        Assert.NotEmpty(record.Comparison);
 
         long id;
         using (var store = RunStore.Open(_dir.File("runs.db")))
@@ -46,8 +50,9 @@ public sealed class RunStoreTests : IDisposable
 
         using var reopened = RunStore.Open(_dir.File("runs.db"));
         var back = reopened.Get(id);
-        Assert.Equal(record with { Id = id, Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [] },
-            back with { Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [] });
+        Assert.Equal(record with { Id = id, Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [], Comparison = [] },
+            back with { Parameters = [], KeyResults = [], Backtests = [], Artifacts = [], Tags = [], Comparison = [] });
+        Assert.Equal(record.Comparison, back.Comparison); // the MCS and DM counts of both losses, NaN FZ0 means intact
         Assert.Equal(record.Parameters, back.Parameters);
         Assert.Equal(record.KeyResults, back.KeyResults);
         Assert.Equal(record.Backtests, back.Backtests); // records compare doubles with Equals, so NaN == NaN

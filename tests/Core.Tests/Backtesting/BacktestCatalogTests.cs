@@ -27,9 +27,9 @@ public sealed partial class BacktestCatalogTests
     public void A_summary_carries_every_test_in_catalogue_order_and_says_why_one_is_undefined()
     {
         var rng = new Random(5);
-        var losses = Enumerable.Range(0, 300).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
-        var var = Enumerable.Range(0, 300).Select(t => 1.8 + 0.1 * Math.Sin(t / 7.0)).ToArray();
-        var es = Enumerable.Repeat(1.9, 300).ToArray();
+        var losses = Enumerable.Range(0, 600).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        var var = Enumerable.Range(0, 600).Select(t => 1.8 + 0.1 * Math.Sin(t / 7.0)).ToArray();
+        var es = Enumerable.Range(0, 600).Select(t => 1.9 + 0.05 * Math.Cos(t / 11.0)).ToArray(); // ESR regresses on it: it must vary
         // PITs and volatilities (they need not be right, only there, with a few in the tail), so the PIT tests are defined too.
         var pits = losses.Select(_ => Math.Pow(rng.NextDouble(), 2)).ToArray();
         var s = Backtester.Summarize(losses, var, es, 0, 0.99, pits: pits, volatility: var.Select(v => v / 2.33).ToArray());

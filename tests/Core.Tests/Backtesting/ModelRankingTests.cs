@@ -60,4 +60,46 @@ public sealed class ModelRankingTests
 
         Assert.Equal(3.0, rows.Sum(r => r.MeanFz0Rank), 12); // ranks 1 and 2 on each instrument, averaged
     }
+
+    [Fact]
+    public void Mcs_counts_are_each_instruments_confidence_set_of_the_day_by_day_losses()
+    {
+        var options = new RollingOptions { Window = 100, Alphas = [0.975] };
+        var universe = Enumerable.Range(0, 3).Select(i => Series.FromReturns($"I{i}", Series.NoisyReturns(330, 60 + i))).ToArray();
+        string[] models = ["hs", "normal", "ewma"];
+        var runs = RollingEngine.Run(universe, models, options);
+
+        var rows = ModelRanking.Rank(runs, options.Alphas);
+
+        // Independently of ModelComparison: each instrument's losses on the days every model forecast (a positive ES for
+        // FZ0), the MCS of those, and its members at 10% and 25% counted per model.
+        var sets = new List<(ModelConfidenceSet Tick, ModelConfidenceSet Fz0)>();
+        foreach (var s in universe)
+        {
+            var pairs = models.Select(m => runs.Single(r => r.Instrument == s.Instrument && r.Model == m)).ToList();
+            ModelConfidenceSet Set(Func<ForecastRecord, bool> usable, Func<ForecastRecord, double> loss)
+            {
+                var days = pairs.Select(p => p.Forecasts.Where(f => f.TargetDate is not null && usable(f)).Select(f => f.TargetDate!.Value).ToHashSet())
+                    .Aggregate((a, b) => [.. a.Intersect(b)]);
+                return ModelConfidenceSet.Compute([.. pairs.Select(p => (p.Model,
+                    p.Forecasts.Where(f => f.TargetDate is { } d && days.Contains(d)).OrderBy(f => f.TargetDate).Select(loss).ToArray()))]);
+            }
+
+            sets.Add((Set(f => !double.IsNaN(f.VaR[0]), f => QuantileLoss.Of(-f.Realized, f.VaR[0], 0.975)),
+                Set(f => !double.IsNaN(f.VaR[0]) && f.ES[0] > 0, f => JointLoss.Fz0(-f.Realized, f.VaR[0], f.ES[0], 0.975))));
+        }
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(sets.Count(x => x.Tick.Includes(row.Model, 0.10)), row.InConfidenceSet10);
+            Assert.Equal(sets.Count(x => x.Tick.Includes(row.Model, 0.25)), row.InConfidenceSet25);
+            Assert.Equal(sets.Count(x => x.Fz0.Includes(row.Model, 0.10)), row.Fz0InConfidenceSet10);
+            Assert.Equal(sets.Count(x => x.Fz0.Includes(row.Model, 0.25)), row.Fz0InConfidenceSet25);
+            Assert.True(row.InConfidenceSet25 <= row.InConfidenceSet10 && row.Fz0InConfidenceSet25 <= row.Fz0InConfidenceSet10);
+        }
+
+        // Every instrument's MCS holds at least its best model; the FZ0 bests add up to the instruments.
+        Assert.True(rows.Sum(r => r.InConfidenceSet25) >= universe.Length && rows.Sum(r => r.Fz0InConfidenceSet25) >= universe.Length);
+        Assert.Equal(universe.Length, rows.Sum(r => r.Fz0Best));
+    }
 }

@@ -61,10 +61,11 @@
       return {
         type: 'bar', name: level(alpha), x: rows.map(function (r) { return r.model; }), y: rows.map(function (r) { return r.rank; }),
         marker: { color: levelColour(k) },
-        customdata: rows.map(function (r) { return [r.loss, r.best, r.worse, r.instruments, r.fz0Loss, r.fz0Rank, r.fz0Worse]; }),
+        customdata: rows.map(function (r) { return [r.loss, r.best, r.worse, r.instruments, r.fz0Loss, r.fz0Rank, r.fz0Worse, r.mcs10, r.mcs25, r.fz0Mcs10, r.fz0Mcs25]; }),
         hovertemplate: '%{x} at ' + level(alpha) + ': mean rank %{y:.2f}, tick loss %{customdata[0]:.4f}, best on %{customdata[1]}/%{customdata[3]}, ' +
-          'worse than best (DM 5%) on %{customdata[2]}/%{customdata[3]}; FZ0 loss %{customdata[4]:.4f}, FZ0 mean rank %{customdata[5]:.2f}, ' +
-          'worse than best by FZ0 (DM 5%) on %{customdata[6]}<extra></extra>'
+          'worse than best (DM 5%) on %{customdata[2]}/%{customdata[3]}, in the MCS at 10%/25% on %{customdata[7]}/%{customdata[8]}; ' +
+          'FZ0 loss %{customdata[4]:.4f}, FZ0 mean rank %{customdata[5]:.2f}, worse than best by FZ0 (DM 5%) on %{customdata[6]}, ' +
+          'in the FZ0 MCS at 10%/25% on %{customdata[9]}/%{customdata[10]}<extra></extra>'
       };
     });
     Plotly.newPlot('loss-chart', traces, {

@@ -1,0 +1,477 @@
+namespace RiskGrid.Core.Backtesting;
+
+/// <summary>
+/// The joint linear regression of a quantile and an Expected Shortfall (Dimitriadis and Bayer 2019, esreg):
+/// Q_p(y_t) = b₀ + b₁·a_t and ES_p(y_t) = g₀ + g₁·c_t (ES = E[y | y ≤ Q], in the lower tail of returns), by
+/// M-estimation with the FZ0 joint loss (esreg's G₁ = 0, G₂(z) = −1/z: the specification esback's ESR backtests use):
+/// <c>ρ(y, q, e) = (q − (q − y)·1{y ≤ q}/p)/e + log(−e)</c>, which needs e &lt; 0. As esreg does, y is shifted by
+/// its maximum first (y − max y ≤ 0, so the ES is negative; the intercepts are shifted back after).
+/// </summary>
+/// <remarks>
+/// <para>Estimation (deterministic, where esreg uses Nelder–Mead with random restarts): block coordinate descent on
+/// the loss. Given the ES line the quantile part is a weighted linear quantile regression,
+/// Σ w_t ρ_p(y_t − b₀ − b₁a_t) with w_t = −1/(p e_t) &gt; 0; it is solved by profiling out b₀ (a weighted p-quantile
+/// of y − b₁a, by selection) and minimising the profile, which is convex in b₁, by golden sections (to 1e-11 relative).
+/// Given the quantile line the ES part is smooth and is minimised by damped Newton steps that keep every e_t
+/// negative. The two alternate until the loss stops falling (relative change 1e-13) or 200 rounds.</para>
+/// <para>Covariance of (g₀, g₁): the ES block of esreg's sandwich Λ⁻¹ΣΛ⁻¹/n for a correctly specified model
+/// (vcovA with misspec = FALSE; Λ is block diagonal then, so the quantile block and its density estimate drop out):
+/// Λ₂₂ = (1/n) Σ x_t x_tᵀ/e_t², Σ₂₂ = (1/n) Σ x_t x_tᵀ/e_t⁴ · (σ²/p + (1 − p)/p · (q_t − e_t)²), x_t = (1, c_t),
+/// with σ² the variance of the quantile residuals y − q at or below zero (esreg's sigma_est = "ind").</para>
+/// </remarks>
+public static class QuantileEsRegression
+{
+    private const int MaxRounds = 200;
+
+    /// <summary>A fit: quantile line (b₀, b₁), ES line (g₀, g₁) in the data's own units, the mean loss at the fit
+    /// (in the shifted data, less 1: esreg's <c>loss</c>), the covariance of (g₀, g₁), and the rounds taken.</summary>
+    public sealed record Fit(double[] Quantile, double[] Es, double Loss, double[,] EsCovariance, int Rounds);
+
+    /// <summary>
+    /// Fits the regression of <paramref name="y"/> with quantile covariate <paramref name="a"/> and ES covariate
+    /// <paramref name="c"/> at tail probability <paramref name="p"/>; null when the loss cannot be made finite
+    /// (no ES line below every shifted observation) or the covariates do not vary.
+    /// </summary>
+    public static Fit? Estimate(ReadOnlySpan<double> y, ReadOnlySpan<double> a, ReadOnlySpan<double> c, double p)
+    {
+        var n = y.Length;
+        if (a.Length != n || c.Length != n)
+        {
+            throw new ArgumentException("y and both covariates need the same length");
+        }
+
+        BacktestArguments.CheckRate(p);
+        if (n < 3 || !Varies(a) || !Varies(c))
+        {
+            return null;
+        }
+
+        var shift = double.NegativeInfinity;
+        foreach (var v in y)
+        {
+            shift = Math.Max(shift, v);
+        }
+
+        var ys = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            ys[t] = y[t] - shift;
+        }
+
+        var work = new Work(ys, a.ToArray(), c.ToArray(), p);
+
+        // Start: the unweighted quantile regression, and the ES line through the quantile line's tail means
+        // (slope 1 on c, the intercept that puts every e below the data), then Newton on the ES part.
+        var quantile = work.QuantileStep(null);
+        var es = new double[] { 0, 1 };
+        var maxC = double.NegativeInfinity;
+        foreach (var v in c)
+        {
+            maxC = Math.Max(maxC, v);
+        }
+
+        es[0] = Math.Min(-shift, -maxC - 0.1); // the null's intercept 0, shifted, unless some e would not be negative
+        if (!work.EsStep(quantile, es))
+        {
+            return null;
+        }
+
+        var loss = work.Loss(quantile, es);
+        var rounds = 1;
+        for (; rounds < MaxRounds; rounds++)
+        {
+            var nextQuantile = work.QuantileStep(es);
+            var nextEs = (double[])es.Clone();
+            if (!work.EsStep(nextQuantile, nextEs))
+            {
+                break;
+            }
+
+            var next = work.Loss(nextQuantile, nextEs);
+            if (!(next < loss))
+            {
+                break;
+            }
+
+            var done = loss - next <= 1e-13 * (1 + Math.Abs(loss));
+            (quantile, es, loss) = (nextQuantile, nextEs, next);
+            if (done)
+            {
+                break;
+            }
+        }
+
+        var covariance = work.EsCovariance(quantile, es);
+        return new Fit([quantile[0] + shift, quantile[1]], [es[0] + shift, es[1]], loss / n - 1, covariance, rounds);
+    }
+
+    /// <summary>
+    /// The Wald statistic of H₀: (g₀, g₁) = (0, 1), d ᵀ V⁻¹ d with d = (g₀, g₁ − 1); NaN when V is not positive definite.
+    /// </summary>
+    public static double WaldStatistic(Fit fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var v = fit.EsCovariance;
+        var det = v[0, 0] * v[1, 1] - v[0, 1] * v[1, 0];
+        if (!(v[0, 0] > 0 && det > 0) || !double.IsFinite(det))
+        {
+            return double.NaN;
+        }
+
+        double d0 = fit.Es[0], d1 = fit.Es[1] - 1;
+        return (d0 * d0 * v[1, 1] - d0 * d1 * (v[0, 1] + v[1, 0]) + d1 * d1 * v[0, 0]) / det;
+    }
+
+    /// <summary>The covariance of the ES line (g₀, g₁) at given lines (in the data's own units): the formula of
+    /// <see cref="Fit.EsCovariance"/> at any point, e.g. another implementation's estimates.</summary>
+    internal static double[,] EsCovarianceAt(double[] y, double[] a, double[] c, double p, double[] quantile, double[] es)
+    {
+        var shift = y.Max();
+        return new Work([.. y.Select(v => v - shift)], a, c, p).EsCovariance([quantile[0] - shift, quantile[1]], [es[0] - shift, es[1]]);
+    }
+
+    /// <summary>The weighted linear quantile regression of y on (1, a) at probability p: (b₀, b₁) minimising
+    /// Σ w_t ρ_p(y_t − b₀ − b₁a_t), the estimator's quantile step.</summary>
+    internal static double[] WeightedQuantileRegression(double[] y, double[] a, double[] w, double p) =>
+        new Work(y, a, a, p).QuantileFit(w);
+
+    private static bool Varies(ReadOnlySpan<double> x)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (var v in x)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+        }
+
+        return hi - lo > 1e-12 * Math.Max(1, Math.Max(Math.Abs(lo), Math.Abs(hi)));
+    }
+
+    private sealed class Work(double[] y, double[] a, double[] c, double p)
+    {
+        private readonly double[] _z = new double[y.Length];
+        private readonly double[] _w = new double[y.Length];
+        private readonly double[] _weights = new double[y.Length];
+
+        private int N => y.Length;
+
+        /// <summary>The summed loss Σ (q − (q − y)1{y ≤ q}/p)/e + log(−e) (esreg's mean loss is this over n, less 1); +∞ where some e ≥ 0.</summary>
+        public double Loss(double[] quantile, double[] es)
+        {
+            var sum = 0.0;
+            for (var t = 0; t < N; t++)
+            {
+                var q = quantile[0] + quantile[1] * a[t];
+                var e = es[0] + es[1] * c[t];
+                if (!(e < 0))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                var hit = y[t] <= q ? (q - y[t]) / p : 0;
+                sum += (q - hit) / e + Math.Log(-e);
+            }
+
+            return sum;
+        }
+
+        /// <summary>The weighted quantile regression of y on (1, a), weights −1/(p e_t) (all 1 when <paramref name="es"/> is null).</summary>
+        public double[] QuantileStep(double[]? es)
+        {
+            for (var t = 0; t < N; t++)
+            {
+                _weights[t] = es is null ? 1 : -1 / (p * (es[0] + es[1] * c[t]));
+            }
+
+            return QuantileFit();
+        }
+
+        public double[] QuantileFit(double[] weights)
+        {
+            weights.CopyTo(_weights, 0);
+            return QuantileFit();
+        }
+
+        private double[] QuantileFit()
+        {
+            // Golden sections on the slope, the intercept profiled out. Bracket: a point m and m ± h with neither side
+            // lower (the profile is convex, so its minimum lies between them); h starts at the spread of y over a's.
+            var h = Spread(y) / Spread(a);
+            double m = 0, fm = Profile(0).Value, lo = -h, hi = h;
+            for (var grow = 0; grow < 100; grow++)
+            {
+                (lo, hi) = (m - h, m + h);
+                var (fl, fr) = (Profile(lo).Value, Profile(hi).Value);
+                if (fl >= fm && fr >= fm)
+                {
+                    break;
+                }
+
+                (m, fm) = fl < fr ? (lo, fl) : (hi, fr);
+                h *= 2;
+            }
+
+            const double ratio = 0.6180339887498949;
+            var x1 = hi - ratio * (hi - lo);
+            var x2 = lo + ratio * (hi - lo);
+            var (f1, f2) = (Profile(x1).Value, Profile(x2).Value);
+            for (var i = 0; i < 200 && hi - lo > 1e-11 * (1 + Math.Abs(lo) + Math.Abs(hi)); i++)
+            {
+                if (f1 <= f2)
+                {
+                    (hi, x2, f2) = (x2, x1, f1);
+                    x1 = hi - ratio * (hi - lo);
+                    f1 = Profile(x1).Value;
+                }
+                else
+                {
+                    (lo, x1, f1) = (x1, x2, f2);
+                    x2 = lo + ratio * (hi - lo);
+                    f2 = Profile(x2).Value;
+                }
+            }
+
+            var slope = f1 <= f2 ? x1 : x2;
+            return [Profile(slope).Intercept, slope];
+        }
+
+        /// <summary>Newton on the ES line with the quantile line held; false when no finite loss can be reached.</summary>
+        public bool EsStep(double[] quantile, double[] es)
+        {
+            var target = new double[N]; // c_t of the loss: q − (q − y)1{y ≤ q}/p
+            for (var t = 0; t < N; t++)
+            {
+                var q = quantile[0] + quantile[1] * a[t];
+                target[t] = q - (y[t] <= q ? (q - y[t]) / p : 0);
+            }
+
+            double Value(double g0, double g1)
+            {
+                var sum = 0.0;
+                for (var t = 0; t < N; t++)
+                {
+                    var e = g0 + g1 * c[t];
+                    if (!(e < 0))
+                    {
+                        return double.PositiveInfinity;
+                    }
+
+                    sum += target[t] / e + Math.Log(-e);
+                }
+
+                return sum;
+            }
+
+            var value = Value(es[0], es[1]);
+            if (double.IsPositiveInfinity(value))
+            {
+                return false;
+            }
+
+            for (var iteration = 0; iteration < 100; iteration++)
+            {
+                double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+                for (var t = 0; t < N; t++)
+                {
+                    var e = es[0] + es[1] * c[t];
+                    var d1 = -target[t] / (e * e) + 1 / e;
+                    var d2 = (2 * target[t] - e) / (e * e * e);
+                    g0 += d1;
+                    g1 += d1 * c[t];
+                    h00 += d2;
+                    h01 += d2 * c[t];
+                    h11 += d2 * c[t] * c[t];
+                }
+
+                var det = h00 * h11 - h01 * h01;
+                double s0, s1;
+                if (h00 > 0 && det > 1e-300 * Math.Max(1, h00 * h11))
+                {
+                    s0 = -(h11 * g0 - h01 * g1) / det;
+                    s1 = -(-h01 * g0 + h00 * g1) / det;
+                }
+                else
+                {
+                    (s0, s1) = (-g0, -g1); // not convex here: steepest descent, the line search scales it
+                }
+
+                var improved = false;
+                for (var (step, halving) = (1.0, 0); halving < 80; halving++, step *= 0.5)
+                {
+                    var (n0, n1) = (es[0] + step * s0, es[1] + step * s1);
+                    var next = Value(n0, n1);
+                    if (next < value)
+                    {
+                        var small = value - next <= 1e-15 * (1 + Math.Abs(value));
+                        (es[0], es[1], value) = (n0, n1, next);
+                        improved = !small;
+                        break;
+                    }
+                }
+
+                if (!improved)
+                {
+                    break;
+                }
+            }
+
+            return true;
+        }
+
+        public double[,] EsCovariance(double[] quantile, double[] es)
+        {
+            // σ²: the sample variance of the quantile residuals at or below zero.
+            double sum = 0, squares = 0;
+            var count = 0;
+            for (var t = 0; t < N; t++)
+            {
+                var u = y[t] - (quantile[0] + quantile[1] * a[t]);
+                if (u <= 0)
+                {
+                    sum += u;
+                    squares += u * u;
+                    count++;
+                }
+            }
+
+            var truncatedVariance = count > 1 ? Math.Max(0, (squares - sum * sum / count) / (count - 1)) : double.NaN;
+            double l00 = 0, l01 = 0, l11 = 0, s00 = 0, s01 = 0, s11 = 0;
+            for (var t = 0; t < N; t++)
+            {
+                var q = quantile[0] + quantile[1] * a[t];
+                var e = es[0] + es[1] * c[t];
+                var lambda = 1 / (e * e);
+                var sigma = lambda * lambda * (truncatedVariance / p + (1 - p) / p * (q - e) * (q - e));
+                l00 += lambda;
+                l01 += lambda * c[t];
+                l11 += lambda * c[t] * c[t];
+                s00 += sigma;
+                s01 += sigma * c[t];
+                s11 += sigma * c[t] * c[t];
+            }
+
+            // Λ⁻¹ Σ Λ⁻¹ / n with Λ = L/n and Σ = S/n is L⁻¹ S L⁻¹.
+            var det = l00 * l11 - l01 * l01;
+            double i00 = l11 / det, i01 = -l01 / det, i11 = l00 / det;
+            double m00 = i00 * s00 + i01 * s01, m01 = i00 * s01 + i01 * s11;
+            double m10 = i01 * s00 + i11 * s01, m11 = i01 * s01 + i11 * s11;
+            var v = new double[2, 2];
+            v[0, 0] = m00 * i00 + m01 * i01;
+            v[0, 1] = m00 * i01 + m01 * i11;
+            v[1, 0] = m10 * i00 + m11 * i01;
+            v[1, 1] = m10 * i01 + m11 * i11;
+            return v;
+        }
+
+        // min over b₀ of Σ w ρ_p(y − slope·a − b₀): b₀ is a weighted p-quantile of z = y − slope·a.
+        private (double Value, double Intercept) Profile(double slope)
+        {
+            var total = 0.0;
+            for (var t = 0; t < N; t++)
+            {
+                _z[t] = y[t] - slope * a[t];
+                _w[t] = _weights[t];
+                total += _weights[t];
+            }
+
+            var intercept = WeightedQuantile(_z, _w, p * total);
+            var value = 0.0;
+            for (var t = 0; t < N; t++)
+            {
+                var u = y[t] - slope * a[t] - intercept;
+                value += _weights[t] * (u >= 0 ? p * u : (p - 1) * u);
+            }
+
+            return (value, intercept);
+        }
+
+        private static double Spread(double[] x)
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            foreach (var v in x)
+            {
+                lo = Math.Min(lo, v);
+                hi = Math.Max(hi, v);
+            }
+
+            return hi - lo;
+        }
+    }
+
+    /// <summary>
+    /// The smallest z₍ₖ₎ whose cumulative weight (ascending z) reaches <paramref name="target"/>: a minimiser of
+    /// Σ w ρ_p(z − b) when target = p Σ w. Quickselect on (z, w) in place (both arrays are reordered).
+    /// </summary>
+    internal static double WeightedQuantile(double[] z, double[] w, double target)
+    {
+        int lo = 0, hi = z.Length - 1;
+        var below = 0.0; // weight of the elements left of lo, all ≤ those in [lo, hi]
+        while (true)
+        {
+            if (lo == hi)
+            {
+                return z[lo];
+            }
+
+            // Median-of-three pivot, three-way partition [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
+            var mid = lo + ((hi - lo) >> 1);
+            var pivot = Median(z[lo], z[mid], z[hi]);
+            int lt = lo, i = lo, gt = hi;
+            while (i <= gt)
+            {
+                if (z[i] < pivot)
+                {
+                    Swap(z, w, lt++, i++);
+                }
+                else if (z[i] > pivot)
+                {
+                    Swap(z, w, i, gt--);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            var left = 0.0;
+            for (var k = lo; k < lt; k++)
+            {
+                left += w[k];
+            }
+
+            var equal = 0.0;
+            for (var k = lt; k <= gt; k++)
+            {
+                equal += w[k];
+            }
+
+            if (below + left >= target && lt > lo)
+            {
+                hi = lt - 1;
+            }
+            else if (below + left + equal >= target || gt == hi)
+            {
+                return pivot;
+            }
+            else
+            {
+                below += left + equal;
+                lo = gt + 1;
+            }
+        }
+    }
+
+    private static double Median(double x, double y, double z) =>
+        Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
+
+    private static void Swap(double[] z, double[] w, int i, int j)
+    {
+        (z[i], z[j]) = (z[j], z[i]);
+        (w[i], w[j]) = (w[j], w[i]);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using RiskGrid.Core.Backtesting;
+
+namespace RiskGrid.Core.Tests.Backtesting;
+
+/// <summary>
+/// The joint quantile–ES regression and the strict and auxiliary ESR backtests: against R (quantreg's exact weighted
+/// quantile regression, and esreg's Nelder–Mead fit of the same loss with the sandwich written out:
+/// Reference/esr-regression.R), a closed form (a saturated two-regime design, where the fit is each regime's
+/// empirical quantile and ES), and size and power by simulation.
+/// </summary>
+public sealed class EsrBacktestTests
+{
+    private static readonly string[] Reference = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "esr-regression.txt"));
+
+    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    private static double[] Row(int i) => Reference[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(D).ToArray();
+
+    [Fact]
+    public void Weighted_quantile_regression_matches_quantreg()
+    {
+        var cases = 0;
+        for (var i = 0; i < Reference.Length; i++)
+        {
+            var p = Reference[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (p[0] != "wqr")
+            {
+                continue;
+            }
+
+            var fit = QuantileEsRegression.WeightedQuantileRegression(Row(i + 1), Row(i + 2), Row(i + 3), D(p[2]));
+            Assert.Equal(D(p[3]), fit[0], 9);
+            Assert.Equal(D(p[4]), fit[1], 9);
+            cases++;
+        }
+
+        Assert.Equal(2, cases);
+    }
+
+    [Fact]
+    public void Joint_regression_reaches_esreg_style_fits_and_the_sandwich_matches_at_their_estimates()
+    {
+        var cases = 0;
+        for (var i = 0; i < Reference.Length; i++)
+        {
+            var p = Reference[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (p[0] != "esr")
+            {
+                continue;
+            }
+
+            var (y, a, c, tail) = (Row(i + 1), Row(i + 2), Row(i + 3), D(p[2]));
+            var fit = QuantileEsRegression.Estimate(y, a, c, tail)!;
+            var name = p[1];
+
+            // Nelder–Mead stops near the optimum of a loss with kinks: ours must be at least as low, and close.
+            Assert.True(fit.Loss <= D(p[3]) + 1e-12, $"{name}: loss {fit.Loss:R} above R's {p[3]}");
+            Assert.InRange(fit.Loss, D(p[3]) - 1e-7, D(p[3]) + 1e-12);
+            for (var k = 0; k < 2; k++)
+            {
+                Assert.InRange(fit.Quantile[k], D(p[4 + k]) - 1e-4, D(p[4 + k]) + 1e-4);
+                Assert.InRange(fit.Es[k], D(p[6 + k]) - 1e-4, D(p[6 + k]) + 1e-4);
+            }
+
+            // The covariance formula at R's estimates is R's covariance; at ours, the Wald statistic is close to R's.
+            var v = QuantileEsRegression.EsCovarianceAt(y, a, c, tail, [D(p[4]), D(p[5])], [D(p[6]), D(p[7])]);
+            Assert.Equal(D(p[8]), v[0, 0], 1e-10 * D(p[8]));
+            Assert.Equal(D(p[9]), v[0, 1], 1e-10 * Math.Abs(D(p[9])));
+            Assert.Equal(D(p[10]), v[1, 1], 1e-10 * D(p[10]));
+            Assert.Equal(D(p[11]), QuantileEsRegression.WaldStatistic(fit), 0.02 * D(p[11]));
+            cases++;
+        }
+
+        Assert.Equal(6, cases);
+    }
+
+    [Fact]
+    public void A_saturated_two_regime_design_fits_each_regimes_empirical_quantile_and_es()
+    {
+        // Two regimes of ES forecasts (and VaR forecasts): the lines through two points can take any two values, and the
+        // loss splits by regime, so the fit is each regime's p-quantile (the ⌈n p⌉-th smallest return) and its ES
+        // q − (1/(n p)) Σ (q − y)⁺, whatever the shift and weights.
+        var random = new Random(11);
+        const double tail = 0.025;
+        int[] sizes = [430, 570]; // n·p = 10.75 and 14.25: the quantiles are unique order statistics
+        double[] scale = [1.0, 2.5], es = [-2.2, -5.5], var = [-1.9, -4.9];
+        var y = new List<double>();
+        var a = new List<double>();
+        var c = new List<double>();
+        var quantile = new double[2];
+        var shortfall = new double[2];
+        for (var g = 0; g < 2; g++)
+        {
+            var sample = Enumerable.Range(0, sizes[g]).Select(_ => scale[g] * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1)).ToArray();
+            var k = (int)Math.Ceiling(sizes[g] * tail);
+            quantile[g] = sample.Order().ElementAt(k - 1);
+            shortfall[g] = quantile[g] - sample.Where(v => v <= quantile[g]).Sum(v => quantile[g] - v) / (sizes[g] * tail);
+            y.AddRange(sample);
+            a.AddRange(Enumerable.Repeat(var[g], sizes[g]));
+            c.AddRange(Enumerable.Repeat(es[g], sizes[g]));
+        }
+
+        foreach (var quantileCovariate in new[] { a, c })
+        {
+            var fit = QuantileEsRegression.Estimate([.. y], [.. quantileCovariate], [.. c], tail)!;
+            var x = quantileCovariate == a ? var : es;
+            var slope = (quantile[1] - quantile[0]) / (x[1] - x[0]);
+            // To the golden sections' resolution of a profile that is flat within rounding near its kink.
+            Assert.Equal(slope, fit.Quantile[1], 8);
+            Assert.Equal(quantile[0] - slope * x[0], fit.Quantile[0], 8);
+            var esSlope = (shortfall[1] - shortfall[0]) / (es[1] - es[0]);
+            Assert.Equal(esSlope, fit.Es[1], 8);
+            Assert.Equal(shortfall[0] - esSlope * es[0], fit.Es[0], 8);
+        }
+    }
+
+    [Fact]
+    public void Strict_and_auxiliary_tests_keep_their_size_roughly_and_reject_an_es_that_is_too_low()
+    {
+        // 1000 days at 2.5%, forecasts the true normal quantile and ES of a location–scale process (mean and volatility
+        // known). The asymptotic test is oversized on short samples (8–12% here; 15–45% at 250–500 days: see the bench).
+        static (int Strict, int Auxiliary) Rejections(double esFactor, int seed)
+        {
+            var random = new Random(seed);
+            int strict = 0, auxiliary = 0;
+            for (var rep = 0; rep < 25; rep++)
+            {
+                var data = Simulated(random, 1000, 0.975, esFactor);
+                strict += new EsrBacktest(auxiliary: false).Run(data).Rejects(0.05) ? 1 : 0;
+                auxiliary += new EsrBacktest(auxiliary: true).Run(data).Rejects(0.05) ? 1 : 0;
+            }
+
+            return (strict, auxiliary);
+        }
+
+        var null_ = Rejections(1, 3);
+        Assert.InRange(null_.Strict, 0, 7);
+        Assert.InRange(null_.Auxiliary, 0, 7);
+        var low = Rejections(0.8, 4);
+        Assert.InRange(low.Strict, 19, 25);
+        Assert.InRange(low.Auxiliary, 19, 25);
+    }
+
+    [Fact]
+    public void Esr_tests_are_undefined_on_too_few_tail_points_and_constant_forecasts()
+    {
+        var random = new Random(5);
+        var short_ = Simulated(random, 150, 0.975, 1);
+        Assert.Contains("fewer than five", new EsrBacktest(false).Run(short_).Undefined);
+        var losses = Enumerable.Range(0, 500).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1)).ToArray();
+        var flat = new BacktestData(losses, [.. losses.Select(_ => 1.96)], [.. losses.Select(_ => 2.34)], 0.975);
+        var result = new EsrBacktest(true).Run(flat);
+        Assert.Contains("do not vary", result.Undefined);
+        Assert.True(double.IsNaN(result.PValue));
+        Assert.Equal(2, result.DegreesOfFreedom);
+    }
+
+    // Losses −r with r = μ_t + s_t z, and the true VaR/ES at level alpha (ES scaled by esFactor).
+    private static BacktestData Simulated(Random random, int days, double alpha, double esFactor)
+    {
+        var z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, alpha);
+        var esUnit = Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI) / (1 - alpha);
+        var (losses, var, es) = (new double[days], new double[days], new double[days]);
+        for (var t = 0; t < days; t++)
+        {
+            var s = Math.Exp(0.4 * Math.Sin(t / 40.0) + 0.3 * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1));
+            var mu = 0.2 * Math.Sin(t / 17.0);
+            losses[t] = -(mu + s * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1));
+            var[t] = -mu + s * z;
+            es[t] = -mu + esFactor * s * esUnit;
+        }
+
+        return new BacktestData(losses, var, es, alpha);
+    }
+}

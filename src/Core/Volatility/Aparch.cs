@@ -38,6 +38,9 @@ public sealed class Aparch : VolatilityProcess
             : [Math.Log(Garch.MaxOmegaShare), 1, MaxAbsGamma, Garch.MaxPersistence];
     }
 
+    // α on 0, as EGARCH's: the size effect put to zero (a second maximum not seen, but not ruled out either).
+    public override IReadOnlyList<int> BimodalLowerBounds { get; } = [1];
+
     /// <summary>The fixed power, or null when δ is estimated.</summary>
     public double? FixedDelta => _fixedDelta;
 

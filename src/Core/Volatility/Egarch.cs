@@ -23,6 +23,9 @@ public sealed class Egarch : VolatilityProcess
 
     public override IReadOnlyList<double> WorkingUpper { get; } = [InterceptRange, 3, 2, Garch.MaxPersistence];
 
+    // α on 0 beside α ≈ 0.02–0.04: the two maxima of S&P 500 windows of 2005–06 (β and γ differ between them too).
+    public override IReadOnlyList<int> BimodalLowerBounds { get; } = [1];
+
     public override void ToWorking(ReadOnlySpan<double> natural, DataScale scale, Span<double> working)
     {
         var beta = Math.Clamp(natural[3], -Garch.MaxPersistence, Garch.MaxPersistence);

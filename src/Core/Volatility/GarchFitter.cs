@@ -67,6 +67,11 @@ public static class GarchFitter
     private const double NearBoundInStandardErrors = 3.0;
     private const int MaximumFlips = 2;
 
+    // The held stage of a flip only has to tell whether the bound holds a maximum and give the release its start: it
+    // stops when its Newton decrement predicts the log-likelihood within this of the held maximum (gradient test as loose).
+    private const double HeldDecrementTolerance = 1e-3;
+    private const double HeldGradientTolerance = 1e-4;
+
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -140,8 +145,11 @@ public static class GarchFitter
     /// on a cold fit's successor, every <see cref="ProbeEvery"/> fits, and when the warm fit ends on a bound or its
     /// estimates jump; (2) a distinct maximum a probe finds within <see cref="AlternativeMargin"/> of the best is
     /// remembered and refitted warm on every later window (about the cost of the warm fit itself) for as long as it
-    /// stays distinct and within the margin, so the rolling fit switches when it overtakes; (3) the best of all
-    /// searches is the answer. Every decision depends only on the window and the previous fit, so a grain that
+    /// stays distinct and within the margin, so the rolling fit switches when it overtakes; (3) while none is tracked,
+    /// bound flips (<see cref="BoundFlips"/>) on the bounds the model declares bimodal
+    /// (<see cref="VolatilityModel.BimodalLowerBounds"/>: EGARCH's α); (4) the best of all searches is the answer.
+    /// Searches that enter the warm maximum's basin stop there (<see cref="BasinOf"/>), and a flip whose held stage shows
+    /// no maximum on the bound is not released, so that the guard costs little where it finds nothing. Every decision depends only on the window and the previous fit, so a grain that
     /// persists its fits decides as the batch engine does.
     /// </summary>
     private static GuardResult Guard(VolatilityModel model, ReadOnlySpan<double> returns, VolatilityLikelihood likelihood,
@@ -151,12 +159,15 @@ public static class GarchFitter
         var memory = previous is null ? null : WarmStartState.Unpack(previous.Blob, n);
         var searches = new List<Search>(4) { primary };
         var tracked = false;
+        // A guard search that comes within half a standard error of the warm fit's maximum would only find it again
+        // (Distinct's measure; it could replace it only by gaining AcceptGain): it stops there.
+        var basin = BasinOf(primary, likelihood.Count);
         if (memory?.Alternative is { } alternative)
         {
             var start = new double[n];
             model.ToWorking(alternative, scale, start);
             if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start,
-                    (double[])memory.AlternativeHessian!.Clone()) is { } other)
+                    (double[])memory.AlternativeHessian!.Clone(), basin) is { } other)
             {
                 searches.Add(other);
             }
@@ -177,7 +188,7 @@ public static class GarchFitter
             // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
             // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
             probed = true;
-            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value) is { } flip)
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin) is { } flip)
             {
                 searches.Add(flip);
             }
@@ -190,7 +201,7 @@ public static class GarchFitter
             since = 0;
             foreach (var start in ProbeStarts(model, returns, scale, likelihood))
             {
-                if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, null) is { } probe)
+                if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, (double[])primary.Curvature.Clone(), basin) is { } probe)
                 {
                     searches.Add(probe);
                 }
@@ -330,10 +341,11 @@ public static class GarchFitter
     /// <summary>
     /// The projected quasi-Newton search from <paramref name="start"/> (working coordinates; overwritten) with
     /// initial curvature <paramref name="curvature"/> (null: measured at the start), and MathNet's BFGS-B from its
-    /// best point when it stalls away from a maximum. Null when the likelihood is not finite at the start.
+    /// best point when it stalls away from a maximum. Null when the likelihood is not finite at the start, or when the
+    /// search enters <paramref name="basin"/> (it is on its way to that known maximum).
     /// </summary>
     private static Search? Optimise(VolatilityModel model, VolatilityLikelihood likelihood, LikelihoodObjective objective,
-        double[] start, double[]? curvature)
+        double[] start, double[]? curvature, ProjectedQuasiNewton.Basin? basin = null)
     {
         var n = model.ParameterCount;
         if (curvature is null)
@@ -345,8 +357,9 @@ public static class GarchFitter
         objective.SetScaling(start, Diagonal(curvature, n));
         var x = (double[])start.Clone();
         var outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
-            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations);
-        if (outcome == ProjectedQuasiNewton.Outcome.NotFinite || !(objective.BestValue < LikelihoodObjective.Penalty))
+            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations, basin);
+        if (outcome is ProjectedQuasiNewton.Outcome.NotFinite or ProjectedQuasiNewton.Outcome.Merged
+            || !(objective.BestValue < LikelihoodObjective.Penalty))
         {
             return null;
         }
@@ -525,18 +538,23 @@ public static class GarchFitter
     /// <summary>
     /// Starts for the other mode of a bound (at most <see cref="MaximumFlips"/>): the search's estimate with a coordinate
     /// that sits on its lower bound moved inward (when <paramref name="inward"/>) by <see cref="FlipStep"/> of its box width, or with one that lies within
-    /// <see cref="NearBoundInStandardErrors"/> standard errors (by the search's curvature) of it put on it. Lower bounds
-    /// only: there the working coordinates put an effect to zero (α, γ), and a boundary maximum beside an interior
-    /// one is what the rolling EGARCH fits met; the upper bounds are limits (unit persistence, ν → ∞) where the
-    /// likelihood flattens rather than peaks again.
+    /// <see cref="NearBoundInStandardErrors"/> standard errors (by the search's curvature) of it put on it. Only the
+    /// model's <see cref="VolatilityModel.BimodalLowerBounds"/>: lower bounds where the working coordinates put an effect
+    /// to zero and a boundary maximum beside an interior one is possible (what the rolling EGARCH fits met); the upper
+    /// bounds are limits (unit persistence, ν → ∞) where the likelihood flattens rather than peaks again.
     /// </summary>
     private static List<(int Coordinate, double Value)> BoundFlips(VolatilityModel model, Search search, int count, bool inward)
     {
         var n = model.ParameterCount;
         var x = search.Objective.BestWorking;
         var flips = new List<(int, double)>();
-        for (var j = 0; j < n && flips.Count < MaximumFlips; j++)
+        foreach (var j in model.BimodalLowerBounds)
         {
+            if (flips.Count == MaximumFlips)
+            {
+                break;
+            }
+
             var lower = model.WorkingLower[j];
             var upper = model.WorkingUpper[j];
             var width = upper - lower;
@@ -565,7 +583,7 @@ public static class GarchFitter
     /// start from <paramref name="from"/>'s curvature. Null when the likelihood is not finite there.
     /// </summary>
     private static Search? OptimiseFrom(VolatilityModel model, VolatilityLikelihood likelihood, DataScale scale, Search from,
-        int coordinate, double value)
+        int coordinate, double value, ProjectedQuasiNewton.Basin basin)
     {
         var n = model.ParameterCount;
         var lower = model.WorkingLower.ToArray();
@@ -576,15 +594,23 @@ public static class GarchFitter
         var x = (double[])from.Objective.BestWorking.Clone();
         x[coordinate] = value;
         held.SetScaling(x, Diagonal(curvature, n));
-        var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, GradientTolerance,
-            DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var heldIterations);
+        var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, HeldGradientTolerance,
+            HeldDecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var heldIterations);
         if (outcome == ProjectedQuasiNewton.Outcome.NotFinite || !(held.BestValue < LikelihoodObjective.Penalty))
         {
             return null;
         }
 
+        // Put on its bound, a coordinate still pulled inward once the others have adapted holds no maximum there: the
+        // release would climb back to the maximum it came from (every such S&P 500 EGARCH flip did).
+        if (value == model.WorkingLower[coordinate] && held.BestHasGradient && held.BestGradient[coordinate] < 0
+            && held.BestValue >= from.Objective.BestValue)
+        {
+            return null;
+        }
+
         var start = (double[])held.BestWorking.Clone();
-        return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature) is { } released
+        return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature, basin) is { } released
             ? released with { Iterations = released.Iterations + heldIterations }
             : null;
     }
@@ -627,6 +653,22 @@ public static class GarchFitter
 
         var order = Enumerable.Range(0, points.Count).OrderBy(i => values[i]).ThenBy(i => i);
         return order.Where(i => values[i] < LikelihoodObjective.Penalty).Take(ProbeStartCount).Select(i => points[i]).ToList();
+    }
+
+    /// <summary>The basin of <paramref name="search"/>'s maximum: within half a standard error of it in every coordinate, by its
+    /// curvature (the complement of <see cref="Distinct"/>), and not better than it by <see cref="AcceptGain"/>.</summary>
+    private static ProjectedQuasiNewton.Basin BasinOf(Search search, int count)
+    {
+        var n = search.Objective.BestWorking.Length;
+        var radius = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            var curvature = Math.Max(search.Curvature[j * n + j], 0);
+            radius[j] = curvature > 0 ? 0.5 / Math.Sqrt(curvature * count) : 0;
+        }
+
+        return new ProjectedQuasiNewton.Basin((double[])search.Objective.BestWorking.Clone(), radius,
+            search.Objective.BestValue - AcceptGain / count);
     }
 
     /// <summary>Whether two searches ended at different maxima: more than half a standard error apart in some

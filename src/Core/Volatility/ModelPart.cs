@@ -29,6 +29,16 @@ public abstract class ModelPart
     /// (k × k, row-major) for the chain rule.</summary>
     public abstract void ToNatural(ReadOnlySpan<double> working, DataScale scale, Span<double> natural, Span<double> jacobian);
 
+    /// <summary>
+    /// Working coordinates (indices within the part) whose lower bound can hold a local maximum beside an interior
+    /// one, so that a warm-started rolling fit may sit in the wrong one: EGARCH's α (an effect put to zero, seen on
+    /// S&amp;P 500 windows of 2002 and 2005–06). The fitter's stuck-optimum guard tries the other side of these bounds
+    /// (see <see cref="GarchFitter"/>); others it leaves to its periodic grid probes. None by default: a bound that is
+    /// a limit (unit persistence, ν → ∞, |λ| → 1) flattens the likelihood rather than peaking again, and GARCH's and
+    /// GJR's α on 0 is the one maximum of their windows (flipping it every fit never changed an S&amp;P 500 answer).
+    /// </summary>
+    public virtual IReadOnlyList<int> BimodalLowerBounds { get; } = [];
+
     /// <summary>What it means, in natural parameters, that working coordinate <paramref name="index"/>
     /// sits on its lower or upper bound (e.g. "alpha = 0").</summary>
     public abstract string DescribeBound(int index, bool upper);

@@ -25,17 +25,46 @@ internal static class ProjectedQuasiNewton
         IterationLimit,
         LineSearchFailed,
         NotFinite,
+
+        /// <summary>Came within the given <see cref="Basin"/> of a known maximum, without beating it.</summary>
+        Merged,
+    }
+
+    /// <summary>
+    /// A known local maximum: a search that comes within <paramref name="Radius"/> of <paramref name="Centre"/> in every
+    /// working coordinate with an objective no lower than <paramref name="Value"/> is on its way there, and stops.
+    /// </summary>
+    public sealed record Basin(double[] Centre, double[] Radius, double Value)
+    {
+        public bool Holds(ReadOnlySpan<double> x, double f)
+        {
+            if (f < Value)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < x.Length; j++)
+            {
+                if (Math.Abs(x[j] - Centre[j]) > Radius[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
     /// Minimises from <paramref name="x"/> (clamped into the box; on return the best point) with initial
     /// curvature <paramref name="curvature"/> (n × n row-major, overwritten by its updates). A line search
-    /// that fails re-measures the curvature once (<see cref="LikelihoodObjective.Hessian"/>) before giving up.
+    /// that fails re-measures the curvature once (<see cref="LikelihoodObjective.Hessian"/>) before giving up. With a
+    /// <paramref name="basin"/>, a search that enters it ends there (<see cref="Outcome.Merged"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Outcome Minimize(LikelihoodObjective objective, IReadOnlyList<double> lower, IReadOnlyList<double> upper,
         double[] x, double[] curvature, double tolerance, double decrementTolerance, double boundTolerance, int maxIterations,
-        out int iterations)
+        out int iterations, Basin? basin = null)
     {
         var n = x.Length;
         iterations = 0;
@@ -192,6 +221,10 @@ internal static class ProjectedQuasiNewton
             trial.CopyTo(x);
             trialGradient.CopyTo(g);
             f = fTrial;
+            if (basin is not null && basin.Holds(x, f))
+            {
+                return Outcome.Merged;
+            }
         }
     }
 

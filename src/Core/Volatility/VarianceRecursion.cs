@@ -93,14 +93,14 @@ public static class VarianceRecursion
         var lo = lnBackcast - EgarchLogVarianceRange;
         var hi = lnBackcast + EgarchLogVarianceRange;
         var g = Math.Clamp(omega + beta * lnBackcast, lo, hi);
-        var h = Math.Exp(g);
-        variance[0] = h;
+        variance[0] = Math.Exp(g);
+        // The sequential chain is g → 1/σ = e^(−g/2) → z → g: one exponential a step; σ² = e^g is off the chain.
+        var offset = omega - alpha * EgarchMeanAbsZ;
         for (var t = 1; t < variance.Length; t++)
         {
-            var z = residuals[t - 1] / Math.Sqrt(h);
-            g = Math.Clamp(omega + alpha * (SmoothAbs(z) - EgarchMeanAbsZ) + gamma * z + beta * g, lo, hi);
-            h = Math.Exp(g);
-            variance[t] = h;
+            var z = residuals[t - 1] * Math.Exp(-0.5 * g);
+            g = Math.Clamp(offset + alpha * SmoothAbs(z) + gamma * z + beta * g, lo, hi);
+            variance[t] = Math.Exp(g);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class VolatilityModel
         ParameterNames = [.. _parts.SelectMany(p => p.ParameterNames)];
         WorkingLower = [.. _parts.SelectMany(p => p.WorkingLower)];
         WorkingUpper = [.. _parts.SelectMany(p => p.WorkingUpper)];
+        BimodalLowerBounds = [.. _parts.SelectMany((p, i) => p.BimodalLowerBounds.Select(j => _offsets[i] + j)).Order()];
     }
 
     public ConstantMean Mean { get; }
@@ -50,6 +51,9 @@ public sealed class VolatilityModel
     public IReadOnlyList<double> WorkingLower { get; }
 
     public IReadOnlyList<double> WorkingUpper { get; }
+
+    /// <summary>The parts' <see cref="ModelPart.BimodalLowerBounds"/> as indices of the whole working vector.</summary>
+    public IReadOnlyList<int> BimodalLowerBounds { get; }
 
     public static VolatilityModel GarchNormal() => new(new Garch(), new NormalInnovation());
 

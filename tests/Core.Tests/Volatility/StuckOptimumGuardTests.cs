@@ -60,6 +60,33 @@ public sealed class StuckOptimumGuardTests
         Assert.Equal(first.Blob, again.Blob);
     }
 
+    [Theory]
+    [InlineData("garch-n", new int[0])]
+    [InlineData("gjr-t", new int[0])]
+    [InlineData("egarch-n", new[] { 2 })] // [mu | c, alpha, gamma, beta]
+    [InlineData("egarch-t", new[] { 2 })]
+    [InlineData("aparch-skewt", new[] { 2 })]
+    public void Flips_only_the_bounds_a_part_declares_bimodal(string name, int[] expected)
+    {
+        var model = VolatilityParts.Compose(name);
+        Assert.Equal(expected, model.BimodalLowerBounds);
+        foreach (var j in model.BimodalLowerBounds)
+        {
+            Assert.Equal("alpha", model.ParameterNames[j]);
+        }
+    }
+
+    [Fact]
+    public void A_search_is_in_a_basin_only_close_to_its_centre_and_not_better_than_it()
+    {
+        var basin = new ProjectedQuasiNewton.Basin([1.0, 2.0], [0.1, 0.5], Value: -3);
+        Assert.True(basin.Holds([1.05, 1.6], -3));
+        Assert.True(basin.Holds([0.9, 2.5], -2));
+        Assert.False(basin.Holds([1.05, 1.4], -3)); // outside in the second coordinate
+        Assert.False(basin.Holds([1.2, 2.0], -3)); // outside in the first
+        Assert.False(basin.Holds([1.0, 2.0], -3.1)); // better than the known maximum: not merely on its way there
+    }
+
     [Fact]
     public void Warm_start_state_round_trips_and_reads_the_format_before_the_guard()
     {

@@ -13,8 +13,10 @@ internal abstract class Scenario
     /// <summary>True when the forecasts are right (the rejection rate is then the size).</summary>
     public abstract bool IsNull { get; }
 
-    /// <summary>Fills the losses (L = −r, percent) and forecasts of one sample.</summary>
-    public abstract void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall);
+    /// <summary>Fills the losses (L = −r, percent), the forecasts, the PITs P(R ≤ r) under the forecast law and the
+    /// forecast volatilities of one sample.</summary>
+    public abstract void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        double[] pits, double[] volatility);
 
     public static IReadOnlyList<Scenario> All { get; } =
         [new IidHits(), new GjrT(GjrT.Forecast.True), new GjrT(GjrT.Forecast.Normal), new GjrT(GjrT.Forecast.Unconditional)];
@@ -22,6 +24,8 @@ internal abstract class Scenario
     /// <summary>
     /// Null: i.i.d. Bernoulli(1 − α) hits whatever the VaR (a slow sine, so that the DQ test's VaR
     /// regressor is not constant); the loss is VaR + (0, 1) on a hit and VaR − [0, 1) otherwise, ES = VaR + 0.5.
+    /// The PIT is the uniform that decided the hit (a hit exactly when it is below 1 − α), the volatility 1 (so the
+    /// standardised exceedance residuals L − ES = U − ½ have mean 0).
     /// </summary>
     private sealed class IidHits : Scenario
     {
@@ -29,13 +33,17 @@ internal abstract class Scenario
 
         public override bool IsNull => true;
 
-        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall)
+        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+            double[] pits, double[] volatility)
         {
             for (var t = 0; t < losses.Length; t++)
             {
                 valueAtRisk[t] = 2 + Math.Sin(t / 20.0);
-                losses[t] = valueAtRisk[t] + (rng.NextDouble() < 1 - alpha ? rng.NextDouble() + 1e-9 : -rng.NextDouble());
+                var u = rng.NextDouble();
+                losses[t] = valueAtRisk[t] + (u < 1 - alpha ? rng.NextDouble() + 1e-9 : -rng.NextDouble());
                 expectedShortfall[t] = valueAtRisk[t] + 0.5;
+                pits[t] = u;
+                volatility[t] = 1;
             }
         }
     }
@@ -43,7 +51,8 @@ internal abstract class Scenario
     /// <summary>
     /// GJR-GARCH(1,1) returns with unit-variance Student-t(6) shocks (percent; ω 0.02, α 0.05, γ 0.10,
     /// β 0.88), after a 500-day burn-in; forecasts from the true conditional law, from a normal with
-    /// the true volatility, or from the true shock law at the unconditional volatility.
+    /// the true volatility, or from the true shock law at the unconditional volatility. The PIT and the volatility
+    /// are those of the forecast's law.
     /// </summary>
     private sealed class GjrT(GjrT.Forecast forecast) : Scenario
     {
@@ -62,7 +71,8 @@ internal abstract class Scenario
 
         public override bool IsNull => forecast == Forecast.True;
 
-        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall)
+        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+            double[] pits, double[] volatility)
         {
             var t6 = new StudentT(0, 1, Nu, rng);
             var (qT, esT) = TailOfUnitT(alpha);
@@ -81,11 +91,12 @@ internal abstract class Scenario
                 }
 
                 losses[t] = -shock;
-                (valueAtRisk[t], expectedShortfall[t]) = forecast switch
+                var unconditional = Math.Sqrt(UnconditionalVariance);
+                (valueAtRisk[t], expectedShortfall[t], pits[t], volatility[t]) = forecast switch
                 {
-                    Forecast.True => (sigma * qT, sigma * esT),
-                    Forecast.Normal => (sigma * qN, sigma * esN),
-                    _ => (Math.Sqrt(UnconditionalVariance) * qT, Math.Sqrt(UnconditionalVariance) * esT),
+                    Forecast.True => (sigma * qT, sigma * esT, StudentT.CDF(0, 1, Nu, shock / (sigma * Scale)), sigma),
+                    Forecast.Normal => (sigma * qN, sigma * esN, Normal.CDF(0, 1, shock / sigma), sigma),
+                    _ => (unconditional * qT, unconditional * esT, StudentT.CDF(0, 1, Nu, shock / (unconditional * Scale)), unconditional),
                 };
             }
         }

@@ -11,7 +11,9 @@ namespace RiskGrid.GridBench;
 /// pushes, then the last days one push per day, then a bit-for-bit check against the Core engine.</summary>
 public static class GridRun
 {
-    public static async Task<(TimeSpan Backfill, TimeSpan Live)> RunAsync(RiskGridConnection connection, IReadOnlyList<PriceSeries> data,
+    /// <summary>Wall times of the backfill and the live pushes, and this process's CPU time over each (what an
+    /// embedded silo costs, less sensitive to other work on a shared machine than wall time).</summary>
+    public static async Task<(TimeSpan Backfill, TimeSpan Live, TimeSpan BackfillCpu, TimeSpan LiveCpu)> RunAsync(RiskGridConnection connection, IReadOnlyList<PriceSeries> data,
         IReadOnlyList<string> models, RollingOptions options, BenchOptions bench, IReadOnlyList<PairRun> core)
     {
         // Pairs are keyed by instrument and model across the grid: every run gets instruments of its own.
@@ -22,17 +24,23 @@ public static class GridRun
         var liveFrom = data[0].Count - bench.LiveDays;
 
         var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
         await new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = bench.DaysPerPush })
             .PushSeriesAsync(universe, Slice(data, run, 0, liveFrom));
         var backfill = clock.Elapsed;
+        var backfillCpu = Cpu() - cpu;
         clock.Restart();
+        cpu = Cpu();
         await new RiskGridClient(client.Cluster, new RiskGridClientOptions { DaysPerPush = 1 })
             .PushSeriesAsync(universe, Slice(data, run, liveFrom, bench.LiveDays));
         var live = clock.Elapsed;
+        var liveCpu = Cpu() - cpu;
 
         await VerifyAsync(client, universe, run, core);
-        return (backfill, live);
+        return (backfill, live, backfillCpu, liveCpu);
     }
+
+    public static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     private static InstrumentPrices[] Slice(IReadOnlyList<PriceSeries> data, string prefix, int start, int count) =>
         [.. data.Select(s => new InstrumentPrices(prefix + s.Instrument, [.. s.Bars.Skip(start).Take(count).Select(b => b.ToMessage())]))];

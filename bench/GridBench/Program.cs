@@ -47,21 +47,26 @@ Console.WriteLine($"GridBench (best of {bench.Repeat}): {bench.Instruments} inst
 RollingEngine.Run(data.Take(2).ToArray(), models, options); // JIT warm-up
 IReadOnlyList<PairRun> core = [];
 var coreTime = TimeSpan.MaxValue;
+var coreCpu = TimeSpan.MaxValue;
 for (var i = 0; i < bench.Repeat; i++)
 {
     var clock = Stopwatch.StartNew();
+    var cpu = GridRun.Cpu();
     core = RollingEngine.Run(data, models, options);
     coreTime = Min(coreTime, clock.Elapsed);
+    coreCpu = Min(coreCpu, GridRun.Cpu() - cpu);
 }
 
 var rows = new List<(string Run, TimeSpan Backfill, TimeSpan Live)> { ("core engine (all cores)", coreTime, TimeSpan.Zero) };
 Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s");
 
+(TimeSpan Total, TimeSpan Live) embeddedCpu = default;
 await using (var embedded = await RiskGridConnection.StartEmbeddedAsync())
 {
-    var (b, l) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
+    var (b, l, bCpu, lCpu) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
     rows.Add(("grid, 1 embedded silo (memory)", b, l));
     Console.WriteLine($"  embedded silo: {(b + l).TotalSeconds:0.00} s, identical to the core engine");
+    embeddedCpu = (bCpu + lCpu, lCpu);
 }
 
 if (bench.Redis is { } redis)
@@ -71,7 +76,7 @@ if (bench.Redis is { } redis)
         var (connection, silos, clusterId) = await Grids.StartProcessesAsync(count, redis);
         try
         {
-            var (b, l) = await Best(() => GridRun.RunAsync(connection, data, models, options, bench, core));
+            var (b, l, _, _) = await Best(() => GridRun.RunAsync(connection, data, models, options, bench, core));
             rows.Add(($"grid, {count} silo process{(count > 1 ? "es" : "")} (Redis)", b, l));
             Console.WriteLine($"  {count} silo(s): {(b + l).TotalSeconds:0.00} s, identical to the core engine");
         }
@@ -98,6 +103,9 @@ foreach (var (run, backfill, live) in rows)
     Console.WriteLine($"{run,-34} {total.TotalSeconds,9:0.00} {rate,11:N0} {total / coreTime,12:0.00} {liveRate,16} {perDay,8}");
 }
 
+Console.WriteLine($"CPU time (this process): core engine {coreCpu.TotalSeconds:0.00} s; embedded grid {embeddedCpu.Total.TotalSeconds:0.00} s " +
+                  $"({embeddedCpu.Total / coreCpu:0.00}× the core engine), of which live pushes {embeddedCpu.Live.TotalMilliseconds / Math.Max(1, bench.LiveDays):0} ms CPU per push");
+
 if (defaultBenchmark is { } d)
 {
     Console.WriteLine();
@@ -109,13 +117,13 @@ Console.WriteLine($"(live: {bench.Instruments * models.Length:N0} pairs, one pus
                   "Figures measured on a shared machine are indicative only.)");
 
 // The machine is shared: report the best of the repeats (each a fresh universe on the same grid).
-async Task<(TimeSpan, TimeSpan)> Best(Func<Task<(TimeSpan Backfill, TimeSpan Live)>> run)
+async Task<(TimeSpan, TimeSpan, TimeSpan, TimeSpan)> Best(Func<Task<(TimeSpan Backfill, TimeSpan Live, TimeSpan BackfillCpu, TimeSpan LiveCpu)>> run)
 {
-    var best = (Backfill: TimeSpan.MaxValue, Live: TimeSpan.MaxValue);
+    var best = (Backfill: TimeSpan.MaxValue, Live: TimeSpan.MaxValue, BackfillCpu: TimeSpan.MaxValue, LiveCpu: TimeSpan.MaxValue);
     for (var i = 0; i < bench.Repeat; i++)
     {
         var r = await run();
-        best = (Min(best.Backfill, r.Backfill), Min(best.Live, r.Live));
+        best = (Min(best.Backfill, r.Backfill), Min(best.Live, r.Live), Min(best.BackfillCpu, r.BackfillCpu), Min(best.LiveCpu, r.LiveCpu));
     }
 
     return best;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,13 @@ public sealed partial class InstrumentModelGrain(
     IOptions<RiskGridMetricsOptions> metricsOptions,
     ILogger<InstrumentModelGrain> logger) : Grain, IInstrumentModelGrain
 {
+    // A batch whose days are expected to cost at most this runs on the grain's own turn: handing a day of a cheap
+    // model (a few microseconds) to the fit pool and back cost more than the day itself. The expectation is a moving
+    // average of this activation's days (refits included; a dear model's occasional refit may then run here, a few
+    // milliseconds at most); until a day has been measured, batches go to the pool.
+    private const double InlineBatchSeconds = 0.5e-3;
+    private double _dayCost = double.PositiveInfinity;
+
     private string _universe = "";
     private string _instrument = "";
     private string _model = "";
@@ -126,7 +134,9 @@ public sealed partial class InstrumentModelGrain(
             {
                 var fitTime = pair.Model.WantsAccelerator
                     ? await AppendTrainingElsewhereAsync(pair, fresh)
-                    : await fits.Run(() => AppendHere(pair, fresh));
+                    : fresh.Count * _dayCost <= InlineBatchSeconds
+                        ? AppendHere(pair, fresh)
+                        : await fits.Run(() => AppendHere(pair, fresh));
                 var s = state.State;
                 s.FirstDate ??= fresh[0].Date;
                 s.FitTicks += fitTime.Ticks;
@@ -205,7 +215,7 @@ public sealed partial class InstrumentModelGrain(
         while (open.Count > s.ChunkDays)
         {
             var chunk = open.GetRange(0, s.ChunkDays);
-            await Chunks.WriteAsync(s.ClosedChunks, new ForecastChunk { Forecasts = chunk });
+            await Chunks.WriteAsync(s.ClosedChunks, ForecastChunk.Of(chunk));
             _closed?.AddRange(chunk);
             open.RemoveRange(0, s.ChunkDays);
             s.ClosedChunks++;
@@ -453,7 +463,10 @@ public sealed partial class InstrumentModelGrain(
         var time = TimeSpan.Zero;
         foreach (var bar in fresh)
         {
+            var started = Stopwatch.GetTimestamp();
             var step = pair.Append(bar);
+            var cost = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _dayCost = double.IsInfinity(_dayCost) ? cost : 0.8 * _dayCost + 0.2 * cost;
             metrics.ObserveFit(_model, step);
             time += step.FitDuration;
         }

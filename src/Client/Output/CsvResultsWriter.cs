@@ -17,6 +17,7 @@ public static class CsvResultsWriter
     public const string KeyResultsTestsFile = "key-results-tests.csv";
     public const string FitsFile = "fits.csv";
     public const string ComparisonFile = "model-comparison.csv";
+    public const string MurphyFile = "murphy.csv";
     public const string PortfolioForecastsFile = "portfolio-forecasts.csv";
     public const string PortfolioBacktestsFile = "portfolio-backtests.csv";
     public const string PortfolioKeyResultsFile = "portfolio-key-results.csv";
@@ -44,6 +45,7 @@ public static class CsvResultsWriter
             WriteFile(directory, KeyResultsTestsFile, w => KeyResultsTests(report, w)),
             .. fits ? [WriteFile(directory, FitsFile, w => Fits(report, w))] : Array.Empty<string>(),
             WriteFile(directory, ComparisonFile, w => Comparison(report, w)),
+            WriteFile(directory, MurphyFile, w => Murphy(report, w)),
             .. portfolio,
         ];
     }
@@ -145,6 +147,20 @@ public static class CsvResultsWriter
             w.WriteLine(string.Join(',', N(r.Alpha), r.Model, r.Instruments, N(r.MeanRank), N(r.MeanQuantileLoss),
                 r.Best, r.SignificantlyWorseThanBest, r.Fz0Instruments, N(r.MeanFz0Rank), N(r.MeanFz0Loss), r.Fz0SignificantlyWorseThanBest,
                 r.InConfidenceSet10, r.InConfidenceSet25, r.Fz0Best, r.Fz0InConfidenceSet10, r.Fz0InConfidenceSet25));
+        }
+    }
+
+    /// <summary>Murphy diagram data (<see cref="MurphyDiagram"/>): per instrument, model and level, the mean elementary
+    /// quantile score of the VaR forecasts at each threshold, on the days all of the instrument's models forecast.</summary>
+    private static void Murphy(BenchmarkReport report, TextWriter w)
+    {
+        w.WriteLine("instrument,model,alpha,days,theta,mean_score");
+        foreach (var c in MurphyDiagram.Compute(report.Runs, report.Alphas))
+        {
+            for (var k = 0; k < c.Thresholds.Count; k++)
+            {
+                w.WriteLine(string.Join(',', c.Instrument, c.Model, N(c.Alpha), c.Days, N(c.Thresholds[k]), N(c.MeanScores[k])));
+            }
         }
     }
 

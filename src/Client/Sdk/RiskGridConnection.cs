@@ -50,6 +50,7 @@ public sealed class RiskGridConnection : IAsyncDisposable
             SiloPort = FreePort(),
             GatewayPort = 0, // the co-hosted client needs no gateway; nothing else may connect
             FitThreads = fitThreads,
+            LocalStorage = true, // one silo in this process: its state needs no storage grain
             // Gpu left to detection: one silo places training on itself either way, and it declares a GPU
             // exactly when one can be used (a CUDA build with a visible GPU, what --device cuda needs).
         }));

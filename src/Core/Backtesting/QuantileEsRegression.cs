@@ -294,6 +294,12 @@ public static class QuantileEsRegression
                 {
                     s0 = -(h11 * g0 - h01 * g1) / det;
                     s1 = -(-h01 * g0 + h00 * g1) / det;
+
+                    // The Newton decrement: what the quadratic model still promises; below rounding, converged.
+                    if (-(g0 * s0 + g1 * s1) <= 1e-15 * (1 + Math.Abs(value)))
+                    {
+                        break;
+                    }
                 }
                 else
                 {
@@ -301,7 +307,7 @@ public static class QuantileEsRegression
                 }
 
                 var improved = false;
-                for (var (step, halving) = (1.0, 0); halving < 80; halving++, step *= 0.5)
+                for (var (step, halving) = (1.0, 0); halving < 60; halving++, step *= 0.5)
                 {
                     var (n0, n1) = (es[0] + step * s0, es[1] + step * s1);
                     var next = Value(n0, n1);

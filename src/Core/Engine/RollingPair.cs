@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Models;
 
@@ -200,7 +201,7 @@ public sealed class RollingPair
 
     private ModelWindow CurrentWindow()
     {
-        var returns = _returns.GetRange(_returns.Count - _options.Window, _options.Window).ToArray();
+        var returns = CollectionsMarshal.AsSpan(_returns)[^_options.Window..].ToArray();
         if (_model.HistoryPadding == 0)
         {
             return new ModelWindow(returns);

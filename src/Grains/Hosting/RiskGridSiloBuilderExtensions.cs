@@ -60,10 +60,15 @@ public static class RiskGridSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         LstmCatalog.Register();
-        if (string.IsNullOrWhiteSpace(options.Redis))
+        if (string.IsNullOrWhiteSpace(options.Redis) && options.LocalStorage)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(RiskGridStorage.Name,
+                (services, _) => new Storage.LocalGrainStorage(new Storage.PooledGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        }
+        else if (string.IsNullOrWhiteSpace(options.Redis))
         {
             silo.AddMemoryGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>(
-                (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                (storage, serializer) => storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer)));
         }
         else
         {
@@ -71,7 +76,7 @@ public static class RiskGridSiloBuilderExtensions
             silo.AddRedisGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
             {
                 storage.ConfigurationOptions = RedisConfiguration(redis);
-                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer);
             }));
         }
 

@@ -64,8 +64,13 @@ public sealed class RiskGridSiloOptions
     public int FitThreads { get; set; }
 
     /// <summary>Days per append-only history chunk of pairs and instruments created on this silo
-    /// (<c>RiskGrid:ChunkDays</c>, default 250); existing state keeps its own size.</summary>
+    /// (<c>RiskGrid:ChunkDays</c>, default 50); existing state keeps its own size.</summary>
     public int ChunkDays { get; set; } = State.StateVersions.DefaultChunkDays;
+
+    /// <summary>Without Redis: keep state in this process (<see cref="Storage.LocalGrainStorage"/>), right for the
+    /// single embedded silo of the CLI; off (the default), Orleans's memory provider, which several silos of one
+    /// test cluster share.</summary>
+    public bool LocalStorage { get; set; }
 
     /// <summary>
     /// Whether this silo offers a GPU for training (<c>--gpu</c>/<c>--no-gpu</c>): published as silo metadata,

@@ -1,6 +1,7 @@
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Surrogates;
 
 namespace RiskGrid.Grains.State;
 
@@ -60,5 +61,16 @@ public sealed class ForecastChunk
 {
     [Id(0)] public int Version { get; set; } = StateVersions.Pair;
 
-    [Id(1)] public List<ForecastRecord> Forecasts { get; set; } = [];
+    /// <summary>Chunks written before pair state version 3 hold their records here; later ones in <see cref="Packed"/>.</summary>
+    [Id(1)] public List<ForecastRecord>? Records { get; set; }
+
+    [Id(2)] public byte[]? Packed { get; set; }
+
+    [NonSerialized] private List<ForecastRecord>? _forecasts;
+
+    /// <summary>The chunk's forecasts, oldest first (decoded once).</summary>
+    public List<ForecastRecord> Forecasts => _forecasts ??= Packed is { } packed ? PackedRecords.UnpackForecasts(packed) : Records ?? [];
+
+    /// <summary>A chunk of the current layout holding <paramref name="forecasts"/>.</summary>
+    public static ForecastChunk Of(List<ForecastRecord> forecasts) => new() { Packed = PackedRecords.PackForecasts(forecasts), _forecasts = forecasts };
 }

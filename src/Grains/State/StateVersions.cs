@@ -8,8 +8,9 @@ namespace RiskGrid.Grains.State;
 public static class StateVersions
 {
     /// <summary>Pairs: 1, forecasts in append-only chunks, prices in the instrument's record (<see cref="InstrumentPricesState"/>);
-    /// 2, incremental backtest accumulators (<see cref="PairGrainState.Backtests"/>).</summary>
-    public const int Pair = 2;
+    /// 2, incremental backtest accumulators (<see cref="PairGrainState.Backtests"/>); 3, the window's bars and the
+    /// forecasts (open list and chunks) packed as byte strings (<see cref="Surrogates.PackedRecords"/>).</summary>
+    public const int Pair = 3;
 
     /// <summary>Universes: pairs and portfolios keyed by universe.</summary>
     public const int Universe = 1;
@@ -20,5 +21,5 @@ public static class StateVersions
 
     /// <summary>Days per history chunk of pairs and instruments created from now on (a pair keeps the size it
     /// was created with, in its state).</summary>
-    public const int DefaultChunkDays = 250;
+    public const int DefaultChunkDays = 50;
 }

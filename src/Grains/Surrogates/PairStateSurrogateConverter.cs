@@ -7,23 +7,23 @@ public sealed class PairStateSurrogateConverter : IConverter<PairState, PairStat
 {
     public PairState ConvertFromSurrogate(in PairStateSurrogate surrogate) => new()
     {
-        Bars = surrogate.Bars ?? [],
+        Bars = surrogate.PackedBars is { } bars ? PackedRecords.UnpackBars(bars) : surrogate.Bars ?? [],
         BarsSeen = surrogate.BarsSeen,
         LastFit = surrogate.LastFit,
         ForecastsSinceFit = surrogate.ForecastsSinceFit,
         FitAttempts = surrogate.FitAttempts,
         FitFailures = surrogate.FitFailures,
-        Forecasts = surrogate.Forecasts ?? [],
+        Forecasts = surrogate.PackedForecasts is { } forecasts ? PackedRecords.UnpackForecasts(forecasts) : surrogate.Forecasts ?? [],
     };
 
     public PairStateSurrogate ConvertToSurrogate(in PairState value) => new()
     {
-        Bars = value.Bars,
+        PackedBars = PackedRecords.PackBars(value.Bars),
         BarsSeen = value.BarsSeen,
         LastFit = value.LastFit,
         ForecastsSinceFit = value.ForecastsSinceFit,
         FitAttempts = value.FitAttempts,
         FitFailures = value.FitFailures,
-        Forecasts = value.Forecasts,
+        PackedForecasts = PackedRecords.PackForecasts(value.Forecasts),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskGrid.Client.Output;
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 
@@ -45,5 +46,32 @@ public sealed class ComparisonOutputTests : IDisposable
         Assert.True(mcs >= 0 && fz0 >= 0);
         Assert.Equal(report.Ranking.Select(r => $"{r.InConfidenceSet10}/{r.InConfidenceSet25} of {r.Instruments}"), table.Rows.Select(row => row[mcs]));
         Assert.Equal(report.Ranking.Select(r => $"{r.Fz0InConfidenceSet10}/{r.Fz0InConfidenceSet25} of {r.Fz0Instruments}"), table.Rows.Select(row => row[fz0]));
+    }
+
+    [Fact]
+    public void Murphy_csv_holds_every_curve_of_the_run_point_by_point()
+    {
+        var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 2, Days = 300 });
+        var runs = RollingEngine.Run(universe, ["hs", "normal"], new RollingOptions { Window = 250, Alphas = [0.95, 0.99] });
+        var report = BenchmarkReport.Build(runs, [0.95, 0.99]);
+        var files = CsvResultsWriter.Write(report, _dir.Path);
+        Assert.Contains(files, f => f.EndsWith(CsvResultsWriter.MurphyFile, StringComparison.Ordinal));
+
+        var lines = File.ReadAllLines(Path.Combine(_dir.Path, CsvResultsWriter.MurphyFile));
+        Assert.Equal("instrument,model,alpha,days,theta,mean_score", lines[0]);
+        var curves = MurphyDiagram.Compute(runs, [0.95, 0.99]);
+        Assert.Equal(2 * 2 * 2, curves.Count);
+        Assert.Equal(curves.Sum(c => c.Thresholds.Count), lines.Length - 1);
+        var row = 1;
+        foreach (var c in curves)
+        {
+            for (var k = 0; k < c.Thresholds.Count; k++, row++)
+            {
+                var cells = lines[row].Split(',');
+                Assert.Equal((c.Instrument, c.Model, c.Days), (cells[0], cells[1], int.Parse(cells[3], CultureInfo.InvariantCulture)));
+                Assert.Equal(c.Thresholds[k], double.Parse(cells[4], CultureInfo.InvariantCulture));
+                Assert.Equal(c.MeanScores[k], double.Parse(cells[5], CultureInfo.InvariantCulture));
+            }
+        }
     }
 }

@@ -120,7 +120,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.Equal(2 * 2 * 2, run.Backtests.Count);
         // The store's own copies, named as in the output folder.
         Assert.Contains(run.Artifacts, a => a.Kind == "report" && a.Name == "report.html" && File.Exists(a.Path));
-        Assert.Equal(7, run.Artifacts.Count(a => a.Kind == "csv" && File.Exists(a.Path)));
+        Assert.Equal(8, run.Artifacts.Count(a => a.Kind == "csv" && File.Exists(a.Path)));
         Assert.True(run.Artifacts.Count(a => a.Kind == "plot") >= 3);
         Assert.True(run.FinishedUtc >= run.StartedUtc);
 

@@ -38,7 +38,7 @@ public sealed class GridBenchmarkTests : IDisposable
 
         Assert.Contains("grid (embedded silo)", gridConsole.Output);
         Assert.Contains("Key Results", gridConsole.Output);
-        foreach (var file in new[] { CsvResultsWriter.ForecastsFile, CsvResultsWriter.BacktestsFile, CsvResultsWriter.KeyResultsFile, CsvResultsWriter.FitsFile, CsvResultsWriter.ComparisonFile })
+        foreach (var file in new[] { CsvResultsWriter.ForecastsFile, CsvResultsWriter.BacktestsFile, CsvResultsWriter.KeyResultsFile, CsvResultsWriter.FitsFile, CsvResultsWriter.ComparisonFile, CsvResultsWriter.MurphyFile })
         {
             var expected = await File.ReadAllTextAsync(Path.Combine(core.OutputDirectory, file));
             var actual = await File.ReadAllTextAsync(Path.Combine(grid.OutputDirectory, file));

@@ -21,6 +21,9 @@ internal static class GoldenStates
     public const int Window = 100;
     public const int Days = 400;
     public static readonly double[] Alphas = [0.95, 0.99];
+    /// <summary>Chunk size of the version-2 golden files (the default of the release that wrote them).</summary>
+    public const int V2ChunkDays = 250;
+
     public static readonly RollingOptions Options = new() { Window = Window, RefitEvery = 5, Alphas = Alphas };
 
     public static string Folder => Repository.Path("tests", "Grid.Tests", "State", "Golden");
@@ -51,13 +54,13 @@ internal static class GoldenStates
     /// what the decoded state must hold. For fitted models this is not today's Core run, because the optimiser
     /// has changed since (it stops elsewhere within its tolerance).
     /// </summary>
-    public static IReadOnlyList<ForecastRecord> StoredForecasts(string model) =>
-        [.. File.ReadAllLines(Path.Combine(Folder, $"pair-{model}.v0.forecasts.txt")).Where(l => !l.StartsWith('#')).Select(ParseForecast)];
+    public static IReadOnlyList<ForecastRecord> StoredForecasts(string model, int version = 0) =>
+        [.. File.ReadAllLines(Path.Combine(Folder, $"pair-{model}.v{version}.forecasts.txt")).Where(l => !l.StartsWith('#')).Select(ParseForecast)];
 
     /// <summary>One line of a forecasts file: doubles as their 64-bit patterns, so the comparison is bit for bit.</summary>
     public static string FormatForecast(ForecastRecord f) => string.Join(' ',
         f.OriginDate.ToString("yyyy-MM-dd"), f.TargetDate?.ToString("yyyy-MM-dd") ?? "-", f.FitStatus, f.Refitted,
-        string.Join(',', f.VaR.Select(Hex)), string.Join(',', f.ES.Select(Hex)), Hex(f.Mean), Hex(f.Volatility), Hex(f.Realized));
+        string.Join(',', f.VaR.Select(Hex)), string.Join(',', f.ES.Select(Hex)), Hex(f.Mean), Hex(f.Volatility), Hex(f.Realized), Hex(f.Pit));
 
     private static ForecastRecord ParseForecast(string line)
     {
@@ -67,6 +70,7 @@ internal static class GoldenStates
         {
             TargetDate = p[1] == "-" ? null : DateOnly.Parse(p[1]),
             Realized = FromHex(p[8]),
+            Pit = p.Length > 9 ? FromHex(p[9]) : double.NaN,
         };
     }
 

@@ -1,0 +1,199 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+
+namespace RiskGrid.Grains.Surrogates;
+
+/// <summary>
+/// The pair record's bulk fields (the rolling window's bars, the forecasts) as one byte string each, little
+/// endian with doubles as their 64-bit patterns, so a reactivated pair continues bit for bit. Written on every
+/// push, a window of 250 bars is one 9 kB copy instead of 250 tagged objects for the serializer to walk. The
+/// first byte is the layout's version; a reader refuses layouts it does not know.
+/// </summary>
+public static class PackedRecords
+{
+    private const byte BarsLayout = 1;
+    private const byte ForecastsLayout = 1;
+    private const int BarSize = 4 + 4 * 8;
+    private const int NoDate = int.MinValue;
+
+    public static byte[] PackBars(List<PriceBar> bars)
+    {
+        CheckEndianness();
+        var bytes = new byte[5 + bars.Count * BarSize];
+        var w = new Writer(bytes);
+        w.Byte(BarsLayout);
+        w.Int(bars.Count);
+        foreach (var b in CollectionsMarshal.AsSpan(bars))
+        {
+            w.Int(b.Date.DayNumber);
+            w.Double(b.Open);
+            w.Double(b.High);
+            w.Double(b.Low);
+            w.Double(b.Close);
+        }
+
+        return bytes;
+    }
+
+    public static List<PriceBar> UnpackBars(byte[] bytes)
+    {
+        var r = new Reader(bytes);
+        r.Layout(BarsLayout, "bars");
+        var count = r.Int();
+        var bars = new List<PriceBar>(count);
+        for (var i = 0; i < count; i++)
+        {
+            bars.Add(new PriceBar(DateOnly.FromDayNumber(r.Int()), r.Double(), r.Double(), r.Double(), r.Double()));
+        }
+
+        return bars;
+    }
+
+    public static byte[] PackForecasts(List<ForecastRecord> forecasts)
+    {
+        CheckEndianness();
+        var size = 5;
+        foreach (var f in CollectionsMarshal.AsSpan(forecasts))
+        {
+            size += 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
+        }
+
+        var bytes = new byte[size];
+        var w = new Writer(bytes);
+        w.Byte(ForecastsLayout);
+        w.Int(forecasts.Count);
+        foreach (var f in CollectionsMarshal.AsSpan(forecasts))
+        {
+            w.Int(f.OriginDate.DayNumber);
+            w.Int(f.TargetDate?.DayNumber ?? NoDate);
+            w.Int((int)f.FitStatus);
+            w.Byte(f.Refitted ? (byte)1 : (byte)0);
+            w.Byte(checked((byte)f.VaR.Length));
+            w.Byte(checked((byte)f.ES.Length));
+            foreach (var v in f.VaR)
+            {
+                w.Double(v);
+            }
+
+            foreach (var e in f.ES)
+            {
+                w.Double(e);
+            }
+
+            w.Double(f.Mean);
+            w.Double(f.Volatility);
+            w.Double(f.Realized);
+            w.Double(f.Pit);
+        }
+
+        return bytes;
+    }
+
+    public static List<ForecastRecord> UnpackForecasts(byte[] bytes)
+    {
+        var r = new Reader(bytes);
+        r.Layout(ForecastsLayout, "forecasts");
+        var count = r.Int();
+        var forecasts = new List<ForecastRecord>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var origin = DateOnly.FromDayNumber(r.Int());
+            var target = r.Int();
+            var status = (FitStatus)r.Int();
+            var refitted = r.Byte() != 0;
+            var valueAtRisk = new double[r.Byte()];
+            var es = new double[r.Byte()];
+            for (var k = 0; k < valueAtRisk.Length; k++)
+            {
+                valueAtRisk[k] = r.Double();
+            }
+
+            for (var k = 0; k < es.Length; k++)
+            {
+                es[k] = r.Double();
+            }
+
+            var mean = r.Double();
+            var volatility = r.Double();
+            forecasts.Add(new ForecastRecord(origin, valueAtRisk, es, mean, volatility, status, refitted)
+            {
+                TargetDate = target == NoDate ? null : DateOnly.FromDayNumber(target),
+                Realized = r.Double(),
+                Pit = r.Double(),
+            });
+        }
+
+        return forecasts;
+    }
+
+    private static void CheckEndianness()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("packed grain state is little endian; this machine is not");
+        }
+    }
+
+    // Unaligned little-endian stores and loads into the array (checked once per record, not per value).
+    private struct Writer(byte[] bytes)
+    {
+        private readonly byte[] _bytes = bytes;
+        private int _at;
+
+        public void Byte(byte b) => _bytes[_at++] = b;
+
+        public void Int(int v) => Put(v, 4);
+
+        public void Double(double v) => Put(BitConverter.DoubleToInt64Bits(v), 8);
+
+        private void Put<T>(T v, int size)
+            where T : unmanaged
+        {
+            if ((uint)(_at + size) > (uint)_bytes.Length)
+            {
+                throw new InvalidOperationException("packed record overflow");
+            }
+
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _at), v);
+            _at += size;
+        }
+    }
+
+    private struct Reader(byte[] bytes)
+    {
+        private readonly byte[] _bytes = bytes;
+        private int _at;
+
+        public void Layout(byte expected, string what)
+        {
+            CheckEndianness();
+            var layout = Byte();
+            if (layout != expected)
+            {
+                throw new InvalidOperationException($"stored {what} use layout {layout}; this release reads layout {expected}");
+            }
+        }
+
+        public byte Byte() => _bytes[_at++];
+
+        public int Int() => Get<int>(4);
+
+        public double Double() => BitConverter.Int64BitsToDouble(Get<long>(8));
+
+        private T Get<T>(int size)
+            where T : unmanaged
+        {
+            if ((uint)(_at + size) > (uint)_bytes.Length)
+            {
+                throw new InvalidOperationException("packed record is truncated");
+            }
+
+            var v = Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _at));
+            _at += size;
+            return v;
+        }
+    }
+}

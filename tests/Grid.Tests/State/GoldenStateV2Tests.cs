@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+using RiskGrid.Grains;
+using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.State;
+using RiskGrid.Grains.Storage;
+using RiskGrid.Grid.Tests.TestSupport;
+
+namespace RiskGrid.Grid.Tests.State;
+
+/// <summary>
+/// State written by the bounded release (pair state version 2: 250-day forecast chunks, incremental backtests;
+/// instrument prices version 1) still loads, and a grid that finds it continues exactly like the Core engine,
+/// rewriting each pair record in the current (packed) layout on its next write.
+/// </summary>
+[Collection(GridCollection.Name)]
+public sealed class GoldenStateV2Tests(GridFixture grid)
+{
+    private static readonly string[] Models = ["hs", "ewma", "garch-t"];
+
+    private static T Load<T>(string file) =>
+        GoldenStates.Serializer().Deserialize<T>(new BinaryData(File.ReadAllBytes(Path.Combine(GoldenStates.Folder, file))))!;
+
+    [Theory]
+    [InlineData("hs")]
+    [InlineData("ewma")]
+    [InlineData("garch-t")]
+    public void Version_2_pair_state_and_its_chunk_load_with_every_forecast_and_the_backtests(string model)
+    {
+        var state = Load<PairGrainState>($"pair-{model}.v2.bin");
+        var chunk = Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin");
+        var stored = GoldenStates.StoredForecasts(model, 2);
+        Assert.Equal(2, state.Version);
+        Assert.Equal(GoldenStates.V2ChunkDays, state.ChunkDays);
+        Assert.Equal(1, state.ClosedChunks);
+        Assert.Equal(stored.Count, state.ForecastCount);
+        Bits.Identical([.. stored.Take(GoldenStates.V2ChunkDays)], chunk.Forecasts, $"{model} chunk 0");
+        Bits.Identical([.. stored.Skip(GoldenStates.V2ChunkDays)], state.Pair.Forecasts, $"{model} open forecasts");
+        Assert.Equal(BacktestAccumulator.Of(stored, GoldenStates.Alphas).Select(b => b.Figures()), state.Backtests!.Select(b => b.Figures()));
+        var core = GoldenStates.CorePair(model);
+        Assert.Equal(core.State.Bars, state.Pair.Bars);
+        if (model != "garch-t")
+        {
+            // Closed-form models: today's Core engine computes what was stored, but for the PITs historical
+            // simulation and EWMA gained after that release.
+            Bits.Identical([.. core.State.Forecasts.Select(f => f with { Pit = double.NaN })], stored, model);
+        }
+
+        var prices = Load<InstrumentPricesState>("prices.v1.bin");
+        var priceChunk = Load<PriceChunk>("prices.v1.chunk0.bin");
+        var series = TestSeries.Create("GOLD", GoldenStates.Days, seed: 90);
+        Assert.Equal(GoldenStates.Days, prices.Count);
+        Assert.Equal(series.Bars.Select(b => Bits.Of(b.Close)), priceChunk.Prices.Concat(prices.Open).Select(p => Bits.Of(p.Close)));
+    }
+
+    [Fact]
+    public async Task A_grid_that_finds_version_2_state_continues_like_the_core_engine_and_rewrites_it_packed()
+    {
+        var name = TestSeries.Unique("v2");
+        var instrument = "GOLD";
+        var silo = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[0].SiloAddress);
+        var storage = silo.GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+        var pricesKey = UniverseKey.Of(name, instrument);
+        await storage.WriteStateAsync("prices", grid.Client.GetGrain<IInstrumentPricesGrain>(pricesKey).GetGrainId(),
+            new GrainState<InstrumentPricesState>(Load<InstrumentPricesState>("prices.v1.bin")));
+        await storage.WriteStateAsync("prices", GrainId.Create(ChunkStore<PriceChunk>.GrainType, $"{pricesKey}#0"),
+            new GrainState<PriceChunk>(Load<PriceChunk>("prices.v1.chunk0.bin")));
+        foreach (var model in Models)
+        {
+            var key = PairKey.Of(name, instrument, model);
+            await storage.WriteStateAsync("pair", grid.Client.GetGrain<IInstrumentModelGrain>(key).GetGrainId(),
+                new GrainState<PairGrainState>(Load<PairGrainState>($"pair-{model}.v2.bin")));
+            await storage.WriteStateAsync("forecasts", GrainId.Create(ChunkStore<ForecastChunk>.GrainType, $"{key}#0"),
+                new GrainState<ForecastChunk>(Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin")));
+        }
+
+        await storage.WriteStateAsync("universe", grid.Client.GetGrain<IUniverseGrain>(name).GetGrainId(),
+            new GrainState<UniverseGrainState>(new UniverseGrainState
+            {
+                Version = StateVersions.Universe,
+                Settings = CoreMapping.ToSettings(GoldenStates.Options),
+                Models = [.. Models],
+                Instruments = [instrument],
+                HasPrices = true,
+            }));
+
+        var universe = grid.Client.GetGrain<IUniverseGrain>(name);
+        var longer = TestSeries.Create(instrument, GoldenStates.Days + 40, seed: 90);
+        await universe.PushPricesAsync([new InstrumentPrices(instrument, TestSeries.Prices(longer, GoldenStates.Days - 5, 45))]);
+        foreach (var model in Models)
+        {
+            var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
+            var stored = GoldenStates.StoredForecasts(model, 2);
+            // The Core kernel resumed from the stored record (its open forecasts, its fit) and fed the same new days.
+            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument, Load<PairGrainState>($"pair-{model}.v2.bin").Pair);
+            foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
+            {
+                core.Append(bar);
+            }
+
+            List<ForecastRecord> expected = [.. stored.Take(GoldenStates.V2ChunkDays), .. core.State.Forecasts];
+            Bits.Identical(expected, await GridReads.ForecastsAsync(pair), model);
+            Assert.Equal(Backtester.Summarize(expected, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+
+            var record = new GrainState<PairGrainState>();
+            await storage.ReadStateAsync("pair", pair.GetGrainId(), record);
+            Assert.Equal(StateVersions.Pair, record.State!.Version);
+            Assert.Equal(GoldenStates.V2ChunkDays, record.State.ChunkDays);
+            Assert.Equal(BacktestAccumulator.Of(expected, GoldenStates.Alphas).Select(b => b.Figures()), record.State.Backtests!.Select(b => b.Figures()));
+            Assert.Equal(longer.Count, (await pair.GetStatusAsync()).BarsSeen);
+        }
+    }
+}

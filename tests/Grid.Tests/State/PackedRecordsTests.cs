@@ -1,0 +1,72 @@
+using RiskGrid.Core.Data;
+using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
+using RiskGrid.Grains.State;
+using RiskGrid.Grains.Surrogates;
+using RiskGrid.Grid.Tests.TestSupport;
+
+namespace RiskGrid.Grid.Tests.State;
+
+/// <summary>The packed layout of the pair record keeps every bit: NaN payloads, negative zero, missing dates.</summary>
+public sealed class PackedRecordsTests
+{
+    private static readonly double OddNaN = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_1234);
+
+    private static List<ForecastRecord> Forecasts() =>
+    [
+        new(new DateOnly(2001, 2, 3), [1.5, 2.5], [2.0, 3.0], -0.0, 1.25, FitStatus.Converged, true)
+        {
+            TargetDate = new DateOnly(2001, 2, 5), Realized = -3.75, Pit = 0.0125,
+        },
+        new(new DateOnly(2001, 2, 5), [double.NaN, double.NaN], [double.NaN, OddNaN], double.NaN, double.NaN, FitStatus.Failed, false),
+        new(new DateOnly(2001, 2, 6), [0.1, 0.2, 0.3], [0.4, 0.5, 0.6], double.Epsilon, double.MaxValue, FitStatus.NotConverged, false)
+        {
+            TargetDate = new DateOnly(2001, 2, 7), Realized = double.NegativeInfinity,
+        },
+    ];
+
+    [Fact]
+    public void Forecasts_round_trip_bit_for_bit()
+    {
+        var forecasts = Forecasts();
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts(PackedRecords.PackForecasts(forecasts)), "packed");
+        Assert.Empty(PackedRecords.UnpackForecasts(PackedRecords.PackForecasts([])));
+        Bits.Identical(forecasts, ForecastChunk.Of(forecasts).Forecasts, "chunk");
+    }
+
+    [Fact]
+    public void Bars_round_trip_bit_for_bit()
+    {
+        List<PriceBar> bars = [new(new DateOnly(1999, 1, 4), 1, 2, 0.5, 1.5), new(new DateOnly(1999, 1, 5), OddNaN, -0.0, double.NaN, 1e308)];
+        var back = PackedRecords.UnpackBars(PackedRecords.PackBars(bars));
+        Assert.Equal(bars.Count, back.Count);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            Assert.Equal(bars[i].Date, back[i].Date);
+            Assert.Equal(
+                new[] { bars[i].Open, bars[i].High, bars[i].Low, bars[i].Close }.Select(Bits.Of),
+                new[] { back[i].Open, back[i].High, back[i].Low, back[i].Close }.Select(Bits.Of));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_layout_is_refused_with_a_message()
+    {
+        var bytes = PackedRecords.PackBars([]);
+        bytes[0] = 9;
+        var ex = Assert.Throws<InvalidOperationException>(() => (object)PackedRecords.UnpackBars(bytes));
+        Assert.Contains("layout 9", ex.Message);
+    }
+
+    [Fact]
+    public void A_pair_record_serializes_packed_and_reads_back_identically()
+    {
+        var serializer = GoldenStates.Serializer();
+        var core = GoldenStates.CorePair("ewma");
+        var state = new PairGrainState { Pair = core.State, Version = StateVersions.Pair, ChunkDays = 1000 };
+        var back = serializer.Deserialize<PairGrainState>(serializer.Serialize(state))!;
+        Bits.Identical(core.State.Forecasts, back.Pair.Forecasts, "forecasts");
+        Assert.Equal(core.State.Bars, back.Pair.Bars);
+        Assert.Equal(core.State.BarsSeen, back.Pair.BarsSeen);
+    }
+}

@@ -9,9 +9,10 @@ namespace RiskGrid.Core.Backtesting;
 /// where the ES is wrong cannot hide in the quantile part.
 /// </summary>
 /// <remarks>
-/// Only the asymptotic p-value: a bootstrap would refit the regression hundreds of times per series. Bayer and
-/// Dimitriadis report the strict test oversized on a few hundred days at p = 2.5% (the estimate rests on the tail
-/// points alone); the size-and-power bench measures it. The covariance is esreg's sandwich for a correctly specified
+/// Only the asymptotic p-value: a bootstrap would refit the regression hundreds of times per series. It is oversized
+/// (BacktestBench, 300 samples a cell: 9–26% at a nominal 5% under i.i.d. null hits, 16–35% on GJR-t data with the true
+/// forecasts, T = 250–1000; 11% on 1000 normal days at 2.5% in the unit test's design): the estimate rests on the tail
+/// points alone, and the "ind" truncated variance below ignores heteroskedasticity. The covariance is esreg's sandwich for a correctly specified
 /// model with the "ind" truncated variance (esback's default adds misspecification terms from a location–scale
 /// fit and a kernel density; they vanish under the null). Undefined with fewer than five expected tail points
 /// (T(1 − α) &lt; 5), forecasts that do not vary, or no finite fit.

@@ -130,10 +130,12 @@ public sealed class BenchmarkCommandTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_models_are_named_with_the_known_ones_before_any_work()
+    public void Unknown_models_are_named_with_the_closest_known_one_before_any_work()
     {
         var ex = Assert.Throws<ArgumentException>(() => RunOptions.ModelNames(["hs,foo", "bar"]));
-        Assert.StartsWith("--models: unknown models 'foo', 'bar'; known models: hs, ", ex.Message);
+        Assert.Equal("--models: unknown models 'foo', 'bar'; riskgrid models lists them", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => RunOptions.ModelNames(["garch-tt"]));
+        Assert.Equal("--models: unknown model 'garch-tt'; did you mean 'garch-t'?", ex.Message);
         Assert.Equal(["hs", "garch-t"], RunOptions.ModelNames(["hs", "garch-t,HS"]));
         Assert.Equal(Core.Models.ModelCatalog.Names, RunOptions.ModelNames(["all"]));
     }

@@ -170,7 +170,7 @@ public static class BacktestCommand
             if (!file.Alphas.SequenceEqual(first.Alphas))
             {
                 throw new DataValidationException(file.Source, 1,
-                    $"has levels {Percent(file.Alphas)}, {first.Source} {Percent(first.Alphas)}: choose common ones with --alpha");
+                    $"has levels {Percent(file.Alphas)}, {Path.GetFileName(first.Source)} {Percent(first.Alphas)} (choose with --alpha)");
             }
         }
 
@@ -190,8 +190,7 @@ public static class BacktestCommand
                 if (values.Count > 0 && 2 * negative > values.Count)
                 {
                     throw new DataValidationException(file.Source, 0,
-                        $"{file.LevelColumns[k]} is negative on {negative:N0} of {values.Count:N0} days; VaR is a positive loss here " +
-                        "(--var-sign return reads return quantiles, --var-sign loss takes them as they are)");
+                        $"{file.LevelColumns[k]} < 0 on {negative:N0} of {values.Count:N0} days (return quantiles? see --var-sign)");
                 }
             }
         }
@@ -211,8 +210,7 @@ public static class BacktestCommand
                 if (!seen.TryAdd((series.Instrument, series.Model), file.Source))
                 {
                     throw new DataValidationException(file.Source, series.FirstRow,
-                        $"{series.Instrument} {series.Model} is also in {seen[(series.Instrument, series.Model)]}: " +
-                        "name the models apart (a model column, or --model)");
+                        $"{series.Instrument} {series.Model} is also in {Path.GetFileName(seen[(series.Instrument, series.Model)])} (name models with --model)");
                 }
 
                 var forecasts = index.SequenceEqual(Enumerable.Range(0, file.Alphas.Count))

@@ -60,7 +60,12 @@ public static class BenchmarkRunner
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<PairRun> runs;
-        using (var progress = new ConsoleProgress())
+        // The backtests are the run's second phase; the probe times them on this machine, so the time left covers them.
+        // (A pair's observations: its forecast days but the last, not yet realised.)
+        var probe = new BacktestTimeProbe(
+            [.. universe.SelectMany(series => settings.Models.Select(_ => EngineProgress.ForecastDays(series.Count, settings.Rolling.Window) - 1))],
+            settings.Rolling.Alphas, settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount);
+        using (var progress = new ConsoleProgress(backtests: probe))
         {
             runs = await executor.RunAsync(universe, settings, progress, cancellationToken);
         }

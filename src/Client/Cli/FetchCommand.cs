@@ -28,7 +28,7 @@ public static class FetchCommand
         {
             var values = options.Bind(parse);
             var settings = MarketDataSettings.Resolve(values) ?? throw new ArgumentException(
-                $"--source is required ({string.Join(", ", MarketDataSources.Names)}), e.g. riskgrid fetch --source yahoo --symbols JPM --from 2005-01-01");
+                $"--source is required ({string.Join(", ", MarketDataSources.Names)}), e.g. --source yahoo --symbols JPM");
             return await RunAsync(settings, values.Get(Out), output ?? Console.Out, ct);
         }));
         return command;

@@ -115,18 +115,25 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
                 p.PricesSent >= p.PricesTotal ? forecastsTotal : Math.Min(forecasts, forecastsTotal), forecastsTotal));
         }), cancellationToken);
 
-        return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken);
+        // The second phase: each pair computes its backtests on its silo as it is read back.
+        var finished = new EngineProgress(barsTotal, barsTotal, 0, 0, forecastsTotal, forecastsTotal);
+        var pairs = universe.Count * models.Length;
+        progress.Report(finished with { BacktestsTotal = pairs });
+        return await ReadPairsAsync(client, universeName, [.. universe.Select(s => s.Instrument)], models, cancellationToken,
+            new SynchronousProgress<int>(done => progress.Report(finished with { BacktestsDone = done, BacktestsTotal = pairs })));
     }
 
     /// <summary>Every pair's finished backtests (computed in the grid) and forecast rows as Core <see cref="PairRun"/>s,
     /// in the Core engine's order (instrument, then model). Several pairs at a time: each computes its whole-sample
     /// tests on its silo.</summary>
+    /// <param name="pairsRead">Told the number of pairs read so far, after each.</param>
     public static async Task<IReadOnlyList<PairRun>> ReadPairsAsync(RiskGridClient client, string universe, IReadOnlyList<string> instruments,
-        IReadOnlyList<string> models, CancellationToken cancellationToken)
+        IReadOnlyList<string> models, CancellationToken cancellationToken, IProgress<int>? pairsRead = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var keys = (from instrument in instruments from model in models select (Instrument: instrument, Model: model)).ToArray();
         var runs = new PairRun[keys.Length];
+        var read = 0;
         using var reads = new SemaphoreSlim(Math.Max(4, 2 * Environment.ProcessorCount));
         await Task.WhenAll(keys.Select(async (key, i) =>
         {
@@ -141,6 +148,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
                 {
                     Backtests = [.. summary.Backtests.Select(b => b.ToCore())],
                 };
+                pairsRead?.Report(Interlocked.Increment(ref read));
             }
             finally
             {

@@ -45,7 +45,9 @@ public static class DufourMonteCarlo
 
     private const int CacheLimit = 512;
     private static readonly Lock CacheLock = new();
-    private static readonly Dictionary<(string, int, double, int), NullSample> Cache = [];
+    // Each entry is drawn once: pairs backtested at the same time (the CLI's workers, a silo's grains) wait for the
+    // first to draw it rather than each drawing the same sample.
+    private static readonly Dictionary<(string, int, double, int), Lazy<NullSample>> Cache = [];
 
     /// <summary>
     /// The Monte Carlo p-value of <paramref name="observed"/> (NaN when it is NaN) for a statistic of
@@ -88,27 +90,22 @@ public static class DufourMonteCarlo
         }
 
         var key = (test, data.Count, data.ExpectedRate, replications);
-        NullSample? sample;
+        Lazy<NullSample>? sample;
         lock (CacheLock)
         {
-            Cache.TryGetValue(key, out sample);
-        }
-
-        if (sample is null)
-        {
-            sample = simulate();
-            lock (CacheLock)
+            if (!Cache.TryGetValue(key, out sample))
             {
                 if (Cache.Count >= CacheLimit)
                 {
                     Cache.Clear();
                 }
 
+                sample = new Lazy<NullSample>(simulate, LazyThreadSafetyMode.ExecutionAndPublication);
                 Cache[key] = sample;
             }
         }
 
-        return new PValue(PValueMethods.MonteCarlo, sample.PValue(observed, TieBreakOf(data)));
+        return new PValue(PValueMethods.MonteCarlo, sample.Value.PValue(observed, TieBreakOf(data)));
     }
 
     /// <summary>

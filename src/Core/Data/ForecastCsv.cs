@@ -34,7 +34,7 @@ public static partial class ForecastCsv
     private const string What = "a forecast file";
 
     /// <summary>The header expected, in errors.</summary>
-    public const string ExpectedHeader = "date,return,var_99,es_99,... (or benchmark's forecasts.csv)";
+    public const string ExpectedHeader = "date,return,var_99,...";
 
     /// <summary>Loads <paramref name="path"/>; see the class summary for the layouts and rules.</summary>
     /// <param name="model">The model of a file without a <c>model</c> column.</param>
@@ -136,8 +136,7 @@ public static partial class ForecastCsv
         if (!(alpha > 0.5 && alpha < 1))
         {
             throw new DataValidationException(source, 1,
-                $"column '{header}' names level {(100 * alpha).ToString("0.###", CultureInfo.InvariantCulture)}%: a level is the " +
-                "confidence, above 50% (var_99 = 99%, var_975 or var_97.5 = 97.5%)");
+                $"{header}: level {(100 * alpha).ToString("0.###", CultureInfo.InvariantCulture)}% is not above 50% (var_99 = 99%)");
         }
 
         return (m.Groups["kind"].Value.Equals("var", StringComparison.OrdinalIgnoreCase), alpha);
@@ -203,7 +202,7 @@ public static partial class ForecastCsv
 
         static double Required(Row row, int column) =>
             row.Text(column).Length == 0
-                ? throw row.Error($"{row.Header(column)} is empty (a day without a forecast leaves every VaR and ES cell empty)")
+                ? throw row.Error($"{row.Header(column)} is empty (allowed only when all VaR/ES cells are)")
                 : row.Number(column, allowEmpty: false);
     }
 
@@ -244,7 +243,7 @@ public static partial class ForecastCsv
 
             return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw Error($"{header[column]}: cannot parse date '{text}' (expected yyyy-MM-dd or M/D/YYYY)");
+                : throw Error($"{header[column]}: '{text}' is not a yyyy-MM-dd or M/D/YYYY date");
         }
 
         /// <summary>A finite number; an empty cell is NaN when <paramref name="allowEmpty"/> (or the column is absent), else an error.</summary>
@@ -364,7 +363,7 @@ public static partial class ForecastCsv
 
             if (day.Key < last.Key)
             {
-                throw row.Error($"dates not increasing{For}: {day.Key:yyyy-MM-dd} follows {last.Key:yyyy-MM-dd} (row {last.Line})");
+                throw row.Error($"dates not increasing{For}: {day.Key:yyyy-MM-dd} follows {last.Key:yyyy-MM-dd}");
             }
 
             if (last.Target is null)
@@ -463,21 +462,27 @@ public static partial class ForecastCsv
                 }
             }
 
-            string Header() => string.Join(",", header);
+            // The header as read, cut to keep the message on one line.
+            string Header()
+            {
+                var text = string.Join(",", header);
+                return text.Length <= 32 ? text : text[..31] + "…";
+            }
+
             if (c.Date < 0)
             {
-                throw new DataValidationException(source, 1, $"missing column 'date' (the day the return is realised); header: {Header()}");
+                throw new DataValidationException(source, 1, $"no 'date' column (the day of the return); header: {Header()}");
             }
 
             if (c.Realised < 0)
             {
-                throw new DataValidationException(source, 1, $"missing column 'return' (or 'pnl', 'realized'); header: {Header()}");
+                throw new DataValidationException(source, 1, $"no 'return' (or 'pnl') column; header: {Header()}");
             }
 
             if (vars.Count > 0 && (c.Alpha >= 0 || c.Var >= 0 || c.Es >= 0))
             {
                 throw new DataValidationException(source, 1,
-                    "has both level columns (var_99, ...) and alpha/var/es columns: use one layout");
+                    "both var_99-style and alpha/var/es columns: use one layout");
             }
 
             if (c.Alpha >= 0 != (c.Var >= 0))
@@ -494,7 +499,7 @@ public static partial class ForecastCsv
             if (vars.Count == 0 && c.Alpha < 0)
             {
                 throw new DataValidationException(source, 1,
-                    $"no VaR column: expected a column per level (var_99, es_99, ...) or alpha,var,es columns; header: {Header()}");
+                    $"no VaR column (var_99, or alpha,var); header: {Header()}");
             }
 
             foreach (var (alpha, i) in ess)

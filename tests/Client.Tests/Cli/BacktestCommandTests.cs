@@ -158,7 +158,7 @@ public sealed class BacktestCommandTests(BacktestCommandTests.BenchmarkOutput be
 
     public static TheoryData<string, string> BadFiles => new()
     {
-        { "date,var_99\n2024-01-02,2\n", "row 1: missing column 'return'" },
+        { "date,var_99\n2024-01-02,2\n", "row 1: no 'return' (or 'pnl') column" },
         { "date,return\n2024-01-02,1\n", "row 1: no VaR column" },
         { "date,return,var_99\n2024-01-02,1,2\n2024-01-03,1,abc\n", "row 3: var_99: cannot parse number 'abc'" },
         { "date,return,var_99\n2024-01-02,1,2\n2024-01-03,NaN,2\n", "row 3: return is NaN" },
@@ -167,9 +167,9 @@ public sealed class BacktestCommandTests(BacktestCommandTests.BenchmarkOutput be
         { "date,return,var_99,es_99\n2024-01-02,1,2,3\n2024-01-03,1,2,\n", "row 3: es_99 is empty" },
         { "date,return,var_99\n2024-01-02,,2\n", "row 2: return is empty" },
         { "date,return,var_99\n2024-01-02,1\n", "row 2: expected 3 fields as in the header, found 2" },
-        { "date,return,var_5\n2024-01-02,1,2\n", "row 1: column 'var_5' names level 50%" },
+        { "date,return,var_5\n2024-01-02,1,2\n", "row 1: var_5: level 50% is not above 50%" },
         { "date,return,var_99,pit\n2024-01-02,1,2,1.5\n", "row 2: pit must be in [0, 1]" },
-        { "date,return,var_99\n2024-01-02,1,-2\n2024-01-03,1,-2\n", "var_99 is negative on 2 of 2 days" },
+        { "date,return,var_99\n2024-01-02,1,-2\n2024-01-03,1,-2\n", "var_99 < 0 on 2 of 2 days" },
         { "date,model,return,var_99\n2024-01-02,a,1,2\n2024-01-02,b,1,2\n2024-01-02,a,1,2\n", "row 4: duplicate date 2024-01-02 for model a (also on row 2)" },
         { "date,return,var_99\n", "no data rows after the header" },
     };
@@ -187,7 +187,8 @@ public sealed class BacktestCommandTests(BacktestCommandTests.BenchmarkOutput be
         Assert.Contains($"{file}", error);
         Assert.Contains(expected, error);
         Assert.DoesNotContain("   at ", error); // no stack trace
-        Assert.Single(error.TrimEnd().Split('\n'));
+        var line = Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.True(line.Replace(file, "bad.csv", StringComparison.Ordinal).Length <= 80, line); // fits 80 columns, but for a long path
     }
 
     [Fact]

@@ -171,3 +171,87 @@ public sealed class TimeLeftStartTests
         Assert.Equal(95, estimator.Estimate(1000)!.Value.TotalSeconds, 6); // 950 left at 10 a second
     }
 }
+
+/// <summary>The benchmark's second phase, the backtests: counted, and in the time left from the start.</summary>
+public sealed class BacktestPhaseProgressTests
+{
+    [Fact]
+    public void The_time_left_covers_the_backtests_and_the_phase_has_its_own_lines()
+    {
+        // 200 forecast days at one a second, then 10 pairs backtested at one per 5 s; the probe expects 50 s of backtests.
+        var lines = new StringWriter();
+        var now = TimeSpan.Zero;
+        using (var progress = new ConsoleProgress(lines, inPlace: false, clock: () => now, backtests: new BacktestTimeProbe(TimeSpan.FromSeconds(50))))
+        {
+            for (var i = 1; i <= 200; i++)
+            {
+                now = TimeSpan.FromSeconds(i);
+                progress.Report(new EngineProgress(i, 200, 0, 0, i, 200));
+            }
+
+            var finished = new EngineProgress(200, 200, 0, 0, 200, 200);
+            progress.Report(finished with { BacktestsTotal = 10 });
+            for (var k = 1; k <= 10; k++)
+            {
+                now = TimeSpan.FromSeconds(200 + 5 * k);
+                progress.Report(finished with { BacktestsDone = k, BacktestsTotal = 10 });
+            }
+        }
+
+        var written = lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(20, written.Length); // ten per phase
+        Assert.Contains(" 10%  forecast days 20/200  00:20 elapsed, ~03:50 left", written[0]); // 180 s of forecasts + 50 s of backtests
+        Assert.Contains("100%  forecast days 200/200  03:20 elapsed, ~00:50 left", written[9]); // not the end: the backtests follow
+        Assert.Contains(" 10%  backtests 1/10 pairs  03:25 elapsed, ~00:45 left", written[10]); // the probe's 50 s, 5 gone
+        Assert.Contains(" 50%  backtests 5/10 pairs", written[14]);
+        Assert.Contains("~00:25 left", written[14]); // 5 pairs left at 5 s each, from the phase's own rate
+        Assert.EndsWith("100%  backtests 10/10 pairs  04:10 elapsed", written[^1]);
+    }
+
+    [Fact]
+    public async Task The_probe_times_the_catalogue_on_a_pair_of_the_runs_length()
+    {
+        var probe = new BacktestTimeProbe([120, 120, 120, 80], [0.99], workers: 2);
+        Assert.Null(probe.Estimate);
+
+        probe.Start();
+        await probe.Completion;
+
+        Assert.True(probe.Estimate > TimeSpan.Zero, $"{probe.Estimate}");
+    }
+
+    [Fact]
+    public async Task The_core_engine_reports_the_backtests_as_a_second_phase_and_hands_them_over()
+    {
+        var reports = new List<EngineProgress>();
+        var settings = new BenchmarkSettings
+        {
+            Models = ["hs", "ewma"],
+            Rolling = new RollingOptions { Window = 100, Alphas = [0.99] },
+            SyntheticInstruments = 2,
+            SyntheticDays = 160,
+        };
+        var universe = SyntheticUniverse.Generate(new SyntheticUniverseOptions { Instruments = 2, Days = 160 });
+
+        var runs = await new CoreEngineExecutor().RunAsync(universe, settings, new Collect(reports.Add), CancellationToken.None);
+
+        // Reports from parallel workers may arrive out of order: the furthest says every forecast and backtest is done.
+        var last = reports.Where(r => r.InBacktests).MaxBy(r => r.BacktestsDone);
+        Assert.Equal(new EngineProgress(last.BarsTotal, last.BarsTotal, 4, 4, 4 * 60, 4 * 60, 4, 4), last);
+        Assert.Equal([0, 1, 2, 3, 4], reports.Where(r => r.InBacktests).Select(r => r.BacktestsDone).Order());
+        Assert.All(runs, r => Assert.Equal(Core.Backtesting.Backtester.Summarize(r.Forecasts, settings.Rolling.Alphas), r.Backtests!));
+    }
+
+    private sealed class Collect(Action<EngineProgress> add) : IProgress<EngineProgress>
+    {
+        private readonly Lock _lock = new();
+
+        public void Report(EngineProgress value)
+        {
+            lock (_lock)
+            {
+                add(value);
+            }
+        }
+    }
+}

@@ -87,7 +87,7 @@ public sealed class RunOptionsTests : IDisposable
 
         File.WriteAllText(yaml, "window: 300\nwindw: 5\n");
         var ex = Assert.Throws<ArgumentException>(() => Bind("--config", yaml));
-        Assert.StartsWith($"{yaml}, line 2: unknown option 'windw'", ex.Message);
+        Assert.Equal($"{yaml}, line 2: unknown option 'windw'; did you mean 'window'?", ex.Message);
 
         File.WriteAllText(yaml, "models: hs\nwindow: lots\n");
         ex = Assert.Throws<ArgumentException>(() => Bind("--config", yaml));

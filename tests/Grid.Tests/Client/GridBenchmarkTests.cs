@@ -60,9 +60,15 @@ public sealed class GridBenchmarkTests : IDisposable
         await new GridEngineExecutor(null, "progress", 25, reset: false)
             .RunAsync(universe, settings, new SynchronousProgress<EngineProgress>(reports.Add), CancellationToken.None);
 
-        Assert.Equal(5, reports.Count); // 120 days in pushes of 25
+        var pushes = reports.Where(r => !r.InBacktests).ToList();
+        Assert.Equal(5, pushes.Count); // 120 days in pushes of 25
         Assert.All(reports, r => Assert.Equal((0, 0, 2 * 120 * 2L), (r.PairsDone, r.PairsTotal, r.BarsTotal)));
-        Assert.Equal([2 * 25 * 2L, 2 * 50 * 2, 2 * 75 * 2, 2 * 100 * 2, 2 * 120 * 2], reports.Select(r => r.BarsDone));
+        Assert.Equal([2 * 25 * 2L, 2 * 50 * 2, 2 * 75 * 2, 2 * 100 * 2, 2 * 120 * 2], pushes.Select(r => r.BarsDone));
+        // Then the second phase: the pairs read back with their backtests, after every push.
+        var backtests = reports.SkipWhile(r => !r.InBacktests).ToList();
+        Assert.All(backtests, r => Assert.True(r.InBacktests));
+        Assert.Equal([0, 1, 2, 3, 4], backtests.Select(r => r.BacktestsDone).Order());
+        Assert.All(backtests, r => Assert.Equal((4, r.ForecastsTotal), (r.BacktestsTotal, r.ForecastsDone)));
     }
 
     [Fact]

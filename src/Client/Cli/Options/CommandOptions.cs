@@ -57,8 +57,9 @@ public sealed class CommandOptions
             foreach (var entry in RunConfigFile.Read(path))
             {
                 var option = _options.FirstOrDefault(o => o.Run.Name.Equals(entry.Key, StringComparison.OrdinalIgnoreCase)).Run
-                             ?? throw new ArgumentException($"{path}, line {entry.Line}: unknown option '{OptionParsers.Printable(entry.Key)}'; " +
-                                                            $"this command's options: {string.Join(", ", Options.Select(o => o.Name))}");
+                             ?? throw new ArgumentException($"{path}, line {entry.Line}: unknown option '{OptionParsers.Printable(entry.Key)}'" +
+                                                            (OptionParsers.Closest(entry.Key, Options.Select(o => o.Name)) is { } closest
+                                                                ? $"; did you mean '{closest}'?" : " (--help lists the options)"));
                 try
                 {
                     values.Set(option, option.Parse(entry.Values));

@@ -157,4 +157,34 @@ public static partial class OptionParsers
         var cut = text.Length > 80 ? text[..80] + "…" : text;
         return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
     }
+
+    /// <summary>The known name closest to <paramref name="text"/> (edit distance at most a third of its length, at least 2),
+    /// or null: for "did you mean" in an error that would otherwise list every name.</summary>
+    public static string? Closest(string text, IEnumerable<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(known);
+        var limit = Math.Max(2, text.Length / 3);
+        return known.Select(k => (Name: k, Distance: Distance(text.ToLowerInvariant(), k.ToLowerInvariant())))
+            .Where(k => k.Distance <= limit).OrderBy(k => k.Distance).Select(k => k.Name).FirstOrDefault();
+    }
+
+    // Levenshtein distance, two rows.
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 }

@@ -277,12 +277,14 @@ public static class RunOptions
             names.AddRange(expanded);
         }
 
-        var unknown = names.Where(n => !ModelCatalog.Contains(n)).Select(Printable).ToList();
+        var unknown = names.Where(n => !ModelCatalog.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
+            // The catalogue has dozens of names: suggest the closest rather than list them (riskgrid models does).
+            var closest = unknown.Count == 1 ? Closest(unknown[0], ModelCatalog.Names) : null;
             throw new ArgumentException(
-                $"--models: unknown model{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
-                $"known models: {string.Join(", ", ModelCatalog.Names)} (or all)");
+                $"--models: unknown model{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{Printable(u)}'"))}; " +
+                (closest is null ? "riskgrid models lists them" : $"did you mean '{closest}'?"));
         }
 
         return names.Count > 0

@@ -131,19 +131,9 @@ public static class BacktestCommand
              new RunArtifact("report", Path.GetFullPath(reportFiles[0])),
              .. reportFiles.Skip(1).Select(f => new RunArtifact("plot", Path.GetFullPath(f))),
              .. files.Select(f => new RunArtifact("input", Path.GetFullPath(f.Source)))]);
-        try
-        {
-            var id = store.Add(record);
-            OutputFolder.Write(settings.OutputDirectory, () =>
-                HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, written, reportFiles.Skip(1).ToList()));
-            store.SetArtifacts(id, store.Keep(record.Artifacts, settings.OutputDirectory));
-            info.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
-            return ExitCodes.Ok;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new RunStoreException($"the backtest finished but could not be recorded in {store.Path}: {ex.Message}", ex);
-        }
+        return RunRecording.Record(store, record, settings.OutputDirectory,
+            id => HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, written, reportFiles.Skip(1).ToList()),
+            info, "the backtest");
     }
 
     /// <summary>The levels to backtest: those asked for (each must be in every file), else the files' own, which must agree.</summary>

@@ -119,21 +119,10 @@ public static class BenchmarkRunner
         {
             Comparison = report.Ranking,
         };
-        try
-        {
-            var id = store.Add(record);
-            // The page names the run's id, known once it is recorded: rewrite the page (not the charts) with it.
-            OutputFolder.Write(settings.OutputDirectory, () =>
-                HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()));
-            // The store keeps its own copies, so a later run into the same folder does not change what this one shows.
-            store.SetArtifacts(id, store.Keep(record.Artifacts, settings.OutputDirectory));
-            info.MarkupLine($"[grey]Recorded as run {id} in {Markup.Escape(store.Path)} (riskgrid runs show {id}).[/]");
-            return ExitCodes.Ok;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new RunStoreException($"the run finished but could not be recorded in {store.Path}: {ex.Message}", ex);
-        }
+        // The page names the run's id, known once it is recorded.
+        return RunRecording.Record(store, record, settings.OutputDirectory,
+            id => HtmlReportWriter.WritePage(report, settings.OutputDirectory, header with { RunId = id }, files, reportFiles.Skip(1).ToList()),
+            info, "the run");
     }
 
     // Flags (or, when asked, refuses) prices that load but look wrong; the synthetic universe is not checked.

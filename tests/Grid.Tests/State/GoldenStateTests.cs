@@ -21,16 +21,13 @@ public sealed class GoldenStateTests(GridFixture grid)
 {
     private static readonly string[] Models = ["hs", "ewma", "garch-t"];
 
-    private static T Load<T>(string file) =>
-        GoldenStates.Serializer().Deserialize<T>(new BinaryData(File.ReadAllBytes(Path.Combine(GoldenStates.Folder, file))))!;
-
     [Theory]
     [InlineData("hs")]
     [InlineData("ewma")]
     [InlineData("garch-t")]
     public void Version_0_pair_state_loads_with_every_forecast_and_price(string model)
     {
-        var state = Load<PairGrainState>($"pair-{model}.v0.bin");
+        var state = GoldenStates.Load<PairGrainState>($"pair-{model}.v0.bin");
         var core = GoldenStates.CorePair(model);
         Assert.Equal(0, state.Version);
         Assert.True(CoreMapping.ToSettings(GoldenStates.Options).SameAs(state.Settings!));
@@ -55,14 +52,14 @@ public sealed class GoldenStateTests(GridFixture grid)
     [Fact]
     public void Version_0_universe_and_portfolio_state_load()
     {
-        var universe = Load<UniverseGrainState>("universe.v0.bin");
+        var universe = GoldenStates.Load<UniverseGrainState>("universe.v0.bin");
         Assert.Equal(0, universe.Version);
         Assert.Equal(Models, universe.Models);
         Assert.Equal(["GOLD", "GA", "GB"], universe.Instruments);
         Assert.Equal(["book"], universe.Portfolios);
         Assert.True(universe.HasPrices);
 
-        var portfolio = Load<PortfolioGrainState>("portfolio.v0.bin");
+        var portfolio = GoldenStates.Load<PortfolioGrainState>("portfolio.v0.bin");
         Assert.Equal(0, portfolio.Version);
         Assert.Equal("ewma", portfolio.Definition!.Model);
         Assert.Equal(2, portfolio.Members.Count);
@@ -88,11 +85,11 @@ public sealed class GoldenStateTests(GridFixture grid)
         foreach (var model in Models)
         {
             await storage.WriteStateAsync("pair", GrainId.Create(pairType, $"{instrument}/{model}"),
-                new GrainState<PairGrainState>(Load<PairGrainState>($"pair-{model}.v0.bin")));
+                new GrainState<PairGrainState>(GoldenStates.Load<PairGrainState>($"pair-{model}.v0.bin")));
         }
 
         var name = TestSeries.Unique("legacy");
-        var universeState = Load<UniverseGrainState>("universe.v0.bin");
+        var universeState = GoldenStates.Load<UniverseGrainState>("universe.v0.bin");
         universeState.Instruments = [instrument];
         universeState.Portfolios = [];
         await storage.WriteStateAsync("universe", grid.Client.GetGrain<IUniverseGrain>(name).GetGrainId(),
@@ -119,7 +116,7 @@ public sealed class GoldenStateTests(GridFixture grid)
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
             // The Core kernel resumed from the stored state (warm-started from the stored fit) and fed the same days.
             var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument,
-                Load<PairGrainState>($"pair-{model}.v0.bin").Pair);
+                GoldenStates.Load<PairGrainState>($"pair-{model}.v0.bin").Pair);
             foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
             {
                 core.Append(bar);
@@ -153,7 +150,7 @@ public sealed class GoldenStateTests(GridFixture grid)
         var book = TestSeries.Unique("book");
         var portfolioType = grid.Client.GetGrain<IPortfolioGrain>("u/p").GetGrainId().Type;
         await storage.WriteStateAsync("portfolio", GrainId.Create(portfolioType, book),
-            new GrainState<PortfolioGrainState>(Load<PortfolioGrainState>("portfolio.v0.bin")));
+            new GrainState<PortfolioGrainState>(GoldenStates.Load<PortfolioGrainState>("portfolio.v0.bin")));
 
         var portfolio = grid.Client.GetGrain<IPortfolioGrain>(UniverseKey.Of("legacy", book));
         Assert.True(await portfolio.AdoptLegacyAsync());

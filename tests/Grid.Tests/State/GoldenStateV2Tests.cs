@@ -21,17 +21,14 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
 {
     private static readonly string[] Models = ["hs", "ewma", "garch-t"];
 
-    private static T Load<T>(string file) =>
-        GoldenStates.Serializer().Deserialize<T>(new BinaryData(File.ReadAllBytes(Path.Combine(GoldenStates.Folder, file))))!;
-
     [Theory]
     [InlineData("hs")]
     [InlineData("ewma")]
     [InlineData("garch-t")]
     public void Version_2_pair_state_and_its_chunk_load_with_every_forecast_and_the_backtests(string model)
     {
-        var state = Load<PairGrainState>($"pair-{model}.v2.bin");
-        var chunk = Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin");
+        var state = GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin");
+        var chunk = GoldenStates.Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin");
         var stored = GoldenStates.StoredForecasts(model, 2);
         Assert.Equal(2, state.Version);
         Assert.Equal(GoldenStates.V2ChunkDays, state.ChunkDays);
@@ -49,8 +46,8 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
             Bits.Identical([.. core.State.Forecasts.Select(f => f with { Pit = double.NaN })], stored, model);
         }
 
-        var prices = Load<InstrumentPricesState>("prices.v1.bin");
-        var priceChunk = Load<PriceChunk>("prices.v1.chunk0.bin");
+        var prices = GoldenStates.Load<InstrumentPricesState>("prices.v1.bin");
+        var priceChunk = GoldenStates.Load<PriceChunk>("prices.v1.chunk0.bin");
         var series = TestSeries.Create("GOLD", GoldenStates.Days, seed: 90);
         Assert.Equal(GoldenStates.Days, prices.Count);
         Assert.Equal(series.Bars.Select(b => Bits.Of(b.Close)), priceChunk.Prices.Concat(prices.Open).Select(p => Bits.Of(p.Close)));
@@ -65,16 +62,16 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
         var storage = silo.GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
         var pricesKey = UniverseKey.Of(name, instrument);
         await storage.WriteStateAsync("prices", grid.Client.GetGrain<IInstrumentPricesGrain>(pricesKey).GetGrainId(),
-            new GrainState<InstrumentPricesState>(Load<InstrumentPricesState>("prices.v1.bin")));
+            new GrainState<InstrumentPricesState>(GoldenStates.Load<InstrumentPricesState>("prices.v1.bin")));
         await storage.WriteStateAsync("prices", GrainId.Create(ChunkStore<PriceChunk>.GrainType, $"{pricesKey}#0"),
-            new GrainState<PriceChunk>(Load<PriceChunk>("prices.v1.chunk0.bin")));
+            new GrainState<PriceChunk>(GoldenStates.Load<PriceChunk>("prices.v1.chunk0.bin")));
         foreach (var model in Models)
         {
             var key = PairKey.Of(name, instrument, model);
             await storage.WriteStateAsync("pair", grid.Client.GetGrain<IInstrumentModelGrain>(key).GetGrainId(),
-                new GrainState<PairGrainState>(Load<PairGrainState>($"pair-{model}.v2.bin")));
+                new GrainState<PairGrainState>(GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin")));
             await storage.WriteStateAsync("forecasts", GrainId.Create(ChunkStore<ForecastChunk>.GrainType, $"{key}#0"),
-                new GrainState<ForecastChunk>(Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin")));
+                new GrainState<ForecastChunk>(GoldenStates.Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin")));
         }
 
         await storage.WriteStateAsync("universe", grid.Client.GetGrain<IUniverseGrain>(name).GetGrainId(),
@@ -95,7 +92,7 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
             var stored = GoldenStates.StoredForecasts(model, 2);
             // The Core kernel resumed from the stored record (its open forecasts, its fit) and fed the same new days.
-            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument, Load<PairGrainState>($"pair-{model}.v2.bin").Pair);
+            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument, GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin").Pair);
             foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
             {
                 core.Append(bar);

@@ -36,6 +36,10 @@ internal static class GoldenStates
         return new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>());
     }
 
+    /// <summary>A golden file decoded as the silos decode stored state.</summary>
+    public static T Load<T>(string file) =>
+        Serializer().Deserialize<T>(new BinaryData(File.ReadAllBytes(Path.Combine(Folder, file))))!;
+
     /// <summary>The Core engine's run of the golden pair: what a migrated pair must still hold.</summary>
     public static RollingPair CorePair(string model)
     {

@@ -11,7 +11,8 @@ namespace RiskGrid.Client.Cli;
 internal static class RunRecording
 {
     /// <param name="what">What finished, for the error ("the run", "the backtest").</param>
-    public static int Record(RunStore store, RunRecord record, string outputDirectory, Action<long> writePage, IAnsiConsole info, string what)
+    /// <param name="writePage">Writes the report page naming the run id; returns its path.</param>
+    public static int Record(RunStore store, RunRecord record, string outputDirectory, Func<long, string> writePage, IAnsiConsole info, string what)
     {
         try
         {

@@ -60,17 +60,7 @@ public static class RiskGridSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         LstmCatalog.Register();
-        if (string.IsNullOrWhiteSpace(options.Redis) && options.LocalStorage)
-        {
-            silo.Services.AddKeyedSingleton<IGrainStorage>(RiskGridStorage.Name,
-                (services, _) => new Storage.LocalGrainStorage(new Storage.PooledGrainStorageSerializer(services.GetRequiredService<Serializer>())));
-        }
-        else if (string.IsNullOrWhiteSpace(options.Redis))
-        {
-            silo.AddMemoryGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>(
-                (storage, serializer) => storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer)));
-        }
-        else
+        if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             var redis = options.Redis;
             silo.AddRedisGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
@@ -78,6 +68,16 @@ public static class RiskGridSiloBuilderExtensions
                 storage.ConfigurationOptions = RedisConfiguration(redis);
                 storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer);
             }));
+        }
+        else if (options.LocalStorage)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(RiskGridStorage.Name,
+                (services, _) => new Storage.LocalGrainStorage(new Storage.PooledGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>(
+                (storage, serializer) => storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer)));
         }
 
         silo.AddRiskGridMetrics();

@@ -50,6 +50,25 @@ internal static class EvaluationTiming
                 var se = Median(() => LikelihoodStandardErrors.FromHessian(h), 2000);
                 Console.WriteLine($"   new likelihood {construct:F2}, check data {check:F2}, Hessian {hessian:F2}, SE from Hessian {se:F2}; " +
                                   $"warm fit iterations {GarchFitter.Fit(model, window, yesterday).Iterations}");
+                if (likelihood.HasAnalyticHessian)
+                {
+                    var k = 1 + model.Process.ParameterCount;
+                    var m = model.Distribution.ParameterCount;
+                    var t = window.Length;
+                    double[] hh = new double[t], he = new double[t], ee = new double[t], he2 = new double[t * Math.Max(m, 1)],
+                        ee2 = new double[t * Math.Max(m, 1)], etaEta = new double[Math.Max(m * m, 1)], dh = new double[t * k],
+                        second = new double[k * k];
+                    var seconds = Median(() => model.Distribution.SecondDerivatives(residuals, variance, shape, hh, he, ee, he2, ee2, etaEta), 2000);
+                    var order = Median(() => model.Process.SecondOrder(residuals, variance, vw, process, 1.0, 0.0, dh, second), 2000);
+                    var nParameters = parameters.Length;
+                    var analytic = new double[nParameters, nParameters];
+                    var g = new double[nParameters];
+                    var whole = Median(() => likelihood.TryHessian(parameters, g, analytic, out _), 2000);
+                    var differenced = Median(() => LikelihoodStandardErrors.DifferencedHessian(likelihood, parameters, out _), 500);
+                    Console.WriteLine($"   analytic Hessian {whole:F2} (distribution second derivatives {seconds:F2}, second-order recursion {order:F2}); " +
+                                      $"differenced {differenced:F2}");
+                }
+
                 Console.WriteLine($"   recursion {recursion:F2}, distribution with weights {distribution:F2}, gradient recursion {chain:F2}, " +
                                   $"LINQ sum of 1000 (calibration) {sum:F2}");
             }

@@ -70,6 +70,15 @@ public sealed class Egarch : VolatilityProcess
         VarianceGradient.Egarch(residuals, variance, weights, parameters[0], parameters[1], parameters[2], parameters[3],
             backcast, backcastSlope, gradient);
 
+    public override bool HasSecondOrder => true;
+
+    public override void SecondOrder(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> derivatives, Span<double> second)
+    {
+        VarianceHessian.Egarch(residuals, variance, weights, parameters[0], parameters[1], parameters[2],
+            parameters[3], backcast, backcastSlope, derivatives, second);
+    }
+
     public override double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters) =>
         VarianceRecursion.EgarchStep(variance, standardizedResidual, parameters[0], parameters[1], parameters[2], parameters[3]);
 

@@ -68,6 +68,15 @@ public sealed class Garch : VolatilityProcess
         VarianceGradient.Garch(residuals, variance, weights, parameters[0], parameters[1], parameters[2], backcast,
             backcastSlope, gradient);
 
+    public override bool HasSecondOrder => true;
+
+    public override void SecondOrder(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> derivatives, Span<double> second)
+    {
+        VarianceHessian.Garch(residuals, variance, weights, parameters[0], parameters[1], parameters[2], backcast,
+            backcastSlope, derivatives, second);
+    }
+
     public override double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters)
     {
         var e = Math.Sqrt(variance) * standardizedResidual;

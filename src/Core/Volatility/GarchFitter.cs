@@ -765,11 +765,11 @@ public static class GarchFitter
         model.ToNatural(objective.BestWorking, scale, natural, jacobian);
         double logLikelihood;
         double[,] hessian;
-        if (objective.BestHasGradient)
+        if (objective.BestHasGradient && !likelihood.HasAnalyticHessian)
         {
-            // The best point's own evaluation is the Hessian's base point: n more gradient passes, not n + 1.
+            // The best point's own evaluation is the differenced Hessian's base point: n more gradient passes, not n + 1.
             logLikelihood = objective.BestLogLikelihood;
-            hessian = LikelihoodStandardErrors.Hessian(likelihood, natural, objective.BestNaturalGradient);
+            hessian = LikelihoodStandardErrors.DifferencedHessian(likelihood, natural, objective.BestNaturalGradient);
         }
         else
         {

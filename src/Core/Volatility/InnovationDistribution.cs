@@ -20,6 +20,23 @@ public abstract class InnovationDistribution : ModelPart
     public abstract double LogLikelihood(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters, Span<double> varianceWeights, Span<double> residualWeights, Span<double> gradient);
 
+    /// <summary>
+    /// Second derivatives of ℓ_t for the one-pass analytic Hessian (see <see cref="VolatilityLikelihood.TryHessian"/>):
+    /// per t, ∂²ℓ_t/∂σ²_t² into <paramref name="varianceVariance"/>, ∂²ℓ_t/∂σ²_t∂ε_t into
+    /// <paramref name="varianceResidual"/>, ∂²ℓ_t/∂ε_t² into <paramref name="residualResidual"/>; per distribution
+    /// parameter j and t (m × T, one row of T per parameter), ∂²ℓ_t/∂σ²_t∂η_j and ∂²ℓ_t/∂ε_t∂η_j; and Σ_t ∂²ℓ_t/∂η∂η'
+    /// (m × m) into <paramref name="parameterParameter"/>. Not supported (the default) when the distribution does not provide
+    /// them (<see cref="HasSecondDerivatives"/>): the fitter then differences the analytic gradient instead.
+    /// </summary>
+    public virtual void SecondDerivatives(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
+        ReadOnlySpan<double> parameters, Span<double> varianceVariance, Span<double> varianceResidual,
+        Span<double> residualResidual, Span<double> varianceParameter, Span<double> residualParameter,
+        Span<double> parameterParameter) =>
+        throw new NotSupportedException($"{Name} provides no second derivatives");
+
+    /// <summary>Whether <see cref="SecondDerivatives"/> is provided.</summary>
+    public virtual bool HasSecondDerivatives => false;
+
     /// <summary>The VaR at level α of the unit-variance loss L = −z: −F⁻¹(1 − α) (for a symmetric
     /// distribution, its upper α-quantile).</summary>
     public abstract double Quantile(double alpha, ReadOnlySpan<double> parameters);

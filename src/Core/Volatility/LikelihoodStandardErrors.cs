@@ -5,8 +5,10 @@ namespace RiskGrid.Core.Volatility;
 
 /// <summary>
 /// Non-robust standard errors as fGarch reports them: the square roots of the diagonal of the inverse
-/// of −H, H the Hessian of the log-likelihood in the natural parameters. H is taken by forward
-/// differences of the analytic gradient (relative step 1e-5, so its relative error is about 1e-5).
+/// of −H, H the Hessian of the log-likelihood in the natural parameters. H is analytic (one pass with the
+/// second-order recursions, <see cref="VolatilityLikelihood.TryHessian"/>) where the model's parts provide second
+/// derivatives, and otherwise taken by forward differences of the analytic gradient (relative step 1e-5, so its
+/// relative error is about 1e-5; n more passes).
 /// </summary>
 public static class LikelihoodStandardErrors
 {
@@ -52,8 +54,8 @@ public static class LikelihoodStandardErrors
         return se;
     }
 
-    /// <summary>Symmetrised forward-difference Hessian of the log-likelihood at natural parameters
-    /// (n + 1 gradient evaluations).</summary>
+    /// <summary>The Hessian of the log-likelihood at natural parameters: analytic where the model provides it
+    /// (one pass), else <see cref="DifferencedHessian(VolatilityLikelihood, ReadOnlySpan{double}, out double)"/>.</summary>
     public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters) =>
         Hessian(likelihood, parameters, out _);
 
@@ -61,14 +63,25 @@ public static class LikelihoodStandardErrors
     /// <paramref name="parameters"/> it evaluates on the way.</summary>
     public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, out double logLikelihood)
     {
-        var at = new double[parameters.Length];
-        logLikelihood = likelihood.LogLikelihood(parameters, at);
-        return Hessian(likelihood, parameters, at);
+        var n = parameters.Length;
+        var analytic = new double[n, n];
+        Span<double> gradient = stackalloc double[n];
+        return likelihood.TryHessian(parameters, gradient, analytic, out logLikelihood) ? analytic
+            : DifferencedHessian(likelihood, parameters, out logLikelihood);
     }
 
-    /// <summary>The Hessian from the gradient <paramref name="at"/> already evaluated at
+    /// <summary>Symmetrised forward-difference Hessian of the log-likelihood at natural parameters from the analytic
+    /// gradient (n + 1 gradient evaluations), and the log-likelihood at <paramref name="parameters"/>.</summary>
+    public static double[,] DifferencedHessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, out double logLikelihood)
+    {
+        var at = new double[parameters.Length];
+        logLikelihood = likelihood.LogLikelihood(parameters, at);
+        return DifferencedHessian(likelihood, parameters, at);
+    }
+
+    /// <summary>The forward-difference Hessian from the gradient <paramref name="at"/> already evaluated at
     /// <paramref name="parameters"/> (n more gradient evaluations).</summary>
-    public static double[,] Hessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, ReadOnlySpan<double> at)
+    public static double[,] DifferencedHessian(VolatilityLikelihood likelihood, ReadOnlySpan<double> parameters, ReadOnlySpan<double> at)
     {
         var n = parameters.Length;
         var x = parameters.ToArray();

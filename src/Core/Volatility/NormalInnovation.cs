@@ -40,6 +40,25 @@ public sealed class NormalInnovation : InnovationDistribution
         return -0.5 * (residuals.Length * LogTwoPi + sumLogH + sumRatio);
     }
 
+    public override bool HasSecondDerivatives => true;
+
+    /// <summary>∂²ℓ/∂σ⁴ = (½ − ε²/σ²)/σ⁴, ∂²ℓ/∂σ²∂ε = ε/σ⁴, ∂²ℓ/∂ε² = −1/σ².</summary>
+    public override void SecondDerivatives(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
+        ReadOnlySpan<double> parameters, Span<double> varianceVariance, Span<double> varianceResidual,
+        Span<double> residualResidual, Span<double> varianceParameter, Span<double> residualParameter,
+        Span<double> parameterParameter)
+    {
+        for (var t = 0; t < residuals.Length; t++)
+        {
+            var e = residuals[t];
+            var inverse = 1 / variance[t];
+            var ratio = e * inverse;
+            varianceVariance[t] = (0.5 - e * ratio) * inverse * inverse;
+            varianceResidual[t] = ratio * inverse;
+            residualResidual[t] = -inverse;
+        }
+    }
+
     public override double Quantile(double alpha, ReadOnlySpan<double> parameters) => StandardNormal.Quantile(alpha);
 
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>

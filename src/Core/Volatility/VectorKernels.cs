@@ -257,4 +257,61 @@ internal static class VectorKernels
 
         return sum;
     }
+
+    /// <summary>Σ x_t·y_t.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var n = x.Length;
+        if (y.Length < n)
+        {
+            throw new ArgumentException("y is shorter than x");
+        }
+
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        var acc = Vector256<double>.Zero;
+        var t = 0;
+        for (; t <= n - Width; t += Width)
+        {
+            acc += Vector256.LoadUnsafe(ref x0, (nuint)t) * Vector256.LoadUnsafe(ref y0, (nuint)t);
+        }
+
+        var sum = Vector256.Sum(acc);
+        for (; t < n; t++)
+        {
+            sum += x[t] * y[t];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ w_t·x_t·y_t.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var n = w.Length;
+        if (x.Length < n || y.Length < n)
+        {
+            throw new ArgumentException("x or y is shorter than w");
+        }
+
+        ref var w0 = ref MemoryMarshal.GetReference(w);
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        var acc = Vector256<double>.Zero;
+        var t = 0;
+        for (; t <= n - Width; t += Width)
+        {
+            acc += Vector256.LoadUnsafe(ref w0, (nuint)t) * Vector256.LoadUnsafe(ref x0, (nuint)t) * Vector256.LoadUnsafe(ref y0, (nuint)t);
+        }
+
+        var sum = Vector256.Sum(acc);
+        for (; t < n; t++)
+        {
+            sum += w[t] * x[t] * y[t];
+        }
+
+        return sum;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace RiskGrid.Core.Volatility;
@@ -59,6 +60,103 @@ public sealed class VolatilityLikelihood
         gradient[0] = _processGradient[0] - direct;
         _processGradient.AsSpan(1).CopyTo(gradient.Slice(model.ProcessOffset, model.Process.ParameterCount));
         return ll;
+    }
+
+    /// <summary>Whether <see cref="TryHessian"/> works for this model: its process and its distribution provide second
+    /// derivatives.</summary>
+    public bool HasAnalyticHessian => Model.Process.HasSecondOrder && Model.Distribution.HasSecondDerivatives;
+
+    /// <summary>
+    /// The log-likelihood, its gradient and its Hessian (n × n) in the natural parameters from one pass with the
+    /// second-order recursions (<see cref="VarianceHessian"/>, <see cref="InnovationDistribution.SecondDerivatives"/>):
+    /// with θ = [μ, process], e_t = r_t − μ and ℓ_t = ℓ(e_t, σ²_t; η),
+    /// ∂²LL/∂θ_a∂θ_b = Σ_t ℓ_hh·h_a·h_b + ℓ_he·(h_a·e_b + e_a·h_b) + ℓ_ee·e_a·e_b + ℓ_h·h_ab (e_μ = −1),
+    /// ∂²LL/∂θ_a∂η_j = Σ_t ℓ_hη_j·h_a + ℓ_eη_j·e_a and ∂²LL/∂η∂η' = Σ_t ℓ_ηη'. False (nothing evaluated) when
+    /// <see cref="HasAnalyticHessian"/> is false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryHessian(ReadOnlySpan<double> parameters, Span<double> gradient, double[,] hessian, out double logLikelihood)
+    {
+        logLikelihood = double.NaN;
+        if (!HasAnalyticHessian)
+        {
+            return false;
+        }
+
+        var model = Model;
+        var count = _returns.Length;
+        var k = 1 + model.Process.ParameterCount;
+        var m = model.Distribution.ParameterCount;
+        var backcast = Filter(parameters, out var meanResidual);
+        var distribution = model.DistributionParameters(parameters);
+        logLikelihood = model.Distribution.LogLikelihood(_residuals, _variance, distribution, _varianceWeights, _residualWeights,
+            gradient.Slice(model.DistributionOffset, m));
+
+        var pool = ArrayPool<double>.Shared;
+        var derivatives = pool.Rent(count * k);
+        var hh = pool.Rent(count);
+        var he = pool.Rent(count);
+        var ee = pool.Rent(count);
+        var hEta = pool.Rent(Math.Max(count * m, 1));
+        var eEta = pool.Rent(Math.Max(count * m, 1));
+        try
+        {
+            Span<double> second = stackalloc double[k * k];
+            Span<double> etaEta = stackalloc double[Math.Max(m * m, 1)];
+            model.Distribution.SecondDerivatives(_residuals, _variance, distribution, hh, he, ee, hEta, eEta, etaEta);
+            model.Process.SecondOrder(_residuals, _variance, _varianceWeights, model.ProcessParameters(parameters), backcast,
+                -2 * meanResidual, derivatives, second);
+
+            var hhRow = hh.AsSpan(0, count);
+            var heRow = he.AsSpan(0, count);
+            for (var a = 0; a < k; a++)
+            {
+                var da = derivatives.AsSpan(a * count, count);
+                for (var b = a; b < k; b++)
+                {
+                    var db = derivatives.AsSpan(b * count, count);
+                    var value = VectorKernels.Dot(hhRow, da, db) + second[a * k + b];
+                    if (a == 0)
+                    {
+                        // ℓ_he·(h_a·e_b + e_a·h_b) with e_μ = −1 (twice for μμ), and ℓ_ee for μμ.
+                        value -= VectorKernels.Dot(heRow, db);
+                        value += b == 0 ? VectorKernels.Sum(ee.AsSpan(0, count)) - VectorKernels.Dot(heRow, da) : 0;
+                    }
+
+                    hessian[a, b] = hessian[b, a] = value;
+                }
+
+                for (var j = 0; j < m; j++)
+                {
+                    var value = VectorKernels.Dot(hEta.AsSpan(j * count, count), da)
+                                - (a == 0 ? VectorKernels.Sum(eEta.AsSpan(j * count, count)) : 0);
+                    hessian[a, k + j] = hessian[k + j, a] = value;
+                }
+
+                gradient[a] = VectorKernels.Dot(_varianceWeights, da);
+            }
+
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < m; j++)
+                {
+                    hessian[k + i, k + j] = etaEta[i * m + j];
+                }
+            }
+
+            // The gradient, as LogLikelihood(parameters, gradient) gives it, from the same derivatives.
+            gradient[0] -= VectorKernels.Sum(_residualWeights);
+            return true;
+        }
+        finally
+        {
+            pool.Return(derivatives);
+            pool.Return(hh);
+            pool.Return(he);
+            pool.Return(ee);
+            pool.Return(hEta);
+            pool.Return(eEta);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -18,6 +18,17 @@ public abstract class VolatilityProcess : ModelPart
     public abstract void Gradient(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> gradient);
 
+    /// <summary>∂σ²_t/∂[μ, parameters…] (k × T, one row of T per parameter, k = 1 + <see cref="ModelPart.ParameterCount"/>) and
+    /// Σ_t weights[t]·∂²σ²_t/∂θ∂θ' (k × k), see <see cref="VarianceHessian"/>. Not supported (the default) when the
+    /// process does not provide second derivatives (<see cref="HasSecondOrder"/>): the fitter then differences the
+    /// analytic gradient instead.</summary>
+    public virtual void SecondOrder(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> derivatives, Span<double> second) =>
+        throw new NotSupportedException($"{Name} provides no second derivatives");
+
+    /// <summary>Whether <see cref="SecondOrder"/> is provided.</summary>
+    public virtual bool HasSecondOrder => false;
+
     /// <summary>σ²_{t+1} from σ²_t and the standardised innovation z_t (residual ε_t = σ_t·z_t); used by
     /// the simulator.</summary>
     public abstract double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters);

@@ -70,6 +70,45 @@ public sealed class VolatilityLikelihoodTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Points))]
+    public void Analytic_hessian_matches_central_differences_of_the_gradient(string model, double[] parameters)
+    {
+        var likelihood = new VolatilityLikelihood(Model(model), Returns(14));
+        var n = parameters.Length;
+        var hessian = new double[n, n];
+        var gradient = new double[n];
+        if (!likelihood.TryHessian(parameters, gradient, hessian, out var logLikelihood))
+        {
+            // Parts without second derivatives: the fitter differences the gradient instead.
+            Assert.False(likelihood.HasAnalyticHessian);
+            return;
+        }
+
+        var expectedGradient = new double[n];
+        Assert.Equal(likelihood.LogLikelihood(parameters, expectedGradient), logLikelihood, 10);
+        var up = new double[n];
+        var down = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(expectedGradient[i], gradient[i], 1e-9 * Math.Max(1, Math.Abs(expectedGradient[i])));
+            var h = 1e-5 * Math.Max(Math.Abs(parameters[i]), 0.01);
+            var x = (double[])parameters.Clone();
+            x[i] += h;
+            likelihood.LogLikelihood(x, up);
+            x[i] -= 2 * h;
+            likelihood.LogLikelihood(x, down);
+            for (var j = 0; j < n; j++)
+            {
+                var numeric = (up[j] - down[j]) / (2 * h);
+                var scale = Math.Sqrt(Math.Abs(hessian[i, i] * hessian[j, j]));
+                Assert.True(Math.Abs(numeric - hessian[i, j]) <= 1e-5 * Math.Max(scale, 1),
+                    $"{model} d²/d{Model(model).ParameterNames[i]}d{Model(model).ParameterNames[j]}: " +
+                    $"analytic {hessian[i, j]:G10}, numeric {numeric:G10}");
+            }
+        }
+    }
+
     [Fact]
     public void Mean_enters_the_start_up_through_the_backcast()
     {

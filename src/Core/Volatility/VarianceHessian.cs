@@ -198,8 +198,6 @@ public static class VarianceHessian
                     var c2 = Math.Abs(z) < VarianceRecursion.EgarchAbsSmoothing ? alpha / VarianceRecursion.EgarchAbsSmoothing : 0;
                     var slope = alpha * slope1 + gamma;
                     var zh = 0.5 * z;
-                    var zq = 0.25 * z;
-                    var hs = 0.5 * invSigma;
 
                     // ∂z/∂θ (last step's d).
                     var zMu = -invSigma - zh * dMu;
@@ -208,22 +206,26 @@ public static class VarianceHessian
                     var zGa = -zh * dGa;
                     var zBe = -zh * dBe;
 
-                    // s_ab ← slope·∂²z_ab + α|z|''·∂z_a·∂z_b + β·s_ab + the derivatives of the direct terms.
-                    sMuMu = slope * (zq * dMu * dMu - zh * sMuMu + 2 * hs * dMu) + c2 * zMu * zMu + beta * sMuMu;
-                    sMuOm = slope * (zq * dMu * dOm - zh * sMuOm + hs * dOm) + c2 * zMu * zOm + beta * sMuOm;
-                    sMuAl = slope * (zq * dMu * dAl - zh * sMuAl + hs * dAl) + c2 * zMu * zAl + beta * sMuAl + slope1 * zMu;
-                    sMuGa = slope * (zq * dMu * dGa - zh * sMuGa + hs * dGa) + c2 * zMu * zGa + beta * sMuGa + zMu;
-                    sMuBe = slope * (zq * dMu * dBe - zh * sMuBe + hs * dBe) + c2 * zMu * zBe + beta * sMuBe + dMu;
-                    sOmOm = slope * (zq * dOm * dOm - zh * sOmOm) + c2 * zOm * zOm + beta * sOmOm;
-                    sOmAl = slope * (zq * dOm * dAl - zh * sOmAl) + c2 * zOm * zAl + beta * sOmAl + slope1 * zOm;
-                    sOmGa = slope * (zq * dOm * dGa - zh * sOmGa) + c2 * zOm * zGa + beta * sOmGa + zOm;
-                    sOmBe = slope * (zq * dOm * dBe - zh * sOmBe) + c2 * zOm * zBe + beta * sOmBe + dOm;
-                    sAlAl = slope * (zq * dAl * dAl - zh * sAlAl) + c2 * zAl * zAl + beta * sAlAl + 2 * slope1 * zAl;
-                    sAlGa = slope * (zq * dAl * dGa - zh * sAlGa) + c2 * zAl * zGa + beta * sAlGa + slope1 * zGa + zAl;
-                    sAlBe = slope * (zq * dAl * dBe - zh * sAlBe) + c2 * zAl * zBe + beta * sAlBe + slope1 * zBe + dAl;
-                    sGaGa = slope * (zq * dGa * dGa - zh * sGaGa) + c2 * zGa * zGa + beta * sGaGa + 2 * zGa;
-                    sGaBe = slope * (zq * dGa * dBe - zh * sGaBe) + c2 * zGa * zBe + beta * sGaBe + zBe + dGa;
-                    sBeBe = slope * (zq * dBe * dBe - zh * sBeBe) + c2 * zBe * zBe + beta * sBeBe + 2 * dBe;
+                    // s_ab ← slope·∂²z_ab + α|z|''·∂z_a·∂z_b + β·s_ab + the derivatives of the direct terms, gathered as
+                    // carry·s_ab + K·d_a·d_b + M·(δ_aμ·d_b + δ_bμ·d_a) + c2·δ_aμ·δ_bμ/σ² + direct terms.
+                    var carry = beta - slope * zh;
+                    var kk = slope * 0.25 * z + c2 * zh * zh;
+                    var mm = (0.5 * slope + c2 * zh) * invSigma;
+                    sMuMu = carry * sMuMu + kk * dMu * dMu + 2 * mm * dMu + c2 * invSigma * invSigma;
+                    sMuOm = carry * sMuOm + kk * dMu * dOm + mm * dOm;
+                    sMuAl = carry * sMuAl + kk * dMu * dAl + mm * dAl + slope1 * zMu;
+                    sMuGa = carry * sMuGa + kk * dMu * dGa + mm * dGa + zMu;
+                    sMuBe = carry * sMuBe + kk * dMu * dBe + mm * dBe + dMu;
+                    sOmOm = carry * sOmOm + kk * dOm * dOm;
+                    sOmAl = carry * sOmAl + kk * dOm * dAl + slope1 * zOm;
+                    sOmGa = carry * sOmGa + kk * dOm * dGa + zOm;
+                    sOmBe = carry * sOmBe + kk * dOm * dBe + dOm;
+                    sAlAl = carry * sAlAl + kk * dAl * dAl + 2 * slope1 * zAl;
+                    sAlGa = carry * sAlGa + kk * dAl * dGa + slope1 * zGa + zAl;
+                    sAlBe = carry * sAlBe + kk * dAl * dBe + slope1 * zBe + dAl;
+                    sGaGa = carry * sGaGa + kk * dGa * dGa + 2 * zGa;
+                    sGaBe = carry * sGaBe + kk * dGa * dBe + zBe + dGa;
+                    sBeBe = carry * sBeBe + kk * dBe * dBe + 2 * dBe;
 
                     dMu = slope * zMu + beta * dMu;
                     dOm = 1 + slope * zOm + beta * dOm;

@@ -6,14 +6,16 @@ using RiskGrid.Core.Backtesting;
 
 // Size and power of every catalogued backtest's p-values at a nominal 5%:
 //   dotnet run -c Release --project bench/BacktestBench -- [--samples 1000] [--quick] [--days 250,500,1000]
-//       [--levels 0.99,0.975,0.95] [--scenarios 0,1,2,3] [--seed 1] [--cores 1] [--skip esr-strict,esr-aux]
+//       [--levels 0.99,0.975,0.95] [--scenarios 0,1,2,3] [--seed 1] [--cores 1] [--skip esr-strict,esr-aux] [--tests es-z1,kupiec]
 // One row per scenario, T, level, test and p-value method: the share of samples rejecting (p < 5%)
 // among those where the p-value is defined, and that share of defined samples. The samples carry PITs and
-// volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too.
+// volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too, and the forecast
+// laws, so the ES tests' Monte Carlo p-values from the laws (es-z1, mcneil-frey, esr-intercept `mc`) run too.
 // Goal for the finite-sample p-values (mc, exact, mid-p, bootstrap, resampled) on the null scenarios: within
 // [3%, 7%]; the closing block lists the null cells outside, with the test's asymptotic p-value beside.
 // --quick: 300 samples per cell. --cores: cells in parallel (each cell's stream depends only on its own seed,
-// so the figures do not depend on it).
+// so the figures do not depend on it). --tests: only these catalogue tests (a cell's figures do not depend on which
+// other tests run: each test reads the sample and its own seeded stream only).
 var quick = args.Contains("--quick");
 var samples = Int(Arg("--samples", quick ? "300" : "1000"));
 var days = Arg("--days", "250,500,1000").Split(',').Select(Int).ToArray();
@@ -22,12 +24,14 @@ var scenarios = Arg("--scenarios", "0,1,2,3").Split(',').Select(Int).Select(i =>
 var seed = Int(Arg("--seed", "1"));
 var cores = Int(Arg("--cores", "1"));
 var skip = Arg("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-var tests = BacktestCatalog.All.Where(t => !skip.Contains(t.Name)).ToArray();
+var only = Arg("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var tests = BacktestCatalog.All.Where(t => !skip.Contains(t.Name) && (only.Count == 0 || only.Contains(t.Name))).ToArray();
 string[] finiteSample = [PValueMethods.MonteCarlo, PValueMethods.Exact, PValueMethods.MidP, PValueMethods.Bootstrap, PValueMethods.Resampled];
 
 Console.WriteLine($"# backtest size and power: {samples} samples per cell, nominal 5%, seed {seed}, {cores} core(s); " +
                   $"Monte Carlo p-values with N = {DufourMonteCarlo.CachedReplications} (duration {DurationBacktest.MonteCarloReplications}, dq {DufourMonteCarlo.DefaultReplications})" +
-                  (skip.Count > 0 ? $"; skipped: {string.Join(", ", skip)}" : string.Empty));
+                  (skip.Count > 0 ? $"; skipped: {string.Join(", ", skip)}" : string.Empty) +
+                  (only.Count > 0 ? $"; only: {string.Join(", ", only)}" : string.Empty));
 Console.WriteLine("scenario,days,level,test,method,rejection_rate,defined_share,seconds");
 var cells = (from scenario in scenarios from T in days from alpha in levels select (Scenario: scenario, T, Alpha: alpha)).ToArray();
 var results = new ConcurrentDictionary<int, Cell>();
@@ -48,8 +52,8 @@ Parallel.For(0, cells.Length, new ParallelOptions { MaxDegreeOfParallelism = cor
     var order = new List<(string Test, string Method)>();
     for (var i = 0; i < samples; i++)
     {
-        scenario.Draw(rng, alpha, losses, var, es, pits, volatility);
-        var data = new BacktestData(losses, var, es, alpha, pits: pits, volatility: volatility);
+        var law = scenario.Draw(rng, alpha, losses, var, es, pits, volatility);
+        var data = new BacktestData(losses, var, es, alpha, pits: pits, volatility: volatility, tailQuantile: law);
         foreach (var test in tests)
         {
             var result = test.Run(data);

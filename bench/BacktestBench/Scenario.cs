@@ -14,8 +14,9 @@ internal abstract class Scenario
     public abstract bool IsNull { get; }
 
     /// <summary>Fills the losses (L = −r, percent), the forecasts, the PITs P(R ≤ r) under the forecast law and the
-    /// forecast volatilities of one sample.</summary>
-    public abstract void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+    /// forecast volatilities of one sample, and returns the forecast laws (<see cref="RiskGrid.Core.Backtesting.BacktestData"/>'s
+    /// tail quantile: day t's forecast loss exceeded with probability p), valid until the next draw.</summary>
+    public abstract Func<int, double, double> Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
         double[] pits, double[] volatility);
 
     public static IReadOnlyList<Scenario> All { get; } =
@@ -25,7 +26,7 @@ internal abstract class Scenario
     /// Null: i.i.d. Bernoulli(1 − α) hits whatever the VaR (a slow sine, so that the DQ test's VaR
     /// regressor is not constant); the loss is VaR + (0, 1) on a hit and VaR − [0, 1) otherwise, ES = VaR + 0.5.
     /// The PIT is the uniform that decided the hit (a hit exactly when it is below 1 − α), the volatility 1 (so the
-    /// standardised exceedance residuals L − ES = U − ½ have mean 0).
+    /// standardised exceedance residuals L − ES = U − ½ have mean 0). The law: beyond VaR, VaR + U(0, 1); below it, VaR − U(0, 1).
     /// </summary>
     private sealed class IidHits : Scenario
     {
@@ -33,9 +34,10 @@ internal abstract class Scenario
 
         public override bool IsNull => true;
 
-        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        public override Func<int, double, double> Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
             double[] pits, double[] volatility)
         {
+            var rate = 1 - alpha;
             for (var t = 0; t < losses.Length; t++)
             {
                 valueAtRisk[t] = 2 + Math.Sin(t / 20.0);
@@ -45,6 +47,8 @@ internal abstract class Scenario
                 pits[t] = u;
                 volatility[t] = 1;
             }
+
+            return (t, p) => p <= rate ? valueAtRisk[t] + (rate - p) / rate : valueAtRisk[t] - (p - rate) / alpha;
         }
     }
 
@@ -71,7 +75,7 @@ internal abstract class Scenario
 
         public override bool IsNull => forecast == Forecast.True;
 
-        public override void Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        public override Func<int, double, double> Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
             double[] pits, double[] volatility)
         {
             var t6 = new StudentT(0, 1, Nu, rng);
@@ -99,7 +103,14 @@ internal abstract class Scenario
                     _ => (unconditional * qT, unconditional * esT, StudentT.CDF(0, 1, Nu, shock / (unconditional * Scale)), unconditional),
                 };
             }
+
+            // The forecast law: σ_t times the unit-variance t (or the standard normal) loss exceeded with probability p.
+            return forecast == Forecast.Normal
+                ? (t, p) => volatility[t] * -Normal.InvCDF(0, 1, p)
+                : (t, p) => volatility[t] * Scale * UnitTail.Quantile(p);
         }
+
+        private static readonly TailTable UnitTail = new(p => StudentT.InvCDF(0, 1, Nu, 1 - p));
 
         /// <summary>VaR and ES (as multiples of σ) of a unit-variance t(ν) loss at level α.</summary>
         private static (double VaR, double ES) TailOfUnitT(double alpha)
@@ -108,5 +119,45 @@ internal abstract class Scenario
             var es = StudentT.PDF(0, 1, Nu, q) * (Nu + q * q) / ((Nu - 1) * (1 - alpha));
             return (Scale * q, Scale * es);
         }
+    }
+}
+
+/// <summary>
+/// A symmetric law's upper quantile x(p) (exceeded with probability p), tabulated on s = −ln p and linearly interpolated
+/// (relative error below 1e-6; MathNet's t quantile inverts the CDF numerically, far too slow for the ES tests'
+/// Monte Carlo from the laws); the lower half by symmetry.
+/// </summary>
+internal sealed class TailTable
+{
+    private const int Points = 8000;
+    private const double Top = 20; // p down to e^−20 ≈ 2e-9 (MathNet's t quantile fails further out); beyond, x ∝ p^(−1/6)
+    private static readonly double Start = Math.Log(2), Step = (Top - Start) / (Points - 1);
+    private readonly double[] _x = new double[Points];
+
+    public TailTable(Func<double, double> quantile)
+    {
+        for (var i = 0; i < Points; i++)
+        {
+            _x[i] = quantile(Math.Exp(-(Start + i * Step)));
+        }
+    }
+
+    public double Quantile(double p)
+    {
+        if (p > 0.5)
+        {
+            return -Quantile(1 - p);
+        }
+
+        var s = -Math.Log(p);
+        if (s > Top)
+        {
+            return _x[Points - 1] * Math.Exp((s - Top) / 6); // the t(6) tail's power law (never drawn in practice)
+        }
+
+        var position = Math.Clamp((s - Start) / Step, 0, Points - 1.000001);
+        var i = (int)position;
+        var f = position - i;
+        return _x[i] + f * (_x[i + 1] - _x[i]);
     }
 }

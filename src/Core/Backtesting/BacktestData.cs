@@ -12,13 +12,21 @@ public sealed class BacktestData
     private readonly bool[] _hits;
     private readonly double[] _pits;
     private readonly double[] _volatility;
+    private readonly Func<int, double, double>? _tailQuantile;
 
     /// <param name="volatility">The forecast volatilities, aligned with the losses, or empty where the forecasts have none.</param>
     /// <param name="pits">The PITs P(R ≤ r) of the realised returns, aligned with the losses, or empty where the
     /// forecasts have none (NaN entries count as none; see <see cref="PitsMissing"/>).</param>
+    /// <param name="tailQuantile">The forecasts' predictive laws where the caller has them: <c>tailQuantile(t, p)</c> is day
+    /// t's forecast loss exceeded with probability p (the (1 − p)-quantile of the loss L = −r), for p in (0, 1), so that
+    /// VaR_t = tailQuantile(t, 1 − α) and ES_t = (1/(1 − α)) ∫₀^{1−α} tailQuantile(t, p) dp. The ES tests that
+    /// Acerbi–Székely simulate from the model (Z1, McNeil–Frey, the intercept ESR) then add a Monte Carlo p-value
+    /// drawn from these laws; null where there are none (a forecast record keeps VaR, ES, σ and the PIT, not the law).</param>
     public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha,
-        BacktestOptions? options = null, ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default)
+        BacktestOptions? options = null, ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default,
+        Func<int, double, double>? tailQuantile = null)
     {
+        _tailQuantile = tailQuantile;
         if (!volatility.IsEmpty)
         {
             BacktestArguments.CheckSameLength(losses.Length, volatility.Length, nameof(volatility));
@@ -102,6 +110,12 @@ public sealed class BacktestData
     /// <summary>True when every observation has a positive finite volatility forecast.</summary>
     public bool HasVolatility => _volatility.Length == _losses.Length && _losses.Length > 0
         && Array.TrueForAll(_volatility, s => s > 0 && double.IsFinite(s));
+
+    /// <summary>True when the forecasts come with their predictive laws (see the constructor's <c>tailQuantile</c>).</summary>
+    public bool HasLaw => _tailQuantile is not null && _losses.Length > 0;
+
+    /// <summary>Day <paramref name="t"/>'s forecast loss exceeded with probability <paramref name="p"/>; NaN without laws.</summary>
+    public double TailQuantile(int t, double p) => _tailQuantile is null ? double.NaN : _tailQuantile(t, p);
 
     /// <summary>The PITs (empty when none were given).</summary>
     public ReadOnlySpan<double> Pits => _pits;

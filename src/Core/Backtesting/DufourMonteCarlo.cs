@@ -130,6 +130,114 @@ public static class DufourMonteCarlo
             Simulate(test, data.Count, data.ExpectedRate, statistic, replications).PValue(observed, TieBreakOf(data)));
     }
 
+    /// <summary>
+    /// The Monte Carlo p-value of <paramref name="observed"/> for a statistic of the losses on the exception days, drawn
+    /// from the forecasts' own predictive laws given those days (Acerbi–Székely's "simulate from the model", conditional
+    /// on the exceptions): null without laws (<see cref="BacktestData.HasLaw"/>) or with Monte Carlo off; NaN when the
+    /// observed statistic is.
+    /// </summary>
+    /// <remarks>
+    /// Under H0 the loss on an exception day t follows day t's law beyond its VaR: L*_t = Q_t(p), p uniform on (0, 1 − α]
+    /// (Q_t the law's <see cref="BacktestData.TailQuantile"/>). Each replicate draws the n exception days' losses so, in day
+    /// order, and <paramref name="statistic"/> reads them (it knows the days' VaR, ES and σ); the p-value is Dufour's, so
+    /// the test has exact size given the exception days, hence unconditionally, whatever the number of exceptions or the
+    /// tail's shape. The stream is seeded by the test's name (a stream of its own, apart from the test's bootstrap) and
+    /// U_0 by the data, as for the other Monte Carlo p-values: the same data and laws give the same p-value.
+    /// </remarks>
+    public static PValue? ExceedanceLawPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
+        int replications = DefaultReplications)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.Options.MonteCarlo || !data.HasLaw)
+        {
+            return null;
+        }
+
+        if (double.IsNaN(observed) || data.Exceptions == 0)
+        {
+            return new PValue(PValueMethods.MonteCarlo, double.NaN);
+        }
+
+        var days = new int[data.Exceptions];
+        for (int t = 0, j = 0; t < data.Count; t++)
+        {
+            if (data.Hits[t])
+            {
+                days[j++] = t;
+            }
+        }
+
+        var rate = data.ExpectedRate;
+        var draw = new double[days.Length];
+        return new PValue(PValueMethods.MonteCarlo, SimulateLaw(test, draw, rng =>
+        {
+            for (var j = 0; j < days.Length; j++)
+            {
+                // p in (0, 1 − α]: 1 − NextDouble() is in (0, 1].
+                draw[j] = data.TailQuantile(days[j], rate * (1 - rng.NextDouble()));
+            }
+        }, statistic, replications).PValue(observed, TieBreakOf(data)));
+    }
+
+    /// <summary>
+    /// The Monte Carlo p-value of <paramref name="observed"/> for a statistic of the whole loss series, drawn from the
+    /// forecasts' predictive laws (L*_t = Q_t(p_t), p_t uniform on (0, 1), every day): null without laws or with Monte
+    /// Carlo off, NaN when the observed statistic is; Dufour's p-value as in <see cref="ExceedanceLawPValue"/>.
+    /// </summary>
+    public static PValue? SeriesLawPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
+        int replications = DefaultReplications)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.Options.MonteCarlo || !data.HasLaw)
+        {
+            return null;
+        }
+
+        if (double.IsNaN(observed))
+        {
+            return new PValue(PValueMethods.MonteCarlo, double.NaN);
+        }
+
+        var draw = new double[data.Count];
+        return new PValue(PValueMethods.MonteCarlo, SimulateLaw(test, draw, rng =>
+        {
+            for (var t = 0; t < draw.Length; t++)
+            {
+                draw[t] = data.TailQuantile(t, 1 - rng.NextDouble());
+            }
+        }, statistic, replications).PValue(observed, TieBreakOf(data)));
+    }
+
+    // Replicates of a statistic of draws from the laws: fill(rng) writes one replicate into draw; NaN replicates are redrawn.
+    private static NullSample SimulateLaw(string test, double[] draw, Action<Random01> fill, Func<double[], double> statistic, int replications)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
+        var rng = new Random01(SeedOf(test + ":law"));
+        var statistics = new List<double>(replications);
+        var uniforms = new List<double>(replications);
+        for (var i = 0; i < MaxDrawsPerReplicate * replications && statistics.Count < replications; i++)
+        {
+            fill(rng);
+            var s = statistic(draw);
+            var u = rng.NextDouble();
+            if (!double.IsNaN(s))
+            {
+                statistics.Add(s);
+                uniforms.Add(u);
+            }
+        }
+
+        return new NullSample([.. statistics], [.. uniforms]);
+    }
+
+    /// <summary>A SplitMix64 stream as a reference type, so a filler delegate advances the caller's stream.</summary>
+    private sealed class Random01(ulong seed)
+    {
+        private SplitMix64 _rng = new(seed);
+
+        public double NextDouble() => _rng.NextDouble();
+    }
+
     /// <summary>The seed of a test's stream: FNV-1a of its name.</summary>
     internal static ulong SeedOf(string test)
     {

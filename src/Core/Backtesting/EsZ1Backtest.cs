@@ -13,6 +13,13 @@ namespace RiskGrid.Core.Backtesting;
 /// B = 4999, SplitMix64 seeded by the test's name. This is a bootstrap test of E[u] = 1 and shares the
 /// bootstrap's weakness with very few exceptions (the observed severities understate their spread).
 /// Undefined without exceptions or where an exception day has no positive ES.
+/// <para>Where the data carry the forecasts' predictive laws (<see cref="BacktestData.HasLaw"/>), a second p-value (<c>mc</c>)
+/// simulates Z1 as A–S do, from the model: the exception days' losses are redrawn from each day's law beyond its VaR
+/// and Z1* computed with the same ES forecasts (<see cref="DufourMonteCarlo.ExceedanceLawPValue"/>; 999 replicates). It is
+/// exact given the exception days whatever their number, where the resampled null is not: with one exception the
+/// resampled Z1* is 0 whatever the draw, so p = 1/(B + 1) whenever L &gt; ES (BacktestBench --quick: 25% rejections at a
+/// nominal 5% on 250 days at 99% under i.i.d. null hits, 17% on GJR-t data with the true forecasts, 1.7–2.7% at 1,000 days
+/// on the GJR-t data, where the observed severities' spread is a heavy tail's).</para>
 /// </remarks>
 public sealed class EsZ1Backtest : IBacktest
 {
@@ -29,6 +36,7 @@ public sealed class EsZ1Backtest : IBacktest
     public TestResult Run(BacktestData data)
     {
         var severities = new double[data.Exceptions];
+        var shortfalls = new double[data.Exceptions];
         var n = 0;
         for (var t = 0; t < data.Count; t++)
         {
@@ -40,6 +48,7 @@ public sealed class EsZ1Backtest : IBacktest
                     return Undefined("an exception day has no positive ES");
                 }
 
+                shortfalls[n] = es;
                 severities[n++] = data.Losses[t] / es;
             }
         }
@@ -70,7 +79,20 @@ public sealed class EsZ1Backtest : IBacktest
             atOrBelow += 1 - sum / (n * mean) <= z1 ? 1 : 0;
         }
 
-        return new TestResult(TestName, z1, 0, [new PValue(PValueMethods.Resampled, (1.0 + atOrBelow) / (Replications + 1.0))], null);
+        // From the forecasts' laws where the data carry them: the exception days' losses redrawn beyond their VaR; the
+        // Monte Carlo helper counts replicates at least as large, so it tests −Z1.
+        var law = DufourMonteCarlo.ExceedanceLawPValue(TestName, data, -z1, draw =>
+        {
+            var sum = 0.0;
+            for (var i = 0; i < draw.Length; i++)
+            {
+                sum += draw[i] / shortfalls[i];
+            }
+
+            return sum / draw.Length - 1;
+        });
+        return new TestResult(TestName, z1, 0, [new PValue(PValueMethods.Resampled, (1.0 + atOrBelow) / (Replications + 1.0))], null)
+            .With(law);
     }
 
     private static TestResult Undefined(string why) =>

@@ -20,6 +20,10 @@ namespace RiskGrid.Core.Backtesting;
 /// The strict (regression on (1, ES_t)) and auxiliary (VaR among the regressors) forms are <see cref="EsrBacktest"/>.
 /// Undefined with fewer than three tail
 /// points (Tp &lt; 3) or a tail without spread.</para>
+/// <para>Where the data carry the forecasts' predictive laws (<see cref="BacktestData.HasLaw"/>), a fourth p-value
+/// (<c>mc</c>) redraws the whole series from the laws and recomputes t (<see cref="DufourMonteCarlo.SeriesLawPValue"/>,
+/// 999 replicates): exact, where the bootstrap-t from three tail points is not (BacktestBench --quick: 9–13% at a
+/// nominal 5% on 250 days at 99%).</para>
 /// </remarks>
 public sealed class EsrInterceptBacktest : IBacktest
 {
@@ -82,10 +86,24 @@ public sealed class EsrInterceptBacktest : IBacktest
         }
 
         var normal = 1 - Normal.CDF(0, 1, statistic);
+        var shortfall = data.ExpectedShortfall.ToArray();
+        var errors = new double[n];
+        var law = DufourMonteCarlo.SeriesLawPValue(TestName, data, statistic, draw =>
+        {
+            for (var t = 0; t < n; t++)
+            {
+                errors[t] = draw[t] - shortfall[t];
+            }
+
+            Array.Sort(errors);
+            Array.Reverse(errors);
+            var (esL, seL) = Estimate(errors, null, n, p, k);
+            return seL > 0 ? esL / seL : double.NaN;
+        });
         return new TestResult(TestName, statistic, 0,
             [new PValue(PValueMethods.Bootstrap, defined == 0 ? double.NaN : (1.0 + atLeast) / (defined + 1.0)),
              new PValue(PValueMethods.Normal, normal),
-             new PValue(PValueMethods.NormalTwoSided, 2 * (1 - Normal.CDF(0, 1, Math.Abs(statistic))))], null);
+             new PValue(PValueMethods.NormalTwoSided, 2 * (1 - Normal.CDF(0, 1, Math.Abs(statistic))))], null).With(law);
     }
 
     /// <summary>

@@ -148,16 +148,6 @@ public static class DufourMonteCarlo
         int replications = DefaultReplications)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!data.Options.MonteCarlo || !data.HasLaw)
-        {
-            return null;
-        }
-
-        if (double.IsNaN(observed) || data.Exceptions == 0)
-        {
-            return new PValue(PValueMethods.MonteCarlo, double.NaN);
-        }
-
         var days = new int[data.Exceptions];
         for (int t = 0, j = 0; t < data.Count; t++)
         {
@@ -167,16 +157,7 @@ public static class DufourMonteCarlo
             }
         }
 
-        var rate = data.ExpectedRate;
-        var draw = new double[days.Length];
-        return new PValue(PValueMethods.MonteCarlo, SimulateLaw(test, draw, rng =>
-        {
-            for (var j = 0; j < days.Length; j++)
-            {
-                // p in (0, 1 − α]: 1 − NextDouble() is in (0, 1].
-                draw[j] = data.TailQuantile(days[j], rate * (1 - rng.NextDouble()));
-            }
-        }, statistic, replications).PValue(observed, TieBreakOf(data)));
+        return LawPValue(test, data, observed, days, data.ExpectedRate, statistic, replications);
     }
 
     /// <summary>
@@ -188,36 +169,38 @@ public static class DufourMonteCarlo
         int replications = DefaultReplications)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return LawPValue(test, data, observed, [.. Enumerable.Range(0, data.Count)], 1.0, statistic, replications);
+    }
+
+    // Replicates of a statistic of the given days' losses drawn from their laws beyond probability `tail` (L*_t = Q_t(p),
+    // p uniform on (0, tail]; tail 1: the whole law); NaN replicates are redrawn. Null without laws or Monte Carlo, NaN
+    // when the observed statistic is or there are no days.
+    private static PValue? LawPValue(string test, BacktestData data, double observed, int[] days, double tail,
+        Func<double[], double> statistic, int replications)
+    {
         if (!data.Options.MonteCarlo || !data.HasLaw)
         {
             return null;
         }
 
-        if (double.IsNaN(observed))
+        if (double.IsNaN(observed) || days.Length == 0)
         {
             return new PValue(PValueMethods.MonteCarlo, double.NaN);
         }
 
-        var draw = new double[data.Count];
-        return new PValue(PValueMethods.MonteCarlo, SimulateLaw(test, draw, rng =>
-        {
-            for (var t = 0; t < draw.Length; t++)
-            {
-                draw[t] = data.TailQuantile(t, 1 - rng.NextDouble());
-            }
-        }, statistic, replications).PValue(observed, TieBreakOf(data)));
-    }
-
-    // Replicates of a statistic of draws from the laws: fill(rng) writes one replicate into draw; NaN replicates are redrawn.
-    private static NullSample SimulateLaw(string test, double[] draw, Action<Random01> fill, Func<double[], double> statistic, int replications)
-    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
-        var rng = new Random01(SeedOf(test + ":law"));
+        var rng = new SplitMix64(SeedOf(test + ":law"));
         var statistics = new List<double>(replications);
         var uniforms = new List<double>(replications);
+        var draw = new double[days.Length];
         for (var i = 0; i < MaxDrawsPerReplicate * replications && statistics.Count < replications; i++)
         {
-            fill(rng);
+            for (var j = 0; j < days.Length; j++)
+            {
+                // p in (0, tail]: 1 − NextDouble() is in (0, 1].
+                draw[j] = data.TailQuantile(days[j], tail * (1 - rng.NextDouble()));
+            }
+
             var s = statistic(draw);
             var u = rng.NextDouble();
             if (!double.IsNaN(s))
@@ -227,15 +210,7 @@ public static class DufourMonteCarlo
             }
         }
 
-        return new NullSample([.. statistics], [.. uniforms]);
-    }
-
-    /// <summary>A SplitMix64 stream as a reference type, so a filler delegate advances the caller's stream.</summary>
-    private sealed class Random01(ulong seed)
-    {
-        private SplitMix64 _rng = new(seed);
-
-        public double NextDouble() => _rng.NextDouble();
+        return new PValue(PValueMethods.MonteCarlo, new NullSample([.. statistics], [.. uniforms]).PValue(observed, TieBreakOf(data)));
     }
 
     /// <summary>The seed of a test's stream: FNV-1a of its name.</summary>

@@ -31,7 +31,7 @@ if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
                                    the Orleans dashboard (basic auth required off loopback)
           Any setting also as --RiskGrid:Section:Name=value or RiskGrid__Section__Name in the environment.
 
-        Exit codes: 0 stopped, 1 failed to start, 3 lost its cluster membership.
+        Exit codes: 0 stopped, 1 failed to start, 3 lost its cluster (membership gone, or the store was reset).
         """);
     return 0;
 }
@@ -54,7 +54,8 @@ builder.UseOrleans(silo =>
     }
 });
 builder.AddSiloOperations(operations);
-builder.Services.AddSiloHealth(builder.Configuration.GetValue($"{RiskGridSiloOptions.Section}:MembershipLossGrace", TimeSpan.FromSeconds(30)));
+builder.Services.AddSiloHealth(builder.Configuration.GetValue($"{RiskGridSiloOptions.Section}:MembershipLossGrace", TimeSpan.FromSeconds(30)),
+    builder.Configuration.GetValue($"{RiskGridSiloOptions.Section}:StoreResetGrace", TimeSpan.FromSeconds(2)));
 
 await using var app = builder.Build();
 app.MapSiloOperations(operations);

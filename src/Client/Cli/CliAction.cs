@@ -58,6 +58,7 @@ public static class CliAction
         SqliteException => (ExitCodes.Store, $"error: run store: {ex.Message}"),
         OutputException => (ExitCodes.Output, $"error: {ex.Message}"),
         MarketData.MarketDataException => (ExitCodes.Source, $"error: {ex.Message}"),
+        StoreResetException => (ExitCodes.StoreReset, $"error: {ex.Message}"),
         RiskGridConnectionException or RiskGridException => (ExitCodes.Grid, $"error: {ex.Message}"),
         ArgumentException => (ExitCodes.BadArguments, $"error: {ex.Message}"),
         _ => (ExitCodes.Failed, $"error: unexpected {ex.GetType().Name}: {ex.Message} (a bug: please report it; {DebugVariable}=1 shows where)"),

@@ -30,6 +30,10 @@ public static class ExitCodes
     /// (an HTML page, an error, bad JSON, days without a price under <c>--missing error</c>).</summary>
     public const int Source = 7;
 
+    /// <summary>The cluster's store (Redis) was reset during the run (restarted without persistence, flushed): the grid's
+    /// state is gone. Re-run with <c>--reset</c> once the silos are back.</summary>
+    public const int StoreReset = 8;
+
     public const int Cancelled = 130;
 
     /// <summary>The old name of <see cref="Store"/>.</summary>

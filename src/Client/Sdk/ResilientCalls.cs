@@ -8,11 +8,19 @@ namespace RiskGrid.Client.Sdk;
 /// Grain calls that survive the loss of a silo. Every RiskGrid write is idempotent (pairs skip the
 /// prices they already have), so a failed call is simply sent again. And since a call whose target
 /// silo died gets no answer until the response timeout, a call in flight is abandoned (and resent)
-/// as soon as a silo that was active when it started leaves the cluster.
+/// as soon as a silo that was active when it started leaves the cluster. Calls carry the store generation the
+/// client first saw, so that a cluster whose store was reset refuses them (<see cref="StoreResetException"/>);
+/// a cluster that stays unreachable past <see cref="RiskGridClientOptions.RetryFor"/> ends in
+/// <see cref="RiskGridConnectionException"/>.
 /// </summary>
 internal sealed partial class ResilientCalls(IClusterClient cluster, RiskGridClientOptions options, ILogger logger)
 {
     private IManagementGrain Management => cluster.GetGrain<IManagementGrain>(0);
+
+    // The store generation the cluster served at this client's first call (empty: not tracked), sent along with
+    // every call: a cluster whose store was reset since refuses them with StoreResetException, never a silent
+    // continuation on empty state.
+    private string? _generation;
 
     public int Retries { get; private set; }
 
@@ -24,10 +32,22 @@ internal sealed partial class ResilientCalls(IClusterClient cluster, RiskGridCli
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                _generation ??= await cluster.GetGrain<IStoreGenerationGrain>(0).GetGenerationAsync();
+                if (_generation.Length > 0)
+                {
+                    RequestContext.Set(StoreGenerationContext.Key, _generation);
+                }
+
                 return await WatchingSilosAsync(call, cancellationToken);
             }
-            catch (Exception ex) when (IsTransient(ex) && clock.Elapsed < options.RetryFor)
+            catch (Exception ex) when (IsTransient(ex))
             {
+                if (clock.Elapsed >= options.RetryFor)
+                {
+                    throw new RiskGridConnectionException(
+                        $"{what}: the cluster gave no answer for {options.RetryFor.TotalSeconds:0} s ({ex.GetType().Name}: {FirstLine(ex.Message)})", ex);
+                }
+
                 Retries++;
                 LogRetry(logger, what, clock.Elapsed.TotalSeconds, ex.GetType().Name, FirstLine(ex.Message));
                 await Task.Delay(options.RetryDelay, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -17,6 +18,8 @@ namespace RiskGrid.Grains.Hosting;
 /// <summary>The one silo configuration shared by the silo host, the CLI's embedded silo and tests.</summary>
 public static class RiskGridSiloBuilderExtensions
 {
+    private const string RedisStorageName = RiskGridStorage.Name + "-redis";
+
     /// <summary>
     /// Configures clustering (Redis, or localhost when no Redis is given), cluster identity and
     /// endpoints, then everything <see cref="AddRiskGrid"/> adds.
@@ -53,7 +56,8 @@ public static class RiskGridSiloBuilderExtensions
     /// <summary>
     /// Adds what RiskGrid grains need whatever the clustering: the <c>riskgrid</c> grain storage (Redis
     /// or memory) with Orleans's binary serializer (bit-exact doubles, NaN included), the fit thread
-    /// pool, the models outside Core in the catalogue (the LSTM), the silo's GPU declaration (silo metadata) with the placement filter that reads it, call
+    /// pool, the store generation that tells a reset store (<see cref="StoreGeneration"/>, with the filter that refuses
+    /// calls once it is lost), the models outside Core in the catalogue (the LSTM), the silo's GPU declaration (silo metadata) with the placement filter that reads it, call
     /// timeouts and, when asked, fast failure detection.
     /// </summary>
     public static ISiloBuilder AddRiskGrid(this ISiloBuilder silo, RiskGridSiloOptions options)
@@ -63,11 +67,14 @@ public static class RiskGridSiloBuilderExtensions
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             var redis = options.Redis;
-            silo.AddRedisGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
+            // Redis's storage under an inner name; RiskGrid's grains use it through the generation check.
+            silo.AddRedisGrainStorage(RedisStorageName, o => o.Configure<Serializer>((storage, serializer) =>
             {
                 storage.ConfigurationOptions = RedisConfiguration(redis);
                 storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer);
             }));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(RiskGridStorage.Name, (services, _) => new Storage.GenerationCheckedStorage(
+                services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), services.GetRequiredService<StoreGeneration>()));
         }
         else if (options.LocalStorage)
         {
@@ -81,6 +88,9 @@ public static class RiskGridSiloBuilderExtensions
         }
 
         silo.AddRiskGridMetrics();
+        silo.Services.AddSingleton(services => new StoreGeneration(options, services.GetRequiredService<ILogger<StoreGeneration>>()));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<StoreGeneration>());
+        silo.AddIncomingGrainCallFilter<StoreGenerationFilter>();
         silo.Services.AddSingleton(new Storage.HistoryChunking(options.ChunkDays > 0 ? options.ChunkDays : State.StateVersions.DefaultChunkDays));
         silo.Services.AddSingleton(_ => new FitScheduler(options.FitThreads > 0 ? options.FitThreads : Environment.ProcessorCount));
         silo.AddGpuPlacement(GpuDeclaration.Of(options));

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RiskGrid.Grains.Hosting;
 
 namespace RiskGrid.Silo.Health;
 
 /// <summary>
 /// Whether this silo is an active member of its cluster, asked of the cluster's store itself (the membership
 /// table) rather than of the silo's own cached view: after the store was reset (Redis restarted without
-/// persistence) the cached view still says active, the table no longer does.
+/// persistence) the cached view still says active, the table no longer does. A store whose generation marker
+/// is gone or changed (<see cref="StoreGeneration"/>) makes the silo not ready for good.
 /// </summary>
 public sealed class SiloHealth(IServiceProvider services)
 {
@@ -19,6 +21,11 @@ public sealed class SiloHealth(IServiceProvider services)
     public async Task<(bool Ready, string Reason)> CheckAsync(CancellationToken cancellationToken)
     {
         var local = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        if (services.GetService<StoreGeneration>() is { } generation && await generation.CheckAsync(cancellationToken) is { } reset)
+        {
+            return (false, $"the cluster's store was reset: {reset}");
+        }
+
         var membership = services.GetRequiredService<IClusterMembershipService>();
         var view = membership.CurrentSnapshot.GetSiloStatus(local);
         if (view != SiloStatus.Active)
@@ -51,13 +58,15 @@ public sealed class SiloHealth(IServiceProvider services)
 }
 
 /// <summary>
-/// Stops the silo when it stays out of the cluster's membership table after having been in it (the store was
-/// reset): rather than loop forever on a table that no longer knows it, and risk a second cluster forming
-/// beside the new one, it logs one fatal line and exits with code 3 so that an orchestrator restarts it
-/// into the fresh cluster. <c>RiskGrid:MembershipLossGrace</c> (default 30 s) is how long it waits first.
+/// Stops the silo when its cluster is gone from under it, rather than loop forever on a table that no longer
+/// knows it and risk a second cluster forming beside the new one: when the store was reset (its generation
+/// marker gone or changed, <see cref="StoreGeneration"/>) after <c>RiskGrid:StoreResetGrace</c> (default 2 s, during
+/// which probes and clients hear why: calls are refused with the store-reset error), and when it stays out of the
+/// membership table after having been in it, after <c>RiskGrid:MembershipLossGrace</c> (default 30 s). It logs one
+/// fatal line and exits with code 3 so that an orchestrator restarts it into a fresh cluster.
 /// </summary>
-public sealed partial class MembershipWatchdog(SiloHealth health, IHostApplicationLifetime lifetime, ILogger<MembershipWatchdog> logger,
-    TimeSpan grace) : BackgroundService
+public sealed partial class MembershipWatchdog(SiloHealth health, StoreGeneration? generation, IHostApplicationLifetime lifetime,
+    ILogger<MembershipWatchdog> logger, TimeSpan grace, TimeSpan storeResetGrace) : BackgroundService
 {
     public const int ExitCode = 3;
 
@@ -65,12 +74,25 @@ public sealed partial class MembershipWatchdog(SiloHealth health, IHostApplicati
     {
         var wasReady = false;
         DateTime? lostAt = null;
+        DateTime? resetAt = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 var (ready, reason) = await health.CheckAsync(stoppingToken);
+                if (generation?.LostReason is { } reset)
+                {
+                    resetAt ??= DateTime.UtcNow;
+                    if (DateTime.UtcNow - resetAt >= storeResetGrace)
+                    {
+                        Stop($"the cluster's store was reset ({reset})");
+                        return;
+                    }
+
+                    continue;
+                }
+
                 if (ready)
                 {
                     wasReady = true;
@@ -86,18 +108,7 @@ public sealed partial class MembershipWatchdog(SiloHealth health, IHostApplicati
                 lostAt ??= DateTime.UtcNow;
                 if (DateTime.UtcNow - lostAt >= grace)
                 {
-                    LogFatal(logger, grace.TotalSeconds, reason);
-                    Console.Error.WriteLine($"fatal: this silo left the cluster's membership for {grace.TotalSeconds:0} s ({reason}); " +
-                                            "stopping so that it can be restarted into a fresh cluster");
-                    Environment.ExitCode = ExitCode;
-                    lifetime.StopApplication();
-
-                    // A graceful stop tries to say goodbye to the very table that is gone (a minute of retries): cut it short.
-                    _ = Task.Run(async () =>
-                    {
-                        await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
-                        Environment.Exit(ExitCode);
-                    }, CancellationToken.None);
+                    Stop($"this silo left the cluster's membership for {grace.TotalSeconds:0} s ({reason})");
                     return;
                 }
             }
@@ -108,18 +119,33 @@ public sealed partial class MembershipWatchdog(SiloHealth health, IHostApplicati
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "This silo has not been an active member of the cluster's membership table for {Seconds} s ({Reason}); stopping")]
-    private static partial void LogFatal(ILogger logger, double seconds, string reason);
+    private void Stop(string why)
+    {
+        LogFatal(logger, why);
+        Console.Error.WriteLine($"fatal: {why}; stopping so that it can be restarted into a fresh cluster");
+        Environment.ExitCode = ExitCode;
+        lifetime.StopApplication();
+
+        // A graceful stop tries to say goodbye to the very table that is gone (a minute of retries): cut it short.
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
+            Environment.Exit(ExitCode);
+        }, CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Why}; stopping")]
+    private static partial void LogFatal(ILogger logger, string why);
 }
 
 public static class SiloHealthHosting
 {
     /// <summary>The health service and the membership watchdog.</summary>
-    public static IServiceCollection AddSiloHealth(this IServiceCollection services, TimeSpan membershipLossGrace)
+    public static IServiceCollection AddSiloHealth(this IServiceCollection services, TimeSpan membershipLossGrace, TimeSpan storeResetGrace)
     {
         services.AddSingleton<SiloHealth>();
-        services.AddHostedService(sp => new MembershipWatchdog(sp.GetRequiredService<SiloHealth>(),
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<MembershipWatchdog>>(), membershipLossGrace));
+        services.AddHostedService(sp => new MembershipWatchdog(sp.GetRequiredService<SiloHealth>(), sp.GetService<StoreGeneration>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<MembershipWatchdog>>(), membershipLossGrace, storeResetGrace));
         return services;
     }
 

@@ -39,6 +39,21 @@ public sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(process, siloPort, gatewayPort);
     }
 
+    /// <summary>Whether the process exited (its output drained) within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: the process dies at once, with no goodbye to the cluster.</summary>
     public void Kill() => _process.Kill();
 

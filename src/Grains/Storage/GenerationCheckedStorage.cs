@@ -1,0 +1,47 @@
+using Orleans.Storage;
+using RiskGrid.Grains.Hosting;
+
+namespace RiskGrid.Grains.Storage;
+
+/// <summary>
+/// The <c>riskgrid</c> storage over Redis, checked against the store's generation (<see cref="StoreGeneration"/>). After
+/// every read it verifies the marker, so a grain that activates on a store that was just emptied (Redis restarted
+/// without persistence) fails with <see cref="Abstractions.StoreResetException"/> instead of starting from nothing
+/// and answering as if that were its state. Writes need no check of their own: a record read before has an ETag,
+/// which the emptied store refuses (InconsistentStateException, here turned into the store-reset error when the
+/// marker is gone), and records are only ever created after a checked read.
+/// </summary>
+public sealed class GenerationCheckedStorage(IGrainStorage inner, StoreGeneration generation) : IGrainStorage
+{
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await inner.ReadStateAsync(stateName, grainId, grainState);
+        await generation.VerifyAsync();
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+        catch (InconsistentStateException)
+        {
+            await generation.VerifyAsync();
+            throw;
+        }
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await inner.ClearStateAsync(stateName, grainId, grainState);
+        }
+        catch (InconsistentStateException)
+        {
+            await generation.VerifyAsync();
+            throw;
+        }
+    }
+}

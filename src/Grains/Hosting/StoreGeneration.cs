@@ -25,6 +25,7 @@ public sealed partial class StoreGeneration : ILifecycleParticipant<ISiloLifecyc
     private ConnectionMultiplexer? _connection;
     private Task? _checks;
     private volatile string? _lostReason;
+    private int _disposed;
 
     public StoreGeneration(RiskGridSiloOptions options, ILogger<StoreGeneration> logger)
     {
@@ -139,15 +140,25 @@ public sealed partial class StoreGeneration : ILifecycleParticipant<ISiloLifecyc
 
     private async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _stopping.CancelAsync();
+        }
+
         if (_checks is { } checks)
         {
             await checks;
         }
     }
 
+    // The container may dispose it twice (it is registered as itself and as a lifecycle participant).
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_connection is { } connection)
         {

@@ -48,10 +48,8 @@ public sealed class RedisCredentialsTests(ITestOutputHelper output)
     public async Task A_silo_and_a_client_work_against_a_redis_that_requires_a_password_and_never_print_it()
     {
         // A Redis of our own with a password (the shared test Redis has none).
-        var port = Ports.Free();
-        await using var redis = ChildProcess.Start("redis-server",
-            ["--bind", "127.0.0.1", "--port", $"{port}", "--save", "", "--appendonly", "no", "--requirepass", Password]);
-        await redis.WaitForLineAsync(l => l.Contains("Ready to accept connections"), TimeSpan.FromSeconds(20));
+        await using var redis = await RedisServer.StartAsync("--appendonly", "no", "--requirepass", Password);
+        var port = redis.Port;
 
         var clusterId = $"riskgrid-auth-{Guid.NewGuid():N}"[..26];
         var (silo, ready) = await SiloExecutable.StartAsync("silo with a password",

@@ -10,8 +10,8 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Placement;
+using RiskGrid.Grains.Redis;
 using RiskGrid.Models.Lstm;
-using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;
 
@@ -34,7 +34,7 @@ public static class RiskGridSiloBuilderExtensions
         else
         {
             var redis = options.Redis;
-            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration(redis));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(redis));
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
@@ -70,7 +70,7 @@ public static class RiskGridSiloBuilderExtensions
             // Redis's storage under an inner name; RiskGrid's grains use it through the generation check.
             silo.AddRedisGrainStorage(RedisStorageName, o => o.Configure<Serializer>((storage, serializer) =>
             {
-                storage.ConfigurationOptions = RedisConfiguration(redis);
+                storage.ConfigurationOptions = RedisConnection.Parse(redis);
                 storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer);
             }));
             silo.Services.AddKeyedSingleton<IGrainStorage>(RiskGridStorage.Name, (services, _) => new Storage.GenerationCheckedStorage(
@@ -121,8 +121,4 @@ public static class RiskGridSiloBuilderExtensions
         silo.Services.AddSingleton(gpu);
         silo.Services.AddPlacementFilter<PreferGpuPlacementFilterStrategy, PreferGpuPlacementFilterDirector>(ServiceLifetime.Transient);
     }
-
-    /// <summary>StackExchange.Redis options for a configuration string or redis:// URI (<see cref="RedisConnection"/>).</summary>
-    public static ConfigurationOptions RedisConfiguration(string redis) => RedisConnection.Parse(redis);
-
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Redis;
 using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;

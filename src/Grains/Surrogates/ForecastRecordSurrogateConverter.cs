@@ -13,6 +13,9 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
             TargetDate = surrogate.TargetDate,
             Realized = surrogate.Realized,
             Pit = surrogate.Pit ?? double.NaN,
+            Law = surrogate.LawDistribution is { } key && surrogate.LawParameters is [var location, var scale, .. var shape]
+                ? new PredictiveLaw(key, location, scale, shape)
+                : null,
         };
 
     public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
@@ -27,5 +30,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         TargetDate = value.TargetDate,
         Realized = value.Realized,
         Pit = value.Pit,
+        LawDistribution = value.Law?.Distribution,
+        LawParameters = value.Law is { } law ? [law.Location, law.Scale, .. law.Shape] : null,
     };
 }

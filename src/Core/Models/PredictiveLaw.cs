@@ -44,6 +44,16 @@ public sealed record PredictiveLaw(string Distribution, double Location, double 
         throw new ArgumentException($"innovation {innovation.Name} is not one of {string.Join(", ", Innovations.Keys)}", nameof(innovation));
     }
 
+    /// <summary>Location, scale and shape in one array, as the grid's messages and surrogates carry them.</summary>
+    public double[] Parameters => [Location, Scale, .. Shape];
+
+    /// <summary>The law of <paramref name="distribution"/> with <see cref="Parameters"/> <paramref name="parameters"/>; null
+    /// when either is null (a record without a law).</summary>
+    public static PredictiveLaw? FromParameters(string? distribution, double[]? parameters) =>
+        distribution is not null && parameters is [var location, var scale, .. var shape]
+            ? new PredictiveLaw(distribution, location, scale, shape)
+            : null;
+
     /// <summary>True when the law is usable: finite location, positive finite scale, finite shape of the innovation's size.</summary>
     public bool IsUsable => double.IsFinite(Location) && Scale > 0 && double.IsFinite(Scale)
         && Shape.Length == _innovation.ParameterCount && Array.TrueForAll(Shape, double.IsFinite);

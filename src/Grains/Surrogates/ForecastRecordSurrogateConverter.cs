@@ -13,9 +13,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
             TargetDate = surrogate.TargetDate,
             Realized = surrogate.Realized,
             Pit = surrogate.Pit ?? double.NaN,
-            Law = surrogate.LawDistribution is { } key && surrogate.LawParameters is [var location, var scale, .. var shape]
-                ? new PredictiveLaw(key, location, scale, shape)
-                : null,
+            Law = PredictiveLaw.FromParameters(surrogate.LawDistribution, surrogate.LawParameters),
         };
 
     public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
@@ -31,6 +29,6 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         Realized = value.Realized,
         Pit = value.Pit,
         LawDistribution = value.Law?.Distribution,
-        LawParameters = value.Law is { } law ? [law.Location, law.Scale, .. law.Shape] : null,
+        LawParameters = value.Law?.Parameters,
     };
 }

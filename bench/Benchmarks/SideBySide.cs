@@ -34,6 +34,9 @@ internal static class SideBySide
         var warm = new double[fits];
         var warmCpu = new double[fits];
         previous = null;
+        var tally = FitCounters.Of(model.Name);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
         for (var start = 0; start < fits; start++)
         {
             var cpu = ThreadClock.Now();
@@ -46,6 +49,12 @@ internal static class SideBySide
                 previous = fit;
             }
         }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        collections = GC.CollectionCount(0) - collections;
+        var passes = FitCounters.Of(model.Name) - tally;
+        Console.WriteLine($"warm refits: {(double)passes.Passes / fits:F2} likelihood passes, {(double)allocated / fits:F0} bytes allocated " +
+                          $"per fit; {collections} gen-0 collections; guard fired on {passes.GuardProbes}, changed {passes.GuardChanges}");
 
         var cold = new double[fits];
         for (var start = 0; start < fits; start++)
@@ -78,10 +87,13 @@ internal static class SideBySide
         foreach (var (name, times) in rows)
         {
             var median = Median(times);
-            Console.WriteLine($"{name,-36} {times.Length,6} {median,10:F1} {times.Average(),10:F1} {median / reference,15:F1}×");
+            if (times.Length > 0)
+            {
+                Console.WriteLine($"{name,-36} {times.Length,6} {median,10:F1} {times.Average(),10:F1} {median / reference,15:F1}×");
+            }
         }
 
-        if (r.Problem is null)
+        if (r.Problem is null && fgarchFits > 0)
         {
             // Same windows only: fGarch's first windows against RiskGrid's own first windows.
             var firstWarm = Median(warm[..fgarchFits]);

@@ -88,13 +88,12 @@ public static class GarchFitter
     /// switched off when <paramref name="guard"/> is false (for tests that show what it repairs).</summary>
     internal static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard)
     {
-        if (CheckData(model, returns) is { } problem)
+        if (CheckData(model, returns, out var scale) is { } problem)
         {
             return ModelFit.Failure(problem);
         }
 
-        var scale = DataScale.Of(returns);
-        var likelihood = new VolatilityLikelihood(model, returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         var n = model.ParameterCount;
         var start = new double[n];
         var curvature = new double[n * n];
@@ -274,7 +273,7 @@ public static class GarchFitter
         }
 
         var scale = DataScale.Of(returns);
-        var likelihood = new VolatilityLikelihood(model, returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         Search? best = null;
         var iterations = 0;
         foreach (var start in StartingPoints(model, returns, scale))
@@ -314,7 +313,7 @@ public static class GarchFitter
         }
 
         var scale = DataScale.Of(returns);
-        var likelihood = new VolatilityLikelihood(model, returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         var working = new double[model.ParameterCount];
         model.ToWorking(start, scale, working);
         var objective = new LikelihoodObjective(likelihood, scale);
@@ -401,7 +400,7 @@ public static class GarchFitter
         }
 
         var scale = DataScale.Of(returns);
-        var likelihood = new VolatilityLikelihood(model, returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         var objective = new LikelihoodObjective(likelihood, scale);
         var start = new double[model.ParameterCount];
         ColdStart(model, returns, scale, objective, start);
@@ -464,8 +463,12 @@ public static class GarchFitter
     }
 
     /// <summary>A reason the data cannot be fitted, or null.</summary>
-    public static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns)
+    public static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns) => CheckData(model, returns, out _);
+
+    /// <summary><see cref="CheckData(VolatilityModel, ReadOnlySpan{double})"/>, and the returns' scale it measures on the way.</summary>
+    private static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns, out DataScale scale)
     {
+        scale = default;
         if (returns.Length < MinimumObservations)
         {
             return $"{model.Name}: {returns.Length} returns, a fit needs at least {MinimumObservations}";
@@ -479,7 +482,7 @@ public static class GarchFitter
             }
         }
 
-        var scale = DataScale.Of(returns);
+        scale = DataScale.Of(returns);
         // Relative to the squared mean, so that constant data with round-off in the mean fail too.
         if (!(scale.Variance > 1e-14 * scale.Mean * scale.Mean) || scale.Variance == 0)
         {

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Double;
-
 namespace RiskGrid.Core.Volatility;
 
 /// <summary>
@@ -18,33 +15,73 @@ public static class LikelihoodStandardErrors
         FromHessian(Hessian(likelihood, parameters));
 
     /// <summary>Standard errors from a log-likelihood Hessian (n × n), or null.</summary>
+    /// <remarks>The diagonal of (−H)⁻¹ by a Cholesky factor L of −H: (−H)⁻¹ = L⁻ᵀL⁻¹, so its i-th diagonal element is the
+    /// squared norm of column i of L⁻¹. By hand and on the stack, since n is a handful: MathNet's dense Cholesky solve ran
+    /// its columns through a parallel loop, whose hand-offs cost more than the fit's likelihood passes.</remarks>
     public static double[]? FromHessian(double[,] hessian)
     {
         var n = hessian.GetLength(0);
-        var information = DenseMatrix.Create(n, n, (i, j) => -hessian[i, j]);
-        foreach (var x in information.Enumerate())
+        Span<double> l = stackalloc double[n * n];
+        for (var i = 0; i < n; i++)
         {
-            if (!double.IsFinite(x))
+            for (var j = 0; j <= i; j++)
             {
-                return null;
+                var sum = -hessian[i, j];
+                if (!double.IsFinite(sum) || !double.IsFinite(hessian[j, i]))
+                {
+                    return null;
+                }
+
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[i * n + k] * l[j * n + k];
+                }
+
+                if (i == j)
+                {
+                    // Not positive definite: no standard errors.
+                    if (!(sum > 0))
+                    {
+                        return null;
+                    }
+
+                    l[i * n + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[i * n + j] = sum / l[j * n + j];
+                }
             }
         }
 
-        Matrix<double> covariance;
-        try
+        // L⁻¹ in place of L, column by column (lower triangular).
+        Span<double> inverse = stackalloc double[n * n];
+        inverse.Clear();
+        for (var j = 0; j < n; j++)
         {
-            // Throws when the matrix is not positive definite: no standard errors then.
-            covariance = information.Cholesky().Solve(DenseMatrix.CreateIdentity(n));
-        }
-        catch (ArgumentException)
-        {
-            return null;
+            inverse[j * n + j] = 1 / l[j * n + j];
+            for (var i = j + 1; i < n; i++)
+            {
+                double sum = 0;
+                for (var k = j; k < i; k++)
+                {
+                    sum -= l[i * n + k] * inverse[k * n + j];
+                }
+
+                inverse[i * n + j] = sum / l[i * n + i];
+            }
         }
 
         var se = new double[n];
         for (var i = 0; i < n; i++)
         {
-            se[i] = Math.Sqrt(covariance[i, i]);
+            double variance = 0;
+            for (var k = i; k < n; k++)
+            {
+                variance += inverse[k * n + i] * inverse[k * n + i];
+            }
+
+            se[i] = Math.Sqrt(variance);
             if (!(se[i] > 0) || !double.IsFinite(se[i]))
             {
                 return null;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace RiskGrid.Core.Volatility;
@@ -6,16 +5,29 @@ namespace RiskGrid.Core.Volatility;
 /// <summary>
 /// The log-likelihood of a <see cref="VolatilityModel"/> on one window of returns, with its analytic
 /// gradient in the natural parameters. Holds the scratch arrays of one fit (not thread-safe; create one
-/// per fit). Start-up: backcast = mean(ε²) of the window (fGarch's "mci"), see <see cref="VarianceRecursion"/>.
+/// per fit, or take the thread's reusable one, <see cref="ForThread"/>). Start-up: backcast = mean(ε²) of the window (fGarch's "mci"), see <see cref="VarianceRecursion"/>.
 /// </summary>
 public sealed class VolatilityLikelihood
 {
+    // The fitter's likelihood on each thread, kept between fits: a rolling run refits window after window of one length,
+    // and new scratch arrays per fit cost more than copying the window in.
+    [ThreadStatic]
+    private static VolatilityLikelihood? t_likelihood;
+
     private readonly double[] _returns;
     private readonly double[] _residuals;
     private readonly double[] _variance;
     private readonly double[] _varianceWeights;
     private readonly double[] _residualWeights;
-    private readonly double[] _processGradient;
+    private double[] _processGradient;
+
+    // TryHessian's per-observation derivatives, allocated on its first call.
+    private double[]? _derivatives;
+    private double[]? _hh;
+    private double[]? _he;
+    private double[]? _ee;
+    private double[]? _hEta;
+    private double[]? _eEta;
 
     public VolatilityLikelihood(VolatilityModel model, ReadOnlySpan<double> returns)
     {
@@ -29,9 +41,32 @@ public sealed class VolatilityLikelihood
         _processGradient = new double[1 + model.Process.ParameterCount];
     }
 
-    public VolatilityModel Model { get; }
+    public VolatilityModel Model { get; private set; }
 
     public int Count => _returns.Length;
+
+    /// <summary>
+    /// This thread's likelihood, reset to <paramref name="model"/> on <paramref name="returns"/> (its scratch arrays reused
+    /// when the window has the last one's length). Valid until the next call on the same thread: for a fit that runs
+    /// start to end on one thread and keeps nothing of it, as <see cref="GarchFitter"/>'s do.
+    /// </summary>
+    internal static VolatilityLikelihood ForThread(VolatilityModel model, ReadOnlySpan<double> returns)
+    {
+        if (t_likelihood is not { } likelihood || likelihood._returns.Length != returns.Length)
+        {
+            return t_likelihood = new VolatilityLikelihood(model, returns);
+        }
+
+        likelihood.Model = model;
+        returns.CopyTo(likelihood._returns);
+        if (likelihood._processGradient.Length != 1 + model.Process.ParameterCount)
+        {
+            likelihood._processGradient = new double[1 + model.Process.ParameterCount];
+        }
+
+        likelihood.Passes = 0;
+        return likelihood;
+    }
 
     /// <summary>Passes over the window so far (one per log-likelihood evaluation, with or without gradient).</summary>
     public int Passes { get; private set; }
@@ -92,72 +127,63 @@ public sealed class VolatilityLikelihood
         logLikelihood = model.Distribution.LogLikelihood(_residuals, _variance, distribution, _varianceWeights, _residualWeights,
             gradient.Slice(model.DistributionOffset, m));
 
-        var pool = ArrayPool<double>.Shared;
-        var derivatives = pool.Rent(count * k);
-        var hh = pool.Rent(count);
-        var he = pool.Rent(count);
-        var ee = pool.Rent(count);
-        var hEta = pool.Rent(Math.Max(count * m, 1));
-        var eEta = pool.Rent(Math.Max(count * m, 1));
-        try
+        var derivatives = Scratch(ref _derivatives, count * k);
+        var hh = Scratch(ref _hh, count);
+        var he = Scratch(ref _he, count);
+        var ee = Scratch(ref _ee, count);
+        var hEta = Scratch(ref _hEta, Math.Max(count * m, 1));
+        var eEta = Scratch(ref _eEta, Math.Max(count * m, 1));
+        Span<double> second = stackalloc double[k * k];
+        Span<double> etaEta = stackalloc double[Math.Max(m * m, 1)];
+        model.Distribution.SecondDerivatives(_residuals, _variance, distribution, hh, he, ee, hEta, eEta, etaEta);
+        model.Process.SecondOrder(_residuals, _variance, _varianceWeights, model.ProcessParameters(parameters), backcast,
+            -2 * meanResidual, derivatives, second);
+
+        var hhRow = hh.AsSpan(0, count);
+        var heRow = he.AsSpan(0, count);
+        for (var a = 0; a < k; a++)
         {
-            Span<double> second = stackalloc double[k * k];
-            Span<double> etaEta = stackalloc double[Math.Max(m * m, 1)];
-            model.Distribution.SecondDerivatives(_residuals, _variance, distribution, hh, he, ee, hEta, eEta, etaEta);
-            model.Process.SecondOrder(_residuals, _variance, _varianceWeights, model.ProcessParameters(parameters), backcast,
-                -2 * meanResidual, derivatives, second);
-
-            var hhRow = hh.AsSpan(0, count);
-            var heRow = he.AsSpan(0, count);
-            for (var a = 0; a < k; a++)
+            var da = derivatives.AsSpan(a * count, count);
+            for (var b = a; b < k; b++)
             {
-                var da = derivatives.AsSpan(a * count, count);
-                for (var b = a; b < k; b++)
+                var db = derivatives.AsSpan(b * count, count);
+                var value = VectorKernels.Dot(hhRow, da, db) + second[a * k + b];
+                if (a == 0)
                 {
-                    var db = derivatives.AsSpan(b * count, count);
-                    var value = VectorKernels.Dot(hhRow, da, db) + second[a * k + b];
-                    if (a == 0)
-                    {
-                        // ℓ_he·(h_a·e_b + e_a·h_b) with e_μ = −1 (twice for μμ), and ℓ_ee for μμ.
-                        value -= VectorKernels.Dot(heRow, db);
-                        value += b == 0 ? VectorKernels.Sum(ee.AsSpan(0, count)) - VectorKernels.Dot(heRow, da) : 0;
-                    }
-
-                    hessian[a, b] = hessian[b, a] = value;
+                    // ℓ_he·(h_a·e_b + e_a·h_b) with e_μ = −1 (twice for μμ), and ℓ_ee for μμ.
+                    value -= VectorKernels.Dot(heRow, db);
+                    value += b == 0 ? VectorKernels.Sum(ee.AsSpan(0, count)) - VectorKernels.Dot(heRow, da) : 0;
                 }
 
-                for (var j = 0; j < m; j++)
-                {
-                    var value = VectorKernels.Dot(hEta.AsSpan(j * count, count), da)
-                                - (a == 0 ? VectorKernels.Sum(eEta.AsSpan(j * count, count)) : 0);
-                    hessian[a, k + j] = hessian[k + j, a] = value;
-                }
-
-                gradient[a] = VectorKernels.Dot(_varianceWeights, da);
+                hessian[a, b] = hessian[b, a] = value;
             }
 
-            for (var i = 0; i < m; i++)
+            for (var j = 0; j < m; j++)
             {
-                for (var j = 0; j < m; j++)
-                {
-                    hessian[k + i, k + j] = etaEta[i * m + j];
-                }
+                var value = VectorKernels.Dot(hEta.AsSpan(j * count, count), da)
+                            - (a == 0 ? VectorKernels.Sum(eEta.AsSpan(j * count, count)) : 0);
+                hessian[a, k + j] = hessian[k + j, a] = value;
             }
 
-            // The gradient, as LogLikelihood(parameters, gradient) gives it, from the same derivatives.
-            gradient[0] -= VectorKernels.Sum(_residualWeights);
-            return true;
+            gradient[a] = VectorKernels.Dot(_varianceWeights, da);
         }
-        finally
+
+        for (var i = 0; i < m; i++)
         {
-            pool.Return(derivatives);
-            pool.Return(hh);
-            pool.Return(he);
-            pool.Return(ee);
-            pool.Return(hEta);
-            pool.Return(eEta);
+            for (var j = 0; j < m; j++)
+            {
+                hessian[k + i, k + j] = etaEta[i * m + j];
+            }
         }
+
+        // The gradient, as LogLikelihood(parameters, gradient) gives it, from the same derivatives.
+        gradient[0] -= VectorKernels.Sum(_residualWeights);
+        return true;
     }
+
+    // A scratch array of at least this length, kept for the next call (the likelihood is reused across fits).
+    private static double[] Scratch(ref double[]? array, int length) =>
+        array is { } a && a.Length >= length ? a : array = new double[length];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Filter(ReadOnlySpan<double> parameters, out double meanResidual)

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using RiskGrid.Ops.Tests.TestSupport;
 
 namespace RiskGrid.Ops.Tests.Deploy;
@@ -34,5 +35,46 @@ public sealed class DeployFileTests
             Assert.Contains(path, compose);
             Assert.True(File.Exists(Repository.Path(path.Split('/'))) || Directory.Exists(Repository.Path(path.Split('/'))), $"{path} is missing");
         }
+    }
+
+    // The restore stage copies the project files alone (so the restore is cached); a project the restored one
+    // references that is not copied breaks the image build, which no other test runs.
+    [Theory]
+    [InlineData("silo.Dockerfile")]
+    [InlineData("cli.Dockerfile")]
+    public void A_Dockerfile_copies_every_project_its_restore_needs(string dockerfile)
+    {
+        var lines = File.ReadAllLines(Repository.Path("deploy", dockerfile));
+        var restore = Array.FindIndex(lines, l => l.StartsWith("RUN dotnet restore ", StringComparison.Ordinal));
+        Assert.True(restore > 0, $"{dockerfile}: no 'RUN dotnet restore PROJECT' line");
+        var copied = lines[..restore].Where(l => l.StartsWith("COPY ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]).ToHashSet(StringComparer.Ordinal);
+        var project = lines[restore].Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
+        var missing = Closure(project).Where(p => !copied.Contains(p)).Order().ToArray();
+        Assert.True(missing.Length == 0, $"{dockerfile} restores {project} without copying {string.Join(", ", missing)} first");
+    }
+
+    // The project and every project it references, directly or not, as repository-relative paths.
+    private static HashSet<string> Closure(string project)
+    {
+        var root = Repository.Root;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var todo = new Stack<string>([project]);
+        while (todo.TryPop(out var next))
+        {
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            var full = Path.Combine(root, next);
+            foreach (var reference in XDocument.Load(full).Descendants("ProjectReference"))
+            {
+                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(full)!, reference.Attribute("Include")!.Value));
+                todo.Push(Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'));
+            }
+        }
+
+        return seen;
     }
 }

@@ -4,8 +4,8 @@ using Spectre.Console;
 
 namespace RiskGrid.Client.Output;
 
-/// <summary>Renders the model comparison (ranking by quantile loss, Diebold–Mariano against the best, Model Confidence
-/// Set membership; the same by FZ0).</summary>
+/// <summary>Renders the model comparison (tick loss, Diebold–Mariano against the best, Model Confidence Set membership;
+/// the same by FZ0), in the ranking's order (<see cref="ModelRanking.Order"/>: FZ0 MCS membership, then FZ0).</summary>
 public static class ModelRankingTable
 {
     public static Table Build(IReadOnlyList<ModelRankingRow> rows) => ResultTableWriter.ToSpectre(Describe(rows), int.MaxValue);
@@ -20,7 +20,8 @@ public static class ModelRankingTable
         ])
         {
             Caption = "[grey]MCS: on how many instruments the model is in the Model Confidence Set (Hansen–Lunde–Nason, range statistic, "
-                + "seeded stationary bootstrap) at sizes 10% and 25%.[/]",
+                + "seeded stationary bootstrap) at sizes 10% and 25%. Ranked by FZ0 MCS membership (10%, then 25%), then mean FZ0 rank "
+                + "(by tick loss where FZ0 is n/a).[/]",
         };
         foreach (var r in rows)
         {

@@ -68,12 +68,13 @@ public static partial class HtmlReportWriter
         return written;
     }
 
-    /// <summary>The model the static per-instrument charts show: best mean rank at the highest level, else the first.</summary>
+    /// <summary>The model the static per-instrument charts show: the ranking's first at the highest level
+    /// (<see cref="ModelRanking.Order"/>), else the first run's.</summary>
     public static string PlottedModel(BenchmarkReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var alpha = report.Alphas[^1];
-        return report.Ranking.Where(r => r.Alpha == alpha).OrderBy(r => r.MeanRank).Select(r => r.Model).FirstOrDefault()
+        return report.Ranking.Where(r => r.Alpha == alpha).Order(ModelRanking.Order).Select(r => r.Model).FirstOrDefault()
                ?? report.Runs[0].Model;
     }
 
@@ -235,7 +236,8 @@ public static partial class HtmlReportWriter
         }
 
         html.Append("</table>\n<p class=\"muted\">MCS: instruments on which the model is in the Model Confidence Set (Hansen–Lunde–Nason, ")
-            .Append("range statistic, seeded stationary bootstrap) at sizes 10% and 25%.</p>\n");
+            .Append("range statistic, seeded stationary bootstrap) at sizes 10% and 25%. Ranked by FZ0 MCS membership (10%, then 25%), ")
+            .Append("then mean FZ0 rank (by tick loss where FZ0 is n/a).</p>\n");
     }
 
     private static void Backtests(StringBuilder html, IReadOnlyList<PairBacktest> rows)

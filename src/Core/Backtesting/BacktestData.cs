@@ -12,7 +12,7 @@ public sealed class BacktestData
     private readonly bool[] _hits;
     private readonly double[] _pits;
     private readonly double[] _volatility;
-    private readonly Func<int, double, double>? _tailQuantile;
+    private readonly ForecastLaws? _laws;
 
     /// <param name="volatility">The forecast volatilities, aligned with the losses, or empty where the forecasts have none.</param>
     /// <param name="pits">The PITs P(R ≤ r) of the realised returns, aligned with the losses, or empty where the
@@ -21,12 +21,19 @@ public sealed class BacktestData
     /// t's forecast loss exceeded with probability p (the (1 − p)-quantile of the loss L = −r), for p in (0, 1), so that
     /// VaR_t = tailQuantile(t, 1 − α) and ES_t = (1/(1 − α)) ∫₀^{1−α} tailQuantile(t, p) dp. The ES tests that
     /// Acerbi–Székely simulate from the model (Z1, McNeil–Frey, the intercept ESR) then add a Monte Carlo p-value
-    /// drawn from these laws; null where there are none (a forecast record keeps VaR, ES, σ and the PIT, not the law).</param>
+    /// drawn from these laws; null where there are none (forecasts made elsewhere, models without a parametric law).</param>
+    /// <param name="laws">The same laws as a <see cref="ForecastLaws"/>, which may also draw from the whole law faster than
+    /// by inversion (the forecast records' laws, <see cref="Backtester"/>); give one of the two.</param>
     public BacktestData(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk, ReadOnlySpan<double> expectedShortfall, double alpha,
         BacktestOptions? options = null, ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default,
-        Func<int, double, double>? tailQuantile = null)
+        Func<int, double, double>? tailQuantile = null, ForecastLaws? laws = null)
     {
-        _tailQuantile = tailQuantile;
+        if (tailQuantile is not null && laws is not null)
+        {
+            throw new ArgumentException("give the laws as a tail quantile function or as ForecastLaws, not both", nameof(laws));
+        }
+
+        _laws = laws ?? (tailQuantile is null ? null : ForecastLaws.Of(tailQuantile));
         if (!volatility.IsEmpty)
         {
             BacktestArguments.CheckSameLength(losses.Length, volatility.Length, nameof(volatility));
@@ -112,10 +119,13 @@ public sealed class BacktestData
         && Array.TrueForAll(_volatility, s => s > 0 && double.IsFinite(s));
 
     /// <summary>True when the forecasts come with their predictive laws (see the constructor's <c>tailQuantile</c>).</summary>
-    public bool HasLaw => _tailQuantile is not null && _losses.Length > 0;
+    public bool HasLaw => _laws is not null && _losses.Length > 0;
 
     /// <summary>Day <paramref name="t"/>'s forecast loss exceeded with probability <paramref name="p"/>; NaN without laws.</summary>
-    public double TailQuantile(int t, double p) => _tailQuantile is null ? double.NaN : _tailQuantile(t, p);
+    public double TailQuantile(int t, double p) => _laws is null ? double.NaN : _laws.TailQuantile(t, p);
+
+    /// <summary>One draw of day <paramref name="t"/>'s loss from its law (<see cref="ForecastLaws.Draw"/>); NaN without laws.</summary>
+    public double DrawLoss(int t, Random random) => _laws is null ? double.NaN : _laws.Draw(t, random);
 
     /// <summary>The PITs (empty when none were given).</summary>
     public ReadOnlySpan<double> Pits => _pits;

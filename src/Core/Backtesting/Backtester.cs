@@ -1,4 +1,5 @@
 using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
 
 namespace RiskGrid.Core.Backtesting;
 
@@ -28,6 +29,8 @@ public static class Backtester
         var expectedShortfall = new List<double>(forecasts.Count);
         var pits = new List<double>(forecasts.Count);
         var volatility = new List<double>(forecasts.Count);
+        var laws = new List<PredictiveLaw>(forecasts.Count);
+        var lawless = 0;
         var missing = 0;
         for (var i = 0; i < forecasts.Count; i++)
         {
@@ -54,9 +57,19 @@ public static class Backtester
             expectedShortfall.Add(record.ES[level]);
             pits.Add(record.Pit);
             volatility.Add(record.Volatility);
+            if (record.Law is { } law)
+            {
+                laws.Add(law);
+            }
+            else
+            {
+                lawless++;
+            }
         }
 
-        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha, options, pits.ToArray(), volatility.ToArray());
+        // The laws go to the tests only when every observation has one: the Monte Carlo draws a whole sample.
+        return Summarize(losses.ToArray(), valueAtRisk.ToArray(), expectedShortfall.ToArray(), missing, alpha, options, pits.ToArray(),
+            volatility.ToArray(), lawless == 0 && laws.Count > 0 ? new PredictiveLawSeries(laws, 1 - alpha) : null);
     }
 
     /// <summary>One summary per level, indexed like <paramref name="alphas"/> (i.e. like <see cref="RollingOptions.Alphas"/>).</summary>
@@ -76,13 +89,14 @@ public static class Backtester
     /// <param name="missingForecasts">Reported as is; the days themselves are not in the arrays.</param>
     /// <param name="volatility">The forecast volatilities, aligned with the losses; empty where the forecasts have none.</param>
     /// <param name="pits">The realised returns' PITs, aligned with the losses; empty (or NaN) where the forecasts have none.</param>
+    /// <param name="laws">The forecasts' predictive laws, or null.</param>
     public static BacktestSummary Summarize(ReadOnlySpan<double> losses, ReadOnlySpan<double> valueAtRisk,
         ReadOnlySpan<double> expectedShortfall, int missingForecasts, double alpha, BacktestOptions? options = null,
-        ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default)
+        ReadOnlySpan<double> pits = default, ReadOnlySpan<double> volatility = default, ForecastLaws? laws = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(missingForecasts);
 
-        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha, options, pits, volatility);
+        var data = new BacktestData(losses, valueAtRisk, expectedShortfall, alpha, options, pits, volatility, laws: laws);
         var n = data.Count;
         double sumVaR = 0, sumES = 0;
         for (var t = 0; t < n; t++)

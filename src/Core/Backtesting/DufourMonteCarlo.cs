@@ -189,7 +189,7 @@ public static class DufourMonteCarlo
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
-        var rng = new SplitMix64(SeedOf(test + ":law"));
+        var rng = new SplitMixRandom(SeedOf(test + ":law"));
         var statistics = new List<double>(replications);
         var uniforms = new List<double>(replications);
         var draw = new double[days.Length];
@@ -197,8 +197,9 @@ public static class DufourMonteCarlo
         {
             for (var j = 0; j < days.Length; j++)
             {
-                // p in (0, tail]: 1 − NextDouble() is in (0, 1].
-                draw[j] = data.TailQuantile(days[j], tail * (1 - rng.NextDouble()));
+                // p in (0, tail]: 1 − NextDouble() is in (0, 1]. The whole law (tail 1) draws as the laws do it, by
+                // inversion unless they have a faster way.
+                draw[j] = tail == 1 ? data.DrawLoss(days[j], rng) : data.TailQuantile(days[j], tail * (1 - rng.NextDouble()));
             }
 
             var s = statistic(draw);

@@ -3,10 +3,10 @@ using RiskGrid.Core.Engine;
 namespace RiskGrid.Core.Backtesting;
 
 /// <summary>
-/// Ranks models per level by quantile loss: <see cref="ModelComparison"/> on each instrument
-/// (on the days every model forecast), then pooled over instruments. Beside the ranks, each model's
-/// Diebold–Mariano verdict against the instrument's best and its Model Confidence Set membership
-/// (seeded, so the same on every run) are counted, by tick loss and by FZ0.
+/// Ranks models per level: <see cref="ModelComparison"/> on each instrument (on the days every model forecast), by tick
+/// loss and by the FZ0 joint VaR–ES loss, pooled over instruments, with each model's Diebold–Mariano verdict against the
+/// instrument's best and its Model Confidence Set membership (seeded, so the same on every run) counted. The rows of a
+/// level are ordered by <see cref="Order"/>: MCS membership first, then FZ0.
 /// </summary>
 public static class ModelRanking
 {
@@ -38,10 +38,62 @@ public static class ModelRanking
                         Fz0InConfidenceSet25 = f.In25,
                     };
                 })
-                .OrderBy(r => r.MeanRank).ThenBy(r => r.MeanQuantileLoss));
+                .OrderBy(r => r, Order));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The ranking's order within a level: the share of instruments on which the model is in the FZ0 Model Confidence Set
+    /// at size 10% (more first; the set holds the best models with 90% confidence, so membership is the statistically
+    /// grounded verdict), then at 25%, then the mean FZ0 rank and FZ0 loss (lower first); a model without FZ0 standings (no
+    /// positive ES on any shared day) after those with, by the same keys on tick loss; the mean tick-loss rank breaks ties.
+    /// </summary>
+    public static IComparer<ModelRankingRow> Order { get; } = Comparer<ModelRankingRow>.Create(Compare);
+
+    private static int Compare(ModelRankingRow? a, ModelRankingRow? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return 0;
+        }
+
+        if (a is null || b is null)
+        {
+            return a is null ? -1 : 1;
+        }
+
+        var (fa, fb) = (a.Fz0Instruments > 0, b.Fz0Instruments > 0);
+        if (fa != fb)
+        {
+            return fa ? -1 : 1;
+        }
+
+        static double Share(int members, int instruments) => instruments > 0 ? (double)members / instruments : 0;
+        var keys = fa
+            ? new[]
+            {
+                Share(b.Fz0InConfidenceSet10, b.Fz0Instruments).CompareTo(Share(a.Fz0InConfidenceSet10, a.Fz0Instruments)),
+                Share(b.Fz0InConfidenceSet25, b.Fz0Instruments).CompareTo(Share(a.Fz0InConfidenceSet25, a.Fz0Instruments)),
+                a.MeanFz0Rank.CompareTo(b.MeanFz0Rank),
+                a.MeanFz0Loss.CompareTo(b.MeanFz0Loss),
+            }
+            : new[]
+            {
+                Share(b.InConfidenceSet10, b.Instruments).CompareTo(Share(a.InConfidenceSet10, a.Instruments)),
+                Share(b.InConfidenceSet25, b.Instruments).CompareTo(Share(a.InConfidenceSet25, a.Instruments)),
+            };
+        foreach (var key in keys)
+        {
+            if (key != 0)
+            {
+                return key;
+            }
+        }
+
+        var byTick = a.MeanRank.CompareTo(b.MeanRank);
+        return byTick != 0 ? byTick : a.MeanQuantileLoss.CompareTo(b.MeanQuantileLoss);
     }
 
     /// <summary>Adds one instrument's comparison to the models' running standings (nothing when the models share no day).</summary>

@@ -18,6 +18,27 @@ public sealed record TestResult(string Test, double Statistic, int DegreesOfFree
     /// <summary>The primary p-value's method; empty when there is none.</summary>
     public string Method => PValues.Count > 0 ? PValues[0].Method : string.Empty;
 
+    /// <summary>
+    /// The finite-sample verdict: the first p-value of a method held to its size (<see cref="PValueMethods.IsJudged"/>:
+    /// Kupiec's mid-p, not its conservative exact value; the Monte Carlo, bootstrap or resampled one of the others); null
+    /// when the test has none (asymptotic only, e.g. the ESR regressions without laws).
+    /// </summary>
+    public PValue? FiniteSample
+    {
+        get
+        {
+            foreach (var p in PValues)
+            {
+                if (PValueMethods.IsJudged(p.Method))
+                {
+                    return p;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>The p-value computed by <paramref name="method"/>; NaN when the test has none such.</summary>
     public double PValueOf(string method)
     {

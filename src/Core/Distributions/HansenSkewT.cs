@@ -108,7 +108,7 @@ public static class HansenSkewT
             t = next;
         }
 
-        return StudentT.InvCDF(0, 1, nu, p);
+        return StandardizedStudentT.StandardQuantile(p, nu);
     }
 
     /// <summary>The VaR of a unit-variance loss L = −Z at level α: −F⁻¹(1 − α).</summary>

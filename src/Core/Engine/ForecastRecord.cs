@@ -30,6 +30,13 @@ public sealed record ForecastRecord(
     /// </summary>
     public double Pit { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The forecast's predictive law (<see cref="IRiskModel.Law"/>), whose VaR and ES these are: what the ES backtests
+    /// simulate from for their Monte Carlo p-values; null for models without a parametric law (historical simulation,
+    /// FHS, GARCH-EVT, the LSTM), for missing forecasts and for forecasts made elsewhere (<c>riskgrid backtest --input</c>).
+    /// </summary>
+    public PredictiveLaw? Law { get; init; }
+
     public bool IsRealized => TargetDate.HasValue;
 
     public bool HasForecast => !double.IsNaN(VaR[0]);

@@ -177,7 +177,7 @@ public sealed class RollingPair
 
         var status = fit?.Status ?? State.LastFit!.Status;
         var record = State.LastFit is { } last
-            ? MakeRecord(pending.Date, _model.Forecast(window, last, _options.Alphas), status, refitted)
+            ? MakeRecord(pending.Date, window, last, _model.Forecast(window, last, _options.Alphas), status, refitted)
             : MissingRecord(pending.Date, status);
         if (State.LastFit is not null)
         {
@@ -210,7 +210,7 @@ public sealed class RollingPair
         return new ModelWindow(returns, State.Bars.ToArray());
     }
 
-    private static ForecastRecord MakeRecord(DateOnly date, RiskForecast[] forecasts, FitStatus status, bool refitted)
+    private ForecastRecord MakeRecord(DateOnly date, ModelWindow window, ModelFit fit, RiskForecast[] forecasts, FitStatus status, bool refitted)
     {
         var var = new double[forecasts.Length];
         var es = new double[forecasts.Length];
@@ -221,7 +221,10 @@ public sealed class RollingPair
         }
 
         var first = forecasts.Length > 0 ? forecasts[0] : default;
-        return new ForecastRecord(date, var, es, first.Mean, first.Volatility, status, refitted);
+        return new ForecastRecord(date, var, es, first.Mean, first.Volatility, status, refitted)
+        {
+            Law = forecasts.Length > 0 && !double.IsNaN(first.VaR) ? _model.Law(window, fit, first) : null,
+        };
     }
 
     private ForecastRecord MissingRecord(DateOnly date, FitStatus status)

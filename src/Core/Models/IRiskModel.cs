@@ -65,4 +65,13 @@ public interface IRiskModel
     /// Under a correct model PITs are i.i.d. uniform.
     /// </summary>
     double Pit(ModelWindow window, ModelFit fit, double realisedReturn) => double.NaN;
+
+    /// <summary>
+    /// The predictive law of the day after the window, whose VaR and ES <paramref name="forecast"/> (one of
+    /// <see cref="Forecast"/>'s, made from the same window and fit) gives, as a location-scale law the forecast record
+    /// carries, so that the ES backtests can simulate from the model; null (the default) for models whose law is empirical
+    /// or not a distribution (historical simulation, FHS, GARCH-EVT, Cornish–Fisher outside its domain, the LSTM) and for
+    /// unusable fits.
+    /// </summary>
+    PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) => null;
 }

@@ -52,6 +52,9 @@ public sealed class ParametricNormal : IRiskModel
         return result;
     }
 
+    public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
+        WindowChecks.IsUsableFit(fit, 2) ? PredictiveLaw.Normal(fit.Parameters[0], fit.Parameters[1]).IfUsable : null;
+
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
         WindowChecks.IsUsableFit(fit, 2) && double.IsFinite(realisedReturn)
             ? StandardNormal.Cdf((realisedReturn - fit.Parameters[0]) / fit.Parameters[1])

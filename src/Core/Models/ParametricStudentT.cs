@@ -57,6 +57,11 @@ public sealed class ParametricStudentT : IRiskModel
         return result;
     }
 
+    public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
+        WindowChecks.IsUsableFit(fit, 3)
+            ? new PredictiveLaw(PredictiveLaw.StudentTKey, fit.Parameters[0], fit.Parameters[1], [fit.Parameters[2]]).IfUsable
+            : null;
+
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
         WindowChecks.IsUsableFit(fit, 3) && double.IsFinite(realisedReturn)
             ? StandardizedStudentT.Cdf((realisedReturn - fit.Parameters[0]) / fit.Parameters[1], fit.Parameters[2])

@@ -66,6 +66,10 @@ public sealed class RiskMetricsEwma : IRiskModel
         return result;
     }
 
+    /// <summary>The normal with mean 0 and the forecast's EWMA volatility.</summary>
+    public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
+        WindowChecks.IsUsableFit(fit, 1) ? PredictiveLaw.Normal(0, forecast.Volatility).IfUsable : null;
+
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
         WindowChecks.IsUsableFit(fit, 1) && double.IsFinite(realisedReturn) && window.Count > 0
             ? StandardNormal.Cdf(realisedReturn / Math.Sqrt(NextVariance(window.Returns.Span, _lambda)))

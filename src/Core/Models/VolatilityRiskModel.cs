@@ -15,7 +15,10 @@ public sealed class VolatilityRiskModel : IRiskModel
     {
         Name = name;
         Model = model;
+        _innovation = PredictiveLaw.KeyOf(model.Distribution);
     }
+
+    private readonly string _innovation;
 
     public string Name { get; }
 
@@ -46,6 +49,12 @@ public sealed class VolatilityRiskModel : IRiskModel
 
         return result;
     }
+
+    /// <summary>μ + σ_{T+1}·Z with Z the fitted innovation (μ and σ_{T+1} those of the forecast).</summary>
+    public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
+        WindowChecks.IsUsableFit(fit, Model.ParameterCount)
+            ? new PredictiveLaw(_innovation, forecast.Mean, forecast.Volatility, Model.DistributionParameters(fit.Parameters).ToArray()).IfUsable
+            : null;
 
     /// <summary>F((r − μ)/σ_{T+1}) with F the fitted innovation CDF.</summary>
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)

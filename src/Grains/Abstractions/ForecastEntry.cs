@@ -20,6 +20,13 @@ public sealed record ForecastEntry(
     /// <summary>The PIT of the realised return under the forecast's distribution; NaN where the model has none or until realised.</summary>
     [Id(9)] public double Pit { get; init; } = double.NaN;
 
+    /// <summary>The forecast's predictive law, where the model has a location-scale one: its innovation's key
+    /// (<c>n</c>, <c>t</c>, <c>skewt</c>, <c>ged</c>); null otherwise.</summary>
+    [Id(10)] public string? LawDistribution { get; init; }
+
+    /// <summary>The law's location, scale and innovation shape parameters, in that order; null without a law.</summary>
+    [Id(11)] public double[]? LawParameters { get; init; }
+
     /// <summary>True once the day the forecast is for has its price.</summary>
     public bool IsRealized => TargetDate.HasValue;
 }

@@ -87,6 +87,8 @@ public static class CoreMapping
             record.Refitted, record.TargetDate, record.Realized)
         {
             Pit = record.Pit,
+            LawDistribution = record.Law?.Distribution,
+            LawParameters = record.Law?.Parameters,
         };
 
     public static ForecastRecord ToCore(this ForecastEntry entry) =>
@@ -95,6 +97,7 @@ public static class CoreMapping
             TargetDate = entry.TargetDate,
             Realized = entry.Realized,
             Pit = entry.Pit,
+            Law = PredictiveLaw.FromParameters(entry.LawDistribution, entry.LawParameters),
         };
 
     public static FitSummary ToMessage(this ModelFit fit, IReadOnlyList<string> parameterNames) =>

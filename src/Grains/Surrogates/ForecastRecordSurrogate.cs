@@ -18,4 +18,9 @@ public struct ForecastRecordSurrogate
 
     // Null in state written before PITs were recorded (a missing double would read as 0, a valid PIT).
     [Id(9)] public double? Pit;
+
+    // The predictive law (null before laws were recorded, and for models without one): its innovation's key, then
+    // location, scale and shape in one array.
+    [Id(10)] public string? LawDistribution;
+    [Id(11)] public double[]? LawParameters;
 }

@@ -13,6 +13,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
             TargetDate = surrogate.TargetDate,
             Realized = surrogate.Realized,
             Pit = surrogate.Pit ?? double.NaN,
+            Law = PredictiveLaw.FromParameters(surrogate.LawDistribution, surrogate.LawParameters),
         };
 
     public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
@@ -27,5 +28,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         TargetDate = value.TargetDate,
         Realized = value.Realized,
         Pit = value.Pit,
+        LawDistribution = value.Law?.Distribution,
+        LawParameters = value.Law?.Parameters,
     };
 }

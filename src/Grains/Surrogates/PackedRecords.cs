@@ -15,7 +15,9 @@ namespace RiskGrid.Grains.Surrogates;
 public static class PackedRecords
 {
     private const byte BarsLayout = 1;
-    private const byte ForecastsLayout = 1;
+    // Forecasts: 1, without the predictive law; 2, each record ends with its law (see PackForecasts). Both are read.
+    private const byte ForecastsLayout = 2;
+    private const byte ForecastsLayoutWithoutLaw = 1;
     private const int BarSize = 4 + 4 * 8;
     private const int NoDate = int.MinValue;
 
@@ -58,7 +60,11 @@ public static class PackedRecords
         var size = 5;
         foreach (var f in CollectionsMarshal.AsSpan(forecasts))
         {
-            size += 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
+            size += 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8 + 1;
+            if (f.Law is { } law)
+            {
+                size += law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length;
+            }
         }
 
         var bytes = new byte[size];
@@ -87,6 +93,27 @@ public static class PackedRecords
             w.Double(f.Volatility);
             w.Double(f.Realized);
             w.Double(f.Pit);
+
+            // The law: its innovation's key as a length byte (0: no law) and ASCII, then location, scale and the shape.
+            if (f.Law is not { } law)
+            {
+                w.Byte(0);
+                continue;
+            }
+
+            w.Byte(checked((byte)law.Distribution.Length));
+            foreach (var c in law.Distribution)
+            {
+                w.Byte(checked((byte)c));
+            }
+
+            w.Double(law.Location);
+            w.Double(law.Scale);
+            w.Byte(checked((byte)law.Shape.Length));
+            foreach (var x in law.Shape)
+            {
+                w.Double(x);
+            }
         }
 
         return bytes;
@@ -95,7 +122,7 @@ public static class PackedRecords
     public static List<ForecastRecord> UnpackForecasts(byte[] bytes)
     {
         var r = new Reader(bytes);
-        r.Layout(ForecastsLayout, "forecasts");
+        var withLaw = r.Layout(ForecastsLayout, "forecasts", ForecastsLayoutWithoutLaw) == ForecastsLayout;
         var count = r.Int();
         var forecasts = new List<ForecastRecord>(count);
         for (var i = 0; i < count; i++)
@@ -118,15 +145,43 @@ public static class PackedRecords
 
             var mean = r.Double();
             var volatility = r.Double();
+            var realized = r.Double();
+            var pit = r.Double();
             forecasts.Add(new ForecastRecord(origin, valueAtRisk, es, mean, volatility, status, refitted)
             {
                 TargetDate = target == NoDate ? null : DateOnly.FromDayNumber(target),
-                Realized = r.Double(),
-                Pit = r.Double(),
+                Realized = realized,
+                Pit = pit,
+                Law = withLaw ? ReadLaw(ref r) : null,
             });
         }
 
         return forecasts;
+    }
+
+    private static PredictiveLaw? ReadLaw(ref Reader r)
+    {
+        var keyLength = r.Byte();
+        if (keyLength == 0)
+        {
+            return null;
+        }
+
+        var key = new char[keyLength];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = (char)r.Byte();
+        }
+
+        var location = r.Double();
+        var scale = r.Double();
+        var shape = new double[r.Byte()];
+        for (var i = 0; i < shape.Length; i++)
+        {
+            shape[i] = r.Double();
+        }
+
+        return new PredictiveLaw(new string(key), location, scale, shape);
     }
 
     private static void CheckEndianness()
@@ -167,14 +222,18 @@ public static class PackedRecords
         private readonly byte[] _bytes = bytes;
         private int _at;
 
-        public void Layout(byte expected, string what)
+        /// <summary>Reads the layout byte: <paramref name="expected"/> or one of the older <paramref name="alsoRead"/>, which it returns.</summary>
+        public byte Layout(byte expected, string what, params ReadOnlySpan<byte> alsoRead)
         {
             CheckEndianness();
             var layout = Byte();
-            if (layout != expected)
+            if (layout != expected && !alsoRead.Contains(layout))
             {
-                throw new InvalidOperationException($"stored {what} use layout {layout}; this release reads layout {expected}");
+                throw new InvalidOperationException(
+                    $"stored {what} use layout {layout}; this release reads layout {string.Join(" or ", new[] { expected }.Concat(alsoRead.ToArray()))}");
             }
+
+            return layout;
         }
 
         public byte Byte() => _bytes[_at++];

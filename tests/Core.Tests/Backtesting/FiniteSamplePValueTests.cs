@@ -44,6 +44,38 @@ public sealed class FiniteSamplePValueTests
     }
 
     [Fact]
+    public void The_exact_binomial_is_conservative_and_mid_p_holds_its_size_which_is_why_mid_p_is_the_verdict()
+    {
+        // Sizes at a nominal 5% summed exactly over the binomial law of the exception count (scipy gives the same
+        // figures: exact 3.65–4.96%, mid-p 3.77–5.85%).
+        foreach (var days in new[] { 250, 500, 1000 })
+        {
+            foreach (var p in new[] { 0.01, 0.025, 0.05 })
+            {
+                double exactSize = 0, midPSize = 0;
+                for (var k = 0; k <= days; k++)
+                {
+                    var (exact, midP) = KupiecTest.ExactPValues(days, k, p);
+                    var mass = Binomial.PMF(p, days, k);
+                    exactSize += exact < 0.05 ? mass : 0;
+                    midPSize += midP < 0.05 ? mass : 0;
+                }
+
+                Assert.True(exactSize <= 0.05, $"T {days}, p {p}: exact size {exactSize:F4}");
+                Assert.InRange(midPSize, 0.03, 0.07);
+            }
+        }
+
+        Assert.True(PValueMethods.IsConservative(PValueMethods.Exact));
+        Assert.False(PValueMethods.IsJudged(PValueMethods.Exact));
+        Assert.True(PValueMethods.IsJudged(PValueMethods.MidP));
+        Assert.False(PValueMethods.IsFiniteSample(PValueMethods.ChiSquared));
+        var kupiec = new KupiecBacktest().Run(Data(HitSequences.Bernoulli(250, 0.01, 3), 0.99, 1));
+        Assert.Equal(new PValue(PValueMethods.MidP, kupiec.PValueOf(PValueMethods.MidP)), kupiec.FiniteSample);
+        Assert.Null(new TestResult("asymptotic", 1, 1, [new PValue(PValueMethods.ChiSquared, 0.3)], null).FiniteSample);
+    }
+
+    [Fact]
     public void Monte_carlo_p_values_are_the_same_on_every_run_and_lie_on_the_dufour_grid()
     {
         var data = Data(HitSequences.Markov(500, 0.02, 0.2, 8), 0.975, 2);

@@ -28,7 +28,33 @@ public sealed class ModelRankingTests
         }
 
         Assert.Equal(3, rows.Sum(r => r.Best));
-        Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.MeanRank <= p.Second.MeanRank));
+
+        // Listed by FZ0 MCS membership at 10%, then 25%, then mean FZ0 rank.
+        var keys = rows.Select(r => (-r.Fz0InConfidenceSet10, -r.Fz0InConfidenceSet25, r.MeanFz0Rank)).ToList();
+        Assert.Equal(keys.Order().ToList(), keys);
+    }
+
+    [Fact]
+    public void The_order_is_mcs_membership_then_fz0_then_tick_loss()
+    {
+        static ModelRankingRow Row(string model, int in10, int in25, double fz0Rank, double tickRank, int fz0Instruments = 4) =>
+            new(model, 0.975, 4, tickRank, 1.0, 0, 0, fz0Instruments > 0 ? fz0Rank : double.NaN, fz0Instruments > 0 ? 2.0 : double.NaN, fz0Instruments)
+            {
+                Fz0InConfidenceSet10 = in10, Fz0InConfidenceSet25 = in25, InConfidenceSet10 = 4 - in10, InConfidenceSet25 = 4,
+            };
+
+        ModelRankingRow[] rows =
+        [
+            Row("no-fz0", 0, 0, double.NaN, 1.0, fz0Instruments: 0),
+            Row("out", 1, 4, 1.2, 1.5),
+            Row("in-worse-fz0", 4, 4, 2.5, 3.0),
+            Row("in-better-fz0", 4, 4, 1.5, 4.0),
+            Row("in10-3", 3, 4, 1.0, 1.0),
+            Row("tie-tick-2", 2, 2, 2.0, 2.0),
+            Row("tie-tick-1", 2, 2, 2.0, 1.0),
+        ];
+        Assert.Equal(["in-better-fz0", "in-worse-fz0", "in10-3", "tie-tick-1", "tie-tick-2", "out", "no-fz0"],
+            rows.Order(ModelRanking.Order).Select(r => r.Model));
     }
 
     [Fact]

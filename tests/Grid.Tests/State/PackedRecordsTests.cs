@@ -22,7 +22,9 @@ public sealed class PackedRecordsTests
         new(new DateOnly(2001, 2, 6), [0.1, 0.2, 0.3], [0.4, 0.5, 0.6], double.Epsilon, double.MaxValue, FitStatus.NotConverged, false)
         {
             TargetDate = new DateOnly(2001, 2, 7), Realized = double.NegativeInfinity,
+            Law = new PredictiveLaw("skewt", -0.0, 1.25, [6.5, OddNaN]),
         },
+        new(new DateOnly(2001, 2, 7), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false) { Law = PredictiveLaw.Normal(0.25, 1.5) },
     ];
 
     [Fact]
@@ -32,6 +34,28 @@ public sealed class PackedRecordsTests
         Bits.Identical(forecasts, PackedRecords.UnpackForecasts(PackedRecords.PackForecasts(forecasts)), "packed");
         Assert.Empty(PackedRecords.UnpackForecasts(PackedRecords.PackForecasts([])));
         Bits.Identical(forecasts, ForecastChunk.Of(forecasts).Forecasts, "chunk");
+    }
+
+    [Fact]
+    public void Forecasts_of_layout_1_without_laws_still_read()
+    {
+        // Layout 1 is layout 2 without the law's trailing bytes, which for a record without a law is one zero byte.
+        var forecasts = Forecasts().Select(f => f with { Law = null }).ToList();
+        var packed = PackedRecords.PackForecasts(forecasts);
+        Assert.Equal(2, packed[0]);
+        var layout1 = new List<byte> { 1 };
+        var at = 1 + 4;
+        layout1.AddRange(packed[1..at]);
+        foreach (var f in forecasts)
+        {
+            var size = 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
+            layout1.AddRange(packed[at..(at + size)]);
+            Assert.Equal(0, packed[at + size]);
+            at += size + 1;
+        }
+
+        Assert.Equal(packed.Length, at);
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout1]), "layout 1");
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public static class Bits
             Equal(e.Volatility, a.Volatility, $"{at} volatility");
             Equal(e.Realized, a.Realized, $"{at} realised");
             Equal(e.Pit, a.Pit, $"{at} PIT");
+            Assert.True((e.Law is null) == (a.Law is null), $"{at}: law {e.Law?.Distribution ?? "none"} expected, got {a.Law?.Distribution ?? "none"}");
+            if (e.Law is { } law && a.Law is { } other)
+            {
+                Assert.Equal(law.Distribution, other.Distribution);
+                Assert.Equal([Of(law.Location), Of(law.Scale), .. law.Shape.Select(Of)], [Of(other.Location), Of(other.Scale), .. other.Shape.Select(Of)]);
+            }
         }
     }
 }

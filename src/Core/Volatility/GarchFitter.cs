@@ -121,10 +121,12 @@ public static class GarchFitter
             return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
         }
 
+        var searchPasses = likelihood.Passes;
         var kept = guard ? Guard(model, returns, likelihood, scale, search, warm ? previous : null)
             : new GuardResult(search, search.Iterations, new GuardMemory(0, 0, null, null), false, false, false);
+        var guardPasses = likelihood.Passes - searchPasses;
         var fit = Finish(model, likelihood, kept.Best.Objective, scale, kept.Iterations, kept.Best.Trouble, warm, kept.Memory);
-        FitCounters.Record(model.Name, likelihood.Passes, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
+        FitCounters.Record(model.Name, likelihood.Passes, guardPasses, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
         return fit;
     }
 

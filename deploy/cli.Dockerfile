@@ -9,7 +9,10 @@ COPY build/ build/
 COPY src/Core/Core.csproj src/Core/
 COPY src/Models.Lstm/Models.Lstm.csproj src/Models.Lstm/
 COPY src/Grains/Abstractions/Abstractions.csproj src/Grains/Abstractions/
+COPY src/Grains/Mapping/Mapping.csproj src/Grains/Mapping/
+COPY src/Grains/Redis/Redis.csproj src/Grains/Redis/
 COPY src/Grains/Grains.csproj src/Grains/
+COPY src/Client/Sdk/Sdk.csproj src/Client/Sdk/
 COPY src/Client/Client.csproj src/Client/
 RUN dotnet restore src/Client/Client.csproj
 COPY src/ src/

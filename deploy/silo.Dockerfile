@@ -12,6 +12,8 @@ COPY build/ build/
 COPY src/Core/Core.csproj src/Core/
 COPY src/Models.Lstm/Models.Lstm.csproj src/Models.Lstm/
 COPY src/Grains/Abstractions/Abstractions.csproj src/Grains/Abstractions/
+COPY src/Grains/Mapping/Mapping.csproj src/Grains/Mapping/
+COPY src/Grains/Redis/Redis.csproj src/Grains/Redis/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RiskGrid.Client.Cli.Embedded;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
@@ -61,7 +62,7 @@ var rows = new List<(string Run, TimeSpan Backfill, TimeSpan Live)> { ("core eng
 Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s");
 
 (TimeSpan Total, TimeSpan Live) embeddedCpu = default;
-await using (var embedded = await RiskGridConnection.StartEmbeddedAsync())
+await using (var embedded = await EmbeddedSilo.StartAsync())
 {
     var (b, l, bCpu, lCpu) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
     rows.Add(("grid, 1 embedded silo (memory)", b, l));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskGrid.Grains.Redis;
 using StackExchange.Redis;
 
 namespace RiskGrid.GridBench;
@@ -17,7 +18,7 @@ internal sealed class RedisStats : IAsyncDisposable
 
     public static async Task<RedisStats> ConnectAsync(string redis)
     {
-        var configuration = RiskGrid.Grains.Hosting.RedisConnection.Parse(redis);
+        var configuration = RedisConnection.Parse(redis);
         configuration.AllowAdmin = true; // INFO
         return new RedisStats(await ConnectionMultiplexer.ConnectAsync(configuration));
     }

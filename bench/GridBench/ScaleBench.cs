@@ -3,8 +3,8 @@ using System.Globalization;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Testing;
 
 namespace RiskGrid.GridBench;

@@ -8,6 +8,7 @@ using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.State;
 using RiskGrid.Grains.Storage;

@@ -1,4 +1,5 @@
 using RiskGrid.Core.Backtesting;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;

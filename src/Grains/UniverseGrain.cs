@@ -1,6 +1,7 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
 
 namespace RiskGrid.Grains;

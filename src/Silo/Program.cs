@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Grains.Redis;
 using RiskGrid.Silo.Health;
 using RiskGrid.Silo.Operations;
 

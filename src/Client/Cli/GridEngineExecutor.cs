@@ -1,9 +1,10 @@
+using RiskGrid.Client.Cli.Embedded;
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 
 namespace RiskGrid.Client.Cli;
 
@@ -19,8 +20,9 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
     int? metricsPort = null, TimeSpan linger = default) : IBenchmarkExecutor
 {
     private RiskGridConnection? _lingering;
+    private Prometheus.MetricServer? _metrics;
 
-    public string Description => cluster is null ? "grid (embedded silo)" : $"grid (cluster at {cluster})";
+    public string Description => cluster is null ? EmbeddedSilo.Description : $"grid (cluster at {cluster})";
 
     /// <summary>The embedded silo's metrics address while they are served; null otherwise.</summary>
     public Uri? MetricsUrl { get; private set; }
@@ -35,13 +37,13 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
 
         var options = new RiskGridClientOptions { DaysPerPush = daysPerPush };
         var connection = cluster is null
-            ? await RiskGridConnection.StartEmbeddedAsync(settings.Threads, options, cancellationToken)
+            ? await EmbeddedSilo.StartAsync(settings.Threads, options, cancellationToken)
             : await RiskGridConnection.ConnectAsync(cluster, options, cancellationToken);
         try
         {
             if (metricsPort is { } port)
             {
-                MetricsUrl = connection.ServeMetrics(port);
+                (_metrics, MetricsUrl) = EmbeddedSilo.ServeMetrics(connection, port);
                 await CliAction.Error.WriteLineAsync($"metrics: {MetricsUrl} (embedded silo; scrape it as job riskgrid-silo)");
             }
 
@@ -58,7 +60,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync();
+                await StopAsync(connection);
             }
         }
     }
@@ -81,6 +83,26 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
         catch (OperationCanceledException)
         {
             // Ctrl-C: the run itself has finished and been reported.
+        }
+        finally
+        {
+            await StopAsync(connection);
+        }
+    }
+
+    // The metrics server first: it reads the silo's registry.
+    private async Task StopAsync(RiskGridConnection connection)
+    {
+        try
+        {
+            if (_metrics is { } metrics)
+            {
+                _metrics = null;
+                using (metrics)
+                {
+                    await metrics.StopAsync();
+                }
+            }
         }
         finally
         {

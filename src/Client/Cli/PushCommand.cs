@@ -4,8 +4,8 @@ using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using Spectre.Console;
 
 namespace RiskGrid.Client.Cli;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
-using RiskGrid.Grains.Metrics;
+using RiskGrid.Grains.Abstractions;
 
 namespace RiskGrid.Client.Output;
 
@@ -138,7 +138,7 @@ public static class OpenMetricsHistoryWriter
 
         if (level is { } alpha)
         {
-            labels += $",level=\"{RiskGridMetrics.Level(alpha)}\""; // as the live metrics write it, e.g. 0.99
+            labels += $",level=\"{LevelLabel.Of(alpha)}\""; // as the live metrics write it, e.g. 0.99
         }
 
         return labels;

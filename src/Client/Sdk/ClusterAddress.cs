@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using RiskGrid.Grains.Redis;
 
 namespace RiskGrid.Client.Sdk;
 
@@ -8,7 +9,7 @@ namespace RiskGrid.Client.Sdk;
 /// <c>redis://[user:password@]HOST:PORT</c>, <c>rediss://…</c> (TLS) or <c>redis://HOST:PORT,password=…[,user=…,ssl=true]</c>
 /// (a StackExchange.Redis configuration string after the scheme), or gateways <c>HOST:PORT[,HOST:PORT…]</c>;
 /// plus the cluster and service ids the silos were started with. <see cref="Redis"/> is what
-/// <see cref="Grains.Hosting.RedisConnection.Parse"/> takes; <see cref="ToString"/> never shows a password.
+/// <see cref="RedisConnection.Parse"/> takes; <see cref="ToString"/> never shows a password.
 /// </summary>
 public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gateways, string ClusterId, string ServiceId)
 {
@@ -36,7 +37,7 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
 
             try
             {
-                Grains.Hosting.RedisConnection.Parse(redis);
+                RedisConnection.Parse(redis);
             }
             catch (ArgumentException ex)
             {
@@ -52,7 +53,7 @@ public sealed record ClusterAddress(string? Redis, IReadOnlyList<IPEndPoint> Gat
 
     // Never the password: this text is printed and recorded in the run store.
     public override string ToString() =>
-        (Redis is { } r ? Grains.Hosting.RedisConnection.Redact(r.Contains("://", StringComparison.Ordinal) ? r : $"redis://{r}")
+        (Redis is { } r ? RedisConnection.Redact(r.Contains("://", StringComparison.Ordinal) ? r : $"redis://{r}")
             : string.Join(",", Gateways.Select(g => g.ToString()))) + $" (cluster {ClusterId})";
 
     private static IPEndPoint Endpoint(string text)

@@ -4,23 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using RiskGrid.Grains.Hosting;
-using RiskGrid.Grains.Metrics;
+using RiskGrid.Grains.Redis;
 
 namespace RiskGrid.Client.Sdk;
 
 /// <summary>
-/// A live connection to a grid and the <see cref="RiskGridClient"/> over it: either an embedded silo
-/// in this process (localhost clustering, in-memory state, configured by the same
-/// <see cref="RiskGridSiloBuilderExtensions.UseRiskGrid"/> as the silo host) or a client of a running
-/// cluster. Disposing stops it.
+/// A live connection to a grid and the <see cref="RiskGridClient"/> over it: a client of a running
+/// cluster (<see cref="ConnectAsync"/>), or a host started in this process that provides its own cluster
+/// client (<see cref="StartAsync"/>: the CLI's embedded silo, which alone references the grains). Disposing stops it.
 /// </summary>
 public sealed class RiskGridConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
     private readonly IHost _host;
-    private Prometheus.MetricServer? _metricServer;
 
     private RiskGridConnection(IHost host, string description, RiskGridClientOptions? options)
     {
@@ -35,28 +32,29 @@ public sealed class RiskGridConnection : IAsyncDisposable
     /// <summary>What this connection is, for headers and messages.</summary>
     public string Description { get; }
 
-    /// <summary>Starts a silo inside this process and connects to it.</summary>
-    /// <param name="fitThreads">Threads for fits; 0 = all cores.</param>
-    public static async Task<RiskGridConnection> StartEmbeddedAsync(int fitThreads = 0, RiskGridClientOptions? options = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a host in this process that <paramref name="configure"/> sets up (the CLI's embedded silo:
+    /// <c>EmbeddedSilo.StartAsync</c>, which adds a silo with <c>UseRiskGrid</c>) and connects to the cluster
+    /// client it provides. The host logs as a command line wants (warnings to stderr) and never takes the
+    /// process's signals.
+    /// </summary>
+    public static async Task<RiskGridConnection> StartAsync(Action<HostApplicationBuilder> configure, string description,
+        RiskGridClientOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
-        Quiet(builder.Logging);
-        builder.UseOrleans(silo => silo.UseRiskGrid(new RiskGridSiloOptions
-        {
-            ClusterId = "riskgrid-embedded",
-            ServiceId = "riskgrid-embedded",
-            SiloPort = FreePort(),
-            GatewayPort = 0, // the co-hosted client needs no gateway; nothing else may connect
-            FitThreads = fitThreads,
-            LocalStorage = true, // one silo in this process: its state needs no storage grain
-            // Gpu left to detection: one silo places training on itself either way, and it declares a GPU
-            // exactly when one can be used (a CUDA build with a visible GPU, what --device cuda needs).
-        }));
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = CreateBuilder();
+        configure(builder);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new RiskGridConnection(host, "grid (embedded silo)", options);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return new RiskGridConnection(host, description, options);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Connects to a running cluster; throws <see cref="RiskGridConnectionException"/> saying where it looked.</summary>
@@ -69,14 +67,12 @@ public sealed class RiskGridConnection : IAsyncDisposable
                 $"cannot connect to a RiskGrid cluster at {address}: nothing accepts connections there (is a silo running with that --gateway-port?)");
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
-        Quiet(builder.Logging);
+        var builder = CreateBuilder();
         builder.UseOrleansClient(client =>
         {
             if (address.Redis is { } redis)
             {
-                client.UseRedisClustering(o => o.ConfigurationOptions = RiskGridSiloBuilderExtensions.RedisConfiguration(redis));
+                client.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(redis));
             }
             else
             {
@@ -109,51 +105,27 @@ public sealed class RiskGridConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Serves the embedded silo's metrics (what a silo host serves on <c>/metrics</c>: <see cref="RiskGridMetrics"/>)
-    /// on <c>http://127.0.0.1:PORT/metrics</c> until the connection is disposed; returns that address. Only for
-    /// an embedded silo: a cluster's silos serve their own.
-    /// </summary>
-    public Uri ServeMetrics(int port)
-    {
-        var metrics = _host.Services.GetService<RiskGridMetrics>()
-                      ?? throw new InvalidOperationException("metrics are served by the silos of a cluster, not by a client connected to it");
-        if (port is < 1 or > 65535)
-        {
-            throw new ArgumentException($"--metrics-port: {port} is not a port (1–65535)");
-        }
-
-        var server = new Prometheus.MetricServer("127.0.0.1", port, "metrics/", metrics.Registry);
-        try
-        {
-            server.Start();
-        }
-        catch (HttpListenerException ex)
-        {
-            server.Dispose();
-            throw new ArgumentException($"--metrics-port: cannot listen on 127.0.0.1:{port}: {ex.Message}", ex);
-        }
-
-        _metricServer = server;
-        return new Uri($"http://127.0.0.1:{port}/metrics");
-    }
+    /// <summary>The host's services (an embedded silo's, for what it serves besides the client).</summary>
+    public IServiceProvider Services => _host.Services;
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (_metricServer is not null)
-            {
-                await _metricServer.StopAsync();
-            }
-
             await _host.StopAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
-            _metricServer?.Dispose();
             _host.Dispose();
         }
+    }
+
+    private static HostApplicationBuilder CreateBuilder()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+        Quiet(builder.Logging);
+        return builder;
     }
 
     // Results go to stdout; the grid's own logging goes to stderr, and only what matters.
@@ -184,12 +156,5 @@ public sealed class RiskGridConnection : IAsyncDisposable
         }
 
         return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,8 +9,8 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Placement;
+using RiskGrid.Grains.Redis;
 using RiskGrid.Models.Lstm;
-using StackExchange.Redis;
 
 namespace RiskGrid.Grains.Hosting;
 
@@ -31,7 +31,7 @@ public static class RiskGridSiloBuilderExtensions
         else
         {
             var redis = options.Redis;
-            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration(redis));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(redis));
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
@@ -65,7 +65,7 @@ public static class RiskGridSiloBuilderExtensions
             var redis = options.Redis;
             silo.AddRedisGrainStorage(RiskGridStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
             {
-                storage.ConfigurationOptions = RedisConfiguration(redis);
+                storage.ConfigurationOptions = RedisConnection.Parse(redis);
                 storage.GrainStorageSerializer = new Storage.PooledGrainStorageSerializer(serializer);
             }));
         }
@@ -111,8 +111,4 @@ public static class RiskGridSiloBuilderExtensions
         silo.Services.AddSingleton(gpu);
         silo.Services.AddPlacementFilter<PreferGpuPlacementFilterStrategy, PreferGpuPlacementFilterDirector>(ServiceLifetime.Transient);
     }
-
-    /// <summary>StackExchange.Redis options for a configuration string or redis:// URI (<see cref="RedisConnection"/>).</summary>
-    public static ConfigurationOptions RedisConfiguration(string redis) => RedisConnection.Parse(redis);
-
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 
 namespace RiskGrid.Grains.Metrics;
 

@@ -4,6 +4,7 @@ using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Features;
+using RiskGrid.Grains.Abstractions;
 
 namespace RiskGrid.Grains.Metrics;
 
@@ -155,9 +156,6 @@ public sealed class RiskGridMetrics
 
     public Counter ApiErrors { get; }
 
-    /// <summary>The <c>level</c> label of a confidence level: <c>0.99</c>.</summary>
-    public static string Level(double alpha) => alpha.ToString("0.####", CultureInfo.InvariantCulture);
-
     /// <summary>Counts one estimation of <paramref name="model"/> (a step without one is ignored).</summary>
     public void ObserveFit(string model, PairStep step)
     {
@@ -196,7 +194,7 @@ public sealed class RiskGridMetrics
         var alphas = pair.Options.Alphas;
         for (var k = 0; k < alphas.Count && k < figures.Count; k++)
         {
-            string[] labels = [instrument, model, Level(alphas[k])];
+            string[] labels = [instrument, model, LevelLabel.Of(alphas[k])];
             var b = figures[k];
             if (latest is not null)
             {
@@ -221,7 +219,7 @@ public sealed class RiskGridMetrics
         ArgumentNullException.ThrowIfNull(backtests);
         for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
         {
-            string[] labels = [instrument, model, Level(alphas[k])];
+            string[] labels = [instrument, model, LevelLabel.Of(alphas[k])];
             foreach (var test in backtests[k].Tests)
             {
                 TestStatistic.WithLabels([.. labels, test.Test]).Set(test.Statistic);
@@ -240,7 +238,7 @@ public sealed class RiskGridMetrics
         ArgumentNullException.ThrowIfNull(backtests);
         for (var k = 0; k < alphas.Count && k < backtests.Count; k++)
         {
-            string[] labels = [portfolio, route, Level(alphas[k])];
+            string[] labels = [portfolio, route, LevelLabel.Of(alphas[k])];
             if (latest is { HasForecast: true })
             {
                 PortfolioVaR.WithLabels(labels).Set(latest.VaR[k]);
@@ -268,7 +266,7 @@ public sealed class RiskGridMetrics
         VolatilityForecast.RemoveLabelled(instrument, model);
         for (var k = 0; k < alphas.Count; k++)
         {
-            string[] labels = [instrument, model, Level(alphas[k])];
+            string[] labels = [instrument, model, LevelLabel.Of(alphas[k])];
             foreach (var gauge in (Gauge[])[VaR, ES, Observations, MissingForecasts, Exceptions, ExceptionRate, ViolationRatio,
                          TrafficLightZone, TrafficLightExceptions])
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Placement;
 

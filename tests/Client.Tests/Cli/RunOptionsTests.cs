@@ -2,8 +2,8 @@ using RiskGrid.Client.Cli;
 using RiskGrid.Client.Cli.Options;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 
 namespace RiskGrid.Client.Tests.Cli;
 

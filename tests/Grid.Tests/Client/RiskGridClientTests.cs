@@ -1,8 +1,8 @@
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.Client;

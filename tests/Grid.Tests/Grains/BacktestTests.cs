@@ -2,8 +2,8 @@ using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.Grains;

@@ -1,7 +1,7 @@
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Models.Lstm;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grid.Tests.TestSupport;
 

@@ -3,8 +3,8 @@ using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.Grains;

@@ -1,7 +1,7 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.Grains;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Models.Lstm;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Metrics;
 using RiskGrid.Grains.Training;

@@ -1,7 +1,7 @@
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.Placement;

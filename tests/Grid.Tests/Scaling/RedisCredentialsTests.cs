@@ -1,9 +1,10 @@
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Hosting;
+using RiskGrid.Grains.Mapping;
+using RiskGrid.Grains.Redis;
 using RiskGrid.Grid.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -3,8 +3,8 @@ using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grid.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -6,6 +6,7 @@ using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
 using RiskGrid.Grid.Tests.TestSupport;
 

@@ -5,6 +5,7 @@ using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
 using RiskGrid.Grains.Storage;
 using RiskGrid.Grid.Tests.TestSupport;

@@ -4,8 +4,8 @@ using Orleans.Storage;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
 using RiskGrid.Grid.Tests.TestSupport;
 

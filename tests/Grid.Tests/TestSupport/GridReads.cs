@@ -1,6 +1,6 @@
 using RiskGrid.Core.Engine;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 
 namespace RiskGrid.Grid.Tests.TestSupport;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Output;
 using RiskGrid.Client.Sdk;
-using RiskGrid.Grains;
+using RiskGrid.Grains.Mapping;
 using RiskGrid.Ops.Tests.TestSupport;
 
 namespace RiskGrid.Ops.Tests.Dashboards;

@@ -1,7 +1,7 @@
 using RiskGrid.Client.Sdk;
 using RiskGrid.Core.Data;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
+using RiskGrid.Grains.Mapping;
 
 namespace RiskGrid.Ops.Tests.TestSupport;
 

@@ -4,7 +4,7 @@ using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Grains.Abstractions;
 
-namespace RiskGrid.Grains;
+namespace RiskGrid.Grains.Mapping;
 
 /// <summary>
 /// Conversions between the grid's messages (Abstractions, no Core reference) and Core types. Every

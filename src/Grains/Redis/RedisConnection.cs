@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using StackExchange.Redis;
 
-namespace RiskGrid.Grains.Hosting;
+namespace RiskGrid.Grains.Redis;
 
 /// <summary>
 /// How silos and clients name their Redis: a StackExchange.Redis configuration string

@@ -31,10 +31,15 @@ internal static class RollingTiming
                           $"{Environment.ProcessorCount} cores, models in parallel on {cores}; models {string.Join(", ", models)}");
 
         var before = Tallies(models);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var runs = RollingEngine.Run([series], models, options, maxDegreeOfParallelism: cores);
         var wall = clock.Elapsed;
+        // The process's CPU time over the run: on a shared machine the wall time stretches with the load, this much less.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Report($"warm starts (RollingEngine.Run, {models.Length} models in parallel on {cores} threads)", runs, wall);
+        Console.WriteLine($"process CPU time {cpu.TotalSeconds:F2} s ({cpu.TotalSeconds / Math.Max(cores, 1):F2} s a core on {cores}); " +
+                          $"1-minute load average {LoadAverage()}");
         ReportFitter(models, before);
 
         if (args.Contains("--cold"))
@@ -71,12 +76,12 @@ internal static class RollingTiming
         Console.WriteLine();
         Console.WriteLine("GarchFitter: likelihood passes per fit, fits where the quasi-Newton search stalled and BFGS-B took over,");
         Console.WriteLine("fits where the stuck-optimum guard probed other starts, refitted the other maximum it tracks, and changed the answer");
-        Console.WriteLine($"{"volatility model",-28} {"fits",6} {"passes/fit",11} {"fallbacks",10} {"guard fired",12} {"tracked",8} {"changed",8}");
+        Console.WriteLine($"{"volatility model",-28} {"fits",6} {"passes/fit",11} {"of guard",9} {"fallbacks",10} {"guard fired",12} {"tracked",8} {"changed",8}");
         foreach (var (name, tally) in after)
         {
             var d = tally - before[name];
-            Console.WriteLine($"{name,-28} {d.Fits,6} {(double)d.Passes / Math.Max(d.Fits, 1),11:F1} {d.Fallbacks,10} " +
-                              $"{d.GuardProbes,12} {d.GuardTracked,8} {d.GuardChanges,8}");
+            Console.WriteLine($"{name,-28} {d.Fits,6} {(double)d.Passes / Math.Max(d.Fits, 1),11:F2} {(double)d.GuardPasses / Math.Max(d.Fits, 1),9:F2} " +
+                              $"{d.Fallbacks,10} {d.GuardProbes,12} {d.GuardTracked,8} {d.GuardChanges,8}");
         }
     }
 
@@ -95,6 +100,9 @@ internal static class RollingTiming
                               $"{statuses.GetValueOrDefault(FitStatus.NotConverged),8} {run.FitFailures,7}");
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string? Option(string[] args, string name)
     {

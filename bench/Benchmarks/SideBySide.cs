@@ -93,6 +93,17 @@ internal static class SideBySide
             }
         }
 
+        if (r.Problem is null)
+        {
+            // CPU time per fit, the mean over all fits: RiskGrid's thread, R's process (its clock ticks too coarsely to
+            // time one fit). On a loaded machine the wall-time ratio above mostly measures who was scheduled.
+            var riskGridCpu = warmCpu.Average();
+            Console.WriteLine();
+            Console.WriteLine($"mean CPU time per fit: RiskGrid warm {riskGridCpu:F1} µs, tseries {r.TseriesCpu:F1} µs " +
+                              $"({r.TseriesCpu / riskGridCpu:F1}× RiskGrid)" +
+                              (fgarchFits > 0 ? $", fGarch {r.FgarchCpu:F0} µs ({r.FgarchCpu / riskGridCpu:F0}×)" : ""));
+        }
+
         if (r.Problem is null && fgarchFits > 0)
         {
             // Same windows only: fGarch's first windows against RiskGrid's own first windows.
@@ -105,7 +116,7 @@ internal static class SideBySide
         return 0;
     }
 
-    private static (double[] Tseries, double[] Fgarch, string? Problem) RunR(double[] returns, int window, int fits, int fgarchFits)
+    private static (double[] Tseries, double[] Fgarch, double TseriesCpu, double FgarchCpu, string? Problem) RunR(double[] returns, int window, int fits, int fgarchFits)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "R", "side_by_side.R");
         var input = Path.GetTempFileName();
@@ -116,12 +127,12 @@ internal static class SideBySide
             var (code, text) = Execute("Rscript", ["-e", "suppressMessages({library(tseries); library(fGarch)})"]);
             if (code is null)
             {
-                return ([], [], "Rscript is not on the PATH (Debian: apt-get install r-base-core r-cran-tseries r-cran-fgarch)");
+                return ([], [], double.NaN, double.NaN, "Rscript is not on the PATH (Debian: apt-get install r-base-core r-cran-tseries r-cran-fgarch)");
             }
 
             if (code != 0)
             {
-                return ([], [], $"R lacks tseries or fGarch (Debian: r-cran-tseries, r-cran-fgarch): {text.Trim()}");
+                return ([], [], double.NaN, double.NaN, $"R lacks tseries or fGarch (Debian: r-cran-tseries, r-cran-fgarch): {text.Trim()}");
             }
 
             Console.WriteLine($"running R: {fits} tseries fits, {fgarchFits} fGarch fits ...");
@@ -129,13 +140,16 @@ internal static class SideBySide
                 fits.ToString(CultureInfo.InvariantCulture), fgarchFits.ToString(CultureInfo.InvariantCulture), output]);
             if (code != 0)
             {
-                return ([], [], $"{script} exited with {code}: {text.Trim()}");
+                return ([], [], double.NaN, double.NaN, $"{script} exited with {code}: {text.Trim()}");
             }
 
             var lines = File.ReadAllLines(output).Select(l => l.Split(',')).ToArray();
             double[] Times(string package) => [.. lines.Where(f => f[0] == package)
                 .Select(f => double.Parse(f[2], CultureInfo.InvariantCulture))];
-            return (Times("tseries"), Times("fGarch"), null);
+            double CpuPerFit(string package) => lines.Where(f => f[0] == "cpu" && f[1] == package)
+                .Select(f => double.Parse(f[2], CultureInfo.InvariantCulture) / Math.Max(int.Parse(f[3], CultureInfo.InvariantCulture), 1))
+                .DefaultIfEmpty(double.NaN).First();
+            return (Times("tseries"), Times("fGarch"), CpuPerFit("tseries"), CpuPerFit("fGarch"), null);
         }
         finally
         {

@@ -10,7 +10,8 @@ namespace RiskGrid.Benchmarks;
 /// (<see cref="GarchFitter.FitMultiStart"/>) and a plain cold fit. Prints, per series and model, the windows
 /// where the rolling fit falls short of the multi-start by more than 0.01 in log-likelihood, the worst
 /// shortfall, and the same for the cold fit; <c>--out FILE</c> writes one line per window.
-/// Usage: <c>stuck [--models a,b|all] [--series sp500,nasdaq] [--window N] [--from I] [--to J] [--out FILE]</c>.
+/// Usage: <c>stuck [--models a,b|all] [--series sp500,nasdaq] [--window N] [--from I] [--to J] [--out FILE] [--reference FILE]</c>;
+/// <c>--reference</c> takes the cold and multi-start results from an earlier run's <c>--out</c> file.
 /// </summary>
 internal static class StuckOptimum
 {
@@ -26,6 +27,9 @@ internal static class StuckOptimum
         var from = int.Parse(Option(args, "--from") ?? "0", CultureInfo.InvariantCulture);
         var to = int.Parse(Option(args, "--to") ?? "1000000", CultureInfo.InvariantCulture);
         var output = Option(args, "--out");
+        // A previous run's --out file: its cold and multi-start log-likelihoods (which do not depend on the rolling fit or
+        // its guard) instead of new searches, so that a change to the guard is checked on every window in seconds.
+        var reference = Option(args, "--reference") is { } file ? ReadReference(file) : null;
         var jobs = series.SelectMany(s => models.Select(m => (Series: s, Model: m))).ToArray();
         var lines = new List<string>[jobs.Length];
         var summaries = new string[jobs.Length];
@@ -55,9 +59,10 @@ internal static class StuckOptimum
                 }
 
                 windows++;
-                var cold = GarchFitter.Fit(model, span);
-                var multi = GarchFitter.FitMultiStart(model, span);
-                var best = Math.Max(multi.LogLikelihood, Math.Max(warm.LogLikelihood, cold.LogLikelihood));
+                var (coldLogLikelihood, multiLogLikelihood, multiParameters) = reference is null ? Search(model, span)
+                    : reference.TryGetValue((name, modelName, start), out var stored) ? stored
+                    : throw new ArgumentException($"the reference file has no {name} {modelName} window {start}");
+                var best = Math.Max(multiLogLikelihood, Math.Max(warm.LogLikelihood, coldLogLikelihood));
                 var shortfall = best - warm.LogLikelihood;
                 if (shortfall > Tolerance)
                 {
@@ -70,19 +75,19 @@ internal static class StuckOptimum
                     worstAt = start;
                 }
 
-                if (best - cold.LogLikelihood > Tolerance)
+                if (best - coldLogLikelihood > Tolerance)
                 {
                     coldMisses++;
                 }
 
-                worstCold = Math.Max(worstCold, best - cold.LogLikelihood);
-                if (best - multi.LogLikelihood > Tolerance)
+                worstCold = Math.Max(worstCold, best - coldLogLikelihood);
+                if (best - multiLogLikelihood > Tolerance)
                 {
                     multiBehind++;
                 }
 
                 own.Add(string.Join(',', [name, modelName, start.ToString(CultureInfo.InvariantCulture), R(warm.LogLikelihood),
-                    R(cold.LogLikelihood), R(multi.LogLikelihood), .. warm.Parameters.Select(R), "|", .. multi.Parameters.Select(R)]));
+                    R(coldLogLikelihood), R(multiLogLikelihood), .. warm.Parameters.Select(R), "|", .. multiParameters]));
             }
 
             lines[k] = own;
@@ -103,6 +108,25 @@ internal static class StuckOptimum
         }
 
         return 0;
+    }
+
+    private static (double Cold, double Multi, string[] MultiParameters) Search(VolatilityModel model, ReadOnlySpan<double> window)
+    {
+        var multi = GarchFitter.FitMultiStart(model, window);
+        return (GarchFitter.Fit(model, window).LogLikelihood, multi.LogLikelihood, [.. multi.Parameters.Select(R)]);
+    }
+
+    private static Dictionary<(string, string, int), (double, double, string[])> ReadReference(string file)
+    {
+        var stored = new Dictionary<(string, string, int), (double, double, string[])>();
+        foreach (var line in File.ReadLines(file).Skip(1))
+        {
+            var f = line.Split(',');
+            stored[(f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture))] = (double.Parse(f[4], CultureInfo.InvariantCulture),
+                double.Parse(f[5], CultureInfo.InvariantCulture), f[(Array.IndexOf(f, "|") + 1)..]);
+        }
+
+        return stored;
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -26,6 +26,8 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
 
     public int MinimumObservations => GarchFitter.MinimumObservations;
 
+    public double FitCost => _filter.RelativeCost;
+
     public ModelFit Fit(ModelWindow window, ModelFit? previous) => GarchFitter.Fit(_filter, window.Returns.Span, previous);
 
     public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)

@@ -36,6 +36,13 @@ public interface IRiskModel
     bool WantsAccelerator => false;
 
     /// <summary>
+    /// Rough cost of one fit relative to a warm-started GARCH(1,1)-normal refit, for scheduling only: the batch engine
+    /// starts the costliest pairs first, so that a heavy pair started last does not run on alone while the other cores
+    /// idle. It never changes a result.
+    /// </summary>
+    double FitCost => 1;
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> when the model cannot forecast at one of the levels
     /// (e.g. a network trained for a fixed range of levels). Called once when a pair is created, so a
     /// run fails before any work rather than midway.

@@ -28,6 +28,8 @@ public sealed class VolatilityRiskModel : IRiskModel
 
     public int MinimumObservations => GarchFitter.MinimumObservations;
 
+    public double FitCost => Model.RelativeCost;
+
     public ModelFit Fit(ModelWindow window, ModelFit? previous) => GarchFitter.Fit(Model, window.Returns.Span, previous);
 
     public RiskForecast[] Forecast(ModelWindow window, ModelFit fit, IReadOnlyList<double> alphas)

@@ -46,6 +46,9 @@ public sealed class Aparch : VolatilityProcess
 
     public override string Name => _fixedDelta is { } d ? $"APARCH(1,1) delta={d:0.###}" : "APARCH(1,1)";
 
+    /// <summary>APARCH: a power per observation.</summary>
+    public override double RelativeCost => 5;
+
     public override IReadOnlyList<string> ParameterNames { get; }
 
     public override IReadOnlyList<double> WorkingLower { get; }

@@ -14,6 +14,9 @@ public sealed class Egarch : VolatilityProcess
 
     public override string Name => "EGARCH(1,1)";
 
+    /// <summary>EGARCH: an exponential and the absolute-value terms per observation; its warm fits took about 5 times GARCH's on the S&amp;P 500.</summary>
+    public override double RelativeCost => 5;
+
     public override IReadOnlyList<string> ParameterNames { get; } = ["omega", "alpha", "gamma", "beta"];
 
     // α ≥ 0: with a negative size effect a large shock shrinks the next variance, and the likelihood

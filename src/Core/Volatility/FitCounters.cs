@@ -15,17 +15,18 @@ public static class FitCounters
     public static FitTally Of(string modelName) =>
         Tallies.TryGetValue(modelName, out var t) ? t.Snapshot() : default;
 
-    internal static void Record(string modelName, int passes, bool fallback, bool probed, bool tracked, bool changed) =>
-        Tallies.GetOrAdd(modelName, _ => new Tally()).Add(passes, fallback, probed, tracked, changed);
+    internal static void Record(string modelName, int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed) =>
+        Tallies.GetOrAdd(modelName, _ => new Tally()).Add(passes, guardPasses, fallback, probed, tracked, changed);
 
     private sealed class Tally
     {
-        private long _fits, _passes, _fallbacks, _probes, _tracked, _changes;
+        private long _fits, _passes, _guardPasses, _fallbacks, _probes, _tracked, _changes;
 
-        public void Add(int passes, bool fallback, bool probed, bool tracked, bool changed)
+        public void Add(int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed)
         {
             Interlocked.Increment(ref _fits);
             Interlocked.Add(ref _passes, passes);
+            Interlocked.Add(ref _guardPasses, guardPasses);
             if (fallback)
             {
                 Interlocked.Increment(ref _fallbacks);
@@ -49,7 +50,7 @@ public static class FitCounters
 
         public FitTally Snapshot() => new(Interlocked.Read(ref _fits), Interlocked.Read(ref _passes),
             Interlocked.Read(ref _fallbacks), Interlocked.Read(ref _probes), Interlocked.Read(ref _tracked),
-            Interlocked.Read(ref _changes));
+            Interlocked.Read(ref _changes), Interlocked.Read(ref _guardPasses));
     }
 }
 
@@ -57,11 +58,15 @@ public static class FitCounters
 /// <param name="Fits">Fits attempted.</param>
 /// <param name="Passes">Likelihood passes over the window (with or without gradient) in all of them.</param>
 /// <param name="Fallbacks">Fits where the quasi-Newton search stalled and MathNet's BFGS-B took over.</param>
-/// <param name="GuardProbes">Fits where the stuck-optimum guard probed (searched from the cold-start grid's best points).</param>
+/// <param name="GuardProbes">Fits where the stuck-optimum guard fired: probed (searched from the cold-start grid's best points)
+/// or flipped a bound.</param>
 /// <param name="GuardTracked">Fits where the guard also refitted the other local maximum it tracks.</param>
 /// <param name="GuardChanges">Fits whose answer the guard's extra searches improved.</param>
-public readonly record struct FitTally(long Fits, long Passes, long Fallbacks, long GuardProbes, long GuardTracked, long GuardChanges)
+/// <param name="GuardPasses">The part of <paramref name="Passes"/> the guard spent (flips, probes, the tracked maximum).</param>
+public readonly record struct FitTally(long Fits, long Passes, long Fallbacks, long GuardProbes, long GuardTracked, long GuardChanges,
+    long GuardPasses = 0)
 {
     public static FitTally operator -(FitTally a, FitTally b) => new(a.Fits - b.Fits, a.Passes - b.Passes,
-        a.Fallbacks - b.Fallbacks, a.GuardProbes - b.GuardProbes, a.GuardTracked - b.GuardTracked, a.GuardChanges - b.GuardChanges);
+        a.Fallbacks - b.Fallbacks, a.GuardProbes - b.GuardProbes, a.GuardTracked - b.GuardTracked, a.GuardChanges - b.GuardChanges,
+        a.GuardPasses - b.GuardPasses);
 }

@@ -16,6 +16,9 @@ public sealed class GedInnovation : InnovationDistribution
 
     public override string Name => "GED";
 
+    /// <summary>GED: a power per observation and the shape parameter.</summary>
+    public override double RelativeCost => 1.5;
+
     public override IReadOnlyList<string> ParameterNames { get; } = ["nu"];
 
     public override IReadOnlyList<double> WorkingLower { get; } = [Math.Log(MinNu)];

@@ -10,6 +10,9 @@ public sealed class GjrGarch : VolatilityProcess
 {
     public override string Name => "GJR-GARCH(1,1,1)";
 
+    /// <summary>GJR-GARCH: one more branch per observation.</summary>
+    public override double RelativeCost => 1.2;
+
     public override IReadOnlyList<string> ParameterNames { get; } = ["omega", "alpha", "gamma", "beta"];
 
     public override IReadOnlyList<double> WorkingLower { get; } = [Math.Log(Garch.MinOmegaShare), 0, 0, 0];

@@ -39,6 +39,10 @@ public abstract class ModelPart
     /// </summary>
     public virtual IReadOnlyList<int> BimodalLowerBounds { get; } = [];
 
+    /// <summary>Rough cost of this part's share of a likelihood pass relative to GARCH(1,1)'s or the normal's (1): a
+    /// model's <see cref="VolatilityModel.RelativeCost"/> is the product of its parts', used to schedule work only.</summary>
+    public virtual double RelativeCost => 1;
+
     /// <summary>What it means, in natural parameters, that working coordinate <paramref name="index"/>
     /// sits on its lower or upper bound (e.g. "alpha = 0").</summary>
     public abstract string DescribeBound(int index, bool upper);

@@ -13,6 +13,9 @@ public sealed class SkewedStudentTInnovation : InnovationDistribution
 
     public override string Name => "skewed Student-t";
 
+    /// <summary>Skewed Student-t: a logarithm per observation and two shape parameters.</summary>
+    public override double RelativeCost => 1.5;
+
     public override IReadOnlyList<string> ParameterNames { get; } = ["eta", "lambda"];
 
     public override IReadOnlyList<double> WorkingLower { get; } = [1 / StudentTInnovation.MaxNu, -MaxAbsLambda];

@@ -18,6 +18,9 @@ public sealed class StudentTInnovation : InnovationDistribution
 
     public override string Name => "Student-t";
 
+    /// <summary>Student-t: a logarithm per observation and the shape parameter.</summary>
+    public override double RelativeCost => 1.3;
+
     public override IReadOnlyList<string> ParameterNames { get; } = ["nu"];
 
     public override IReadOnlyList<double> WorkingLower { get; } = [1 / MaxNu];

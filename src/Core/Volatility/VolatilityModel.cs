@@ -55,6 +55,10 @@ public sealed class VolatilityModel
     /// <summary>The parts' <see cref="ModelPart.BimodalLowerBounds"/> as indices of the whole working vector.</summary>
     public IReadOnlyList<int> BimodalLowerBounds { get; }
 
+    /// <summary>Rough cost of a fit relative to GARCH(1,1)-normal: the product of the parts'
+    /// <see cref="ModelPart.RelativeCost"/> (for scheduling; see <see cref="Models.IRiskModel.FitCost"/>).</summary>
+    public double RelativeCost => _parts.Aggregate(1.0, (cost, part) => cost * part.RelativeCost);
+
     public static VolatilityModel GarchNormal() => new(new Garch(), new NormalInnovation());
 
     public static VolatilityModel GarchStudentT() => new(new Garch(), new StudentTInnovation());

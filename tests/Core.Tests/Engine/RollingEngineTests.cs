@@ -1,5 +1,6 @@
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Core.Models;
 using RiskGrid.Core.Tests.TestSupport;
 
 namespace RiskGrid.Core.Tests.Engine;
@@ -21,6 +22,26 @@ public sealed class RollingEngineTests
         {
             Assert.Equal(serial[p].Forecasts.Select(f => f.VaR[0]), parallel[p].Forecasts.Select(f => f.VaR[0]));
         }
+    }
+
+    [Fact]
+    public void Pairs_start_costliest_first_and_ties_keep_their_order()
+    {
+        string[] names = ["hs", "garch-n", "egarch-t", "gjr-n", "egarch-n", "garch-n"];
+        var models = names.Select(n => ModelCatalog.Create(n)).ToArray();
+        var options = new RollingOptions { Window = 250, RefitEvery = 1 };
+
+        var order = RollingEngine.StartOrder(models, [.. names.Select(_ => 1000)], options);
+
+        Assert.Equal([2, 4, 3, 0, 1, 5], order);
+        Assert.Equal(names.Length, order.Distinct().Count());
+        for (var k = 1; k < order.Length; k++)
+        {
+            Assert.True(models[order[k - 1]].FitCost >= models[order[k]].FitCost);
+        }
+
+        // A longer series has more fits to do: it goes first among equal models.
+        Assert.Equal([1, 0], RollingEngine.StartOrder([models[1], models[1]], [1000, 2000], options));
     }
 
     [Fact]

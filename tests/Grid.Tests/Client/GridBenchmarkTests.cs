@@ -58,7 +58,9 @@ public sealed class GridBenchmarkTests : IDisposable
         var settings = new BenchmarkSettings { Models = ["hs", "ewma"], Rolling = new RollingOptions { Window = 50, Alphas = [0.99] } };
         var reports = new List<EngineProgress>();
         await new GridEngineExecutor(null, "progress", 25, reset: false)
-            .RunAsync(universe, settings, new SynchronousProgress<EngineProgress>(reports.Add), CancellationToken.None);
+            .RunAsync(universe, settings, new SynchronousProgress<EngineProgress>(r => { lock (reports) { reports.Add(r); } }), CancellationToken.None);
+        // (The pairs are read back several at a time, so reports of the second phase come from concurrent tasks: a bare
+        // List.Add lost one of them once.)
 
         var pushes = reports.Where(r => !r.InBacktests).ToList();
         Assert.Equal(5, pushes.Count); // 120 days in pushes of 25

@@ -19,24 +19,18 @@ public sealed class GenerationCheckedStorage(IGrainStorage inner, StoreGeneratio
         await generation.VerifyAsync();
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        try
-        {
-            await inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-        catch (InconsistentStateException)
-        {
-            await generation.VerifyAsync();
-            throw;
-        }
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        StoreResetWhenRefused(inner.WriteStateAsync(stateName, grainId, grainState));
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        StoreResetWhenRefused(inner.ClearStateAsync(stateName, grainId, grainState));
+
+    // A write the store refuses for its ETag: the store-reset error when the marker is gone, else the refusal itself.
+    private async Task StoreResetWhenRefused(Task write)
     {
         try
         {
-            await inner.ClearStateAsync(stateName, grainId, grainState);
+            await write;
         }
         catch (InconsistentStateException)
         {

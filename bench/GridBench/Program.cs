@@ -49,6 +49,7 @@ RollingEngine.Run(data.Take(2).ToArray(), models, options); // JIT warm-up
 IReadOnlyList<PairRun> core = [];
 var coreTime = TimeSpan.MaxValue;
 var coreCpu = TimeSpan.MaxValue;
+var coreGc = GcCounts.Now();
 for (var i = 0; i < bench.Repeat; i++)
 {
     var clock = Stopwatch.StartNew();
@@ -59,12 +60,17 @@ for (var i = 0; i < bench.Repeat; i++)
 }
 
 var rows = new List<(string Run, TimeSpan Backfill, TimeSpan Live)> { ("core engine (all cores)", coreTime, TimeSpan.Zero) };
-Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s");
+Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s; GC: {GcCounts.Now() - coreGc}");
 
 (TimeSpan Total, TimeSpan Live) embeddedCpu = default;
 await using (var embedded = await EmbeddedSilo.StartAsync())
 {
+    // JIT warm-up, as the core engine had: a small universe through the same silo, untimed.
+    var warmUp = data.Take(2).ToArray();
+    await GridRun.RunAsync(embedded, warmUp, models, options, bench, RollingEngine.Run(warmUp, models, options));
+    var gc = GcCounts.Now();
     var (b, l, bCpu, lCpu) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
+    Console.WriteLine($"  embedded silo GC: {GcCounts.Now() - gc}");
     rows.Add(("grid, 1 embedded silo (memory)", b, l));
     Console.WriteLine($"  embedded silo: {(b + l).TotalSeconds:0.00} s, identical to the core engine");
     embeddedCpu = (bCpu + lCpu, lCpu);
@@ -124,6 +130,11 @@ async Task<(TimeSpan, TimeSpan, TimeSpan, TimeSpan)> Best(Func<Task<(TimeSpan Ba
     for (var i = 0; i < bench.Repeat; i++)
     {
         var r = await run();
+        if (bench.Repeat > 1)
+        {
+            Console.WriteLine($"    run {i + 1}: backfill {r.Backfill.TotalSeconds:0.00} s ({r.BackfillCpu.TotalSeconds:0.00} s CPU), live {r.Live.TotalSeconds:0.00} s ({r.LiveCpu.TotalSeconds:0.00} s CPU)");
+        }
+
         best = (Min(best.Backfill, r.Backfill), Min(best.Live, r.Live), Min(best.BackfillCpu, r.BackfillCpu), Min(best.LiveCpu, r.LiveCpu));
     }
 

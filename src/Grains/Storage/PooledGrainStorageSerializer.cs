@@ -15,19 +15,28 @@ public sealed class PooledGrainStorageSerializer(Serializer serializer) : IGrain
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
-    public BinaryData Serialize<T>(T? input)
+    public BinaryData Serialize<T>(T? input) => new(SerializeToScratch(input).ToArray());
+
+    /// <summary>
+    /// The serialized bytes of <paramref name="input"/> in this thread's buffer: valid until the next serialization on
+    /// this thread, so copy them before anything else runs (<see cref="LocalGrainStorage"/> copies them into the record's
+    /// own array).
+    /// </summary>
+    public ReadOnlySpan<byte> SerializeToScratch<T>(T? input)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
-        buffer.ResetWrittenCount();
-        serializer.Serialize(input, buffer);
-        var bytes = buffer.WrittenSpan.ToArray();
-        if (buffer.Capacity > KeptCapacity)
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Capacity > KeptCapacity)
         {
-            t_buffer = null;
+            // A buffer grown past KeptCapacity by one large record is dropped after that record, not kept per thread.
+            buffer = t_buffer = new ArrayBufferWriter<byte>(64 * 1024);
         }
 
-        return new BinaryData(bytes);
+        buffer.ResetWrittenCount();
+        serializer.Serialize(input, buffer);
+        return buffer.WrittenSpan;
     }
 
     public T Deserialize<T>(BinaryData input) => serializer.Deserialize<T>(input.ToMemory())!;
+
+    public T Deserialize<T>(ReadOnlyMemory<byte> input) => serializer.Deserialize<T>(input)!;
 }

@@ -46,6 +46,7 @@ Console.WriteLine($"GridBench (best of {bench.Repeat}): {bench.Instruments} inst
     $"{Environment.ProcessorCount} cores");
 
 RollingEngine.Run(data.Take(2).ToArray(), models, options); // JIT warm-up
+Console.WriteLine($"  core engine warmed up; JIT settled after {(await JitSettle.WaitAsync()).TotalSeconds:0.0} s");
 IReadOnlyList<PairRun> core = [];
 var coreTime = TimeSpan.MaxValue;
 var coreCpu = TimeSpan.MaxValue;
@@ -65,9 +66,13 @@ Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s; GC: {GcCounts
 (TimeSpan Total, TimeSpan Live) embeddedCpu = default;
 await using (var embedded = await EmbeddedSilo.StartAsync())
 {
-    // JIT warm-up, as the core engine had: a small universe through the same silo, untimed.
+    // JIT warm-up, as the core engine had: a small universe through the same silo, untimed, twice (a push's own methods
+    // are called once per push: one backfill of 2 instruments leaves them short of tiered compilation's 30 calls).
     var warmUp = data.Take(2).ToArray();
-    await GridRun.RunAsync(embedded, warmUp, models, options, bench, RollingEngine.Run(warmUp, models, options));
+    var warmUpCore = RollingEngine.Run(warmUp, models, options);
+    await GridRun.RunAsync(embedded, warmUp, models, options, bench, warmUpCore);
+    await GridRun.RunAsync(embedded, warmUp, models, options, bench, warmUpCore);
+    Console.WriteLine($"  embedded silo warmed up; JIT settled after {(await JitSettle.WaitAsync()).TotalSeconds:0.0} s");
     var gc = GcCounts.Now();
     var (b, l, bCpu, lCpu) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
     Console.WriteLine($"  embedded silo GC: {GcCounts.Now() - gc}");

@@ -23,7 +23,9 @@ public sealed class InstrumentPricesGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
-    private string Instrument => UniverseKey.Parse(Key).Name;
+    private string? _instrument;
+
+    private string Instrument => _instrument ??= UniverseKey.Parse(Key).Name;
 
     private ChunkStore<PriceChunk> Chunks => _chunks ??= new ChunkStore<PriceChunk>(storage, Key, "prices");
 
@@ -157,10 +159,18 @@ public sealed class InstrumentPricesGrain(
         for (var i = 0; i < prices.Length; i++)
         {
             var p = prices[i];
-            Reject(p.Date, () => PriceValidation.CheckPrice(Instrument, 0, "close", p.Close));
-            if (i > 0)
+            try
             {
-                Reject(p.Date, () => PriceValidation.CheckOrder(Instrument, 0, prices[i - 1].Date, p.Date));
+                // (No closure per price: a push checks every price of every instrument twice.)
+                PriceValidation.CheckPrice(Instrument, 0, "close", p.Close);
+                if (i > 0)
+                {
+                    PriceValidation.CheckOrder(Instrument, 0, prices[i - 1].Date, p.Date);
+                }
+            }
+            catch (DataValidationException ex)
+            {
+                throw new PriceRejectedException(Instrument, p.Date, ex.Problem);
             }
 
             if (last is { } l && p.Date <= l)
@@ -259,18 +269,6 @@ public sealed class InstrumentPricesGrain(
         }
 
         return prices;
-    }
-
-    private void Reject(DateOnly date, Action check)
-    {
-        try
-        {
-            check();
-        }
-        catch (DataValidationException ex)
-        {
-            throw new PriceRejectedException(Instrument, date, ex.Problem);
-        }
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -33,6 +33,7 @@ public sealed class RiskGridMetrics
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, InstrumentFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FitSeries> _fitSeries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     public RiskGridMetrics(CollectorRegistry? registry = null, TimeProvider? time = null)
@@ -165,14 +166,19 @@ public sealed class RiskGridMetrics
             return;
         }
 
-        Fits.WithLabels(model).Inc();
-        FitDuration.WithLabels(model).Observe(step.FitDuration.TotalSeconds);
-        var failures = FitFailures.WithLabels(model); // published at 0 from the first fit on
+        var series = _fitSeries.GetOrAdd(model, m => new FitSeries(Fits.WithLabels(m), FitDuration.WithLabels(m),
+            FitFailures.WithLabels(m))); // failures published at 0 from the first fit on
+        series.Fits.Inc();
+        series.Duration.Observe(step.FitDuration.TotalSeconds);
         if (!fit.IsUsable)
         {
-            failures.Inc();
+            series.Failures.Inc();
         }
     }
+
+    // A model's fit series, looked up once: a pair observes every day's fit, and a label lookup per observation was a
+    // noticeable share of an embedded grid's time. (These series are never removed.)
+    private sealed record FitSeries(Counter.Child Fits, Histogram.Child Duration, Counter.Child Failures);
 
     /// <summary>Counts one estimation a training grain ran on this silo, which did or did not declare a GPU.</summary>
     public void ObserveTraining(string model, bool gpu) => Trainings.WithLabels(model, gpu ? "true" : "false").Inc();
@@ -307,10 +313,9 @@ public sealed class RiskGridMetrics
         {
             if (!_feeds.TryGetValue(instrument, out var feed))
             {
-                feed = new InstrumentFeed();
+                feed = new InstrumentFeed(this, instrument);
                 _feeds[instrument] = feed;
                 // Published at 0 from the first price on, so that increase() sees the first gap or refused row.
-                _ = PriceGaps.WithLabels(instrument);
                 foreach (var reason in RejectionReasons.All)
                 {
                     _ = RowsRejected.WithLabels(instrument, reason);
@@ -328,13 +333,13 @@ public sealed class RiskGridMetrics
 
                 if (feed.LastDate is { } previous && bar.Date.DayNumber - previous.DayNumber > 4)
                 {
-                    PriceGaps.WithLabels(instrument).Inc();
+                    feed.Gaps.Inc();
                 }
 
-                row = feed.Features.Next(bar);
+                row = feed.Stream.Next(bar);
                 if (!double.IsNaN(row[MarketFeatures.SimpleReturn]))
                 {
-                    ReturnDistribution.WithLabels(instrument).Observe(row[MarketFeatures.SimpleReturn]);
+                    feed.Returns.Observe(row[MarketFeatures.SimpleReturn]);
                 }
 
                 feed.LastDate = bar.Date;
@@ -347,13 +352,13 @@ public sealed class RiskGridMetrics
             }
 
             feed.LastUpdate = _time.GetUtcNow();
-            PricesReceived.WithLabels(instrument).Inc(received);
-            LastPriceDate.WithLabels(instrument).Set(new DateTimeOffset(feed.LastDate!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds());
-            LastUpdate.WithLabels(instrument).Set(feed.LastUpdate.ToUnixTimeMilliseconds() / 1000.0);
-            Staleness.WithLabels(instrument).Set(0);
+            feed.Received.Inc(received);
+            feed.LastPriceDate.Set(new DateTimeOffset(feed.LastDate!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds());
+            feed.LastUpdateTime.Set(feed.LastUpdate.ToUnixTimeMilliseconds() / 1000.0);
+            feed.Staleness.Set(0);
             for (var i = 0; i < MarketFeatures.Count; i++)
             {
-                Feature.WithLabels(instrument, MarketFeatures.Names[i]).Set(row[i]);
+                feed.Features[i].Set(row[i]);
             }
         }
     }
@@ -367,15 +372,38 @@ public sealed class RiskGridMetrics
             {
                 if (feed.LastDate is not null)
                 {
-                    Staleness.WithLabels(instrument).Set((now - feed.LastUpdate).TotalSeconds);
+                    feed.Staleness.Set((now - feed.LastUpdate).TotalSeconds);
                 }
             }
         }
     }
 
-    private sealed class InstrumentFeed
+    // An instrument's feature stream and its series, each looked up once, when first set (every accepted price updates
+    // them; these series are never removed).
+    private sealed class InstrumentFeed(RiskGridMetrics metrics, string instrument)
     {
-        public FeatureStream Features { get; } = new();
+        private Histogram.Child? _returns;
+        private Counter.Child? _received;
+        private Gauge.Child? _lastPriceDate;
+        private Gauge.Child? _lastUpdateTime;
+        private Gauge.Child? _staleness;
+        private Gauge.Child[]? _features;
+
+        public FeatureStream Stream { get; } = new();
+
+        public Counter.Child Gaps { get; } = metrics.PriceGaps.WithLabels(instrument);
+
+        public Histogram.Child Returns => _returns ??= metrics.ReturnDistribution.WithLabels(instrument);
+
+        public Counter.Child Received => _received ??= metrics.PricesReceived.WithLabels(instrument);
+
+        public Gauge.Child LastPriceDate => _lastPriceDate ??= metrics.LastPriceDate.WithLabels(instrument);
+
+        public Gauge.Child LastUpdateTime => _lastUpdateTime ??= metrics.LastUpdate.WithLabels(instrument);
+
+        public Gauge.Child Staleness => _staleness ??= metrics.Staleness.WithLabels(instrument);
+
+        public Gauge.Child[] Features => _features ??= [.. MarketFeatures.Names.Select(name => metrics.Feature.WithLabels(instrument, name))];
 
         public DateOnly? LastDate { get; set; }
 

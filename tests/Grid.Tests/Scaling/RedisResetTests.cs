@@ -36,169 +36,181 @@ public sealed class RedisResetTests(ITestOutputHelper output)
     public async Task A_redis_restarted_empty_mid_run_stops_the_silos_ends_the_run_with_the_store_reset_error_and_a_rerun_with_reset_equals_the_core_engine()
     {
         await using var redis = await RedisServer.StartAsync("--appendonly", "no");
-        var clusterId = $"riskgrid-reset-{Guid.NewGuid():N}"[..27];
-        var clock = Stopwatch.StartNew();
+        await using var cluster = await ThreeSilos.StartAsync(redis, "riskgrid-reset", output);
+        var (clusterId, clock, http, silos) = (cluster.ClusterId, cluster.Clock, cluster.Http, cluster.Silos);
         var (data, series) = Universe6();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        var silos = new List<(SiloProcess Process, int Metrics)>();
-        try
+        string generation;
+        using (var store = await redis.ConnectAsync())
         {
-            silos.AddRange(await StartSilosAsync(redis, clusterId));
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos ready");
-            string generation;
-            using (var store = await redis.ConnectAsync())
-            {
-                generation = (string?)await store.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId))
-                             ?? throw new InvalidOperationException("the silos wrote no store generation marker");
-            }
-
-            TimeSpan? restartedAt = null;
-            var health = new List<Task<List<string>>>();
-            var failure = await RunAsync(redis, clusterId, series, async () =>
-            {
-                await Task.Delay(30);
-                await redis.RestartEmptyAsync();
-                restartedAt = clock.Elapsed;
-                output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: Redis restarted empty");
-                health.AddRange(silos.Select(s => WatchHealthUntilExitAsync(http, s.Process, s.Metrics)));
-            });
-            var failedAt = clock.Elapsed;
-
-            // The run ends with the store-reset error, within seconds of the restart: no hang, no silent continuation.
-            Assert.NotNull(restartedAt);
-            output.WriteLine($"{failedAt.TotalSeconds,6:0.0} s: the run failed: {failure?.GetType().Name}: {failure?.Message}");
-            var reset = Assert.IsType<StoreResetException>(failure);
-            Assert.StartsWith(StoreResetException.Summary, reset.Message);
-            Assert.Equal((ExitCodes.StoreReset, $"error: {reset.Message}"), CliAction.Classify(reset));
-            Assert.True(failedAt - restartedAt < TimeSpan.FromSeconds(20), $"the error came {(failedAt - restartedAt)!.Value.TotalSeconds:0.0} s after the restart");
-
-            // Every silo said so on /health/ready (503, the reason), then stopped with the fatal line and exit code 3.
-            foreach (var ((silo, _), answers) in silos.Zip(await Task.WhenAll(health)))
-            {
-                output.WriteLine($"silo {silo.SiloPort}: exited {silo.HasExited} with {(silo.HasExited ? silo.ExitCode : -1)}; health: {string.Join(" | ", answers.Distinct())}");
-                Assert.True(silo.HasExited, $"silo {silo.SiloPort} kept running on the emptied store:\n{silo.Output}");
-                Assert.Equal(3, silo.ExitCode);
-                Assert.Contains("fatal: the cluster's store was reset", silo.Output);
-                Assert.Contains(answers, a => a.StartsWith("503 not ready: the cluster's store was reset", StringComparison.Ordinal));
-                Assert.DoesNotContain(answers.SkipWhile(a => !a.StartsWith("503", StringComparison.Ordinal)), a => a.StartsWith("200", StringComparison.Ordinal));
-            }
-
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: every silo stopped");
-            using (var store = await redis.ConnectAsync())
-            {
-                // Nothing brought the old cluster back: no marker, no membership entry of an old silo.
-                Assert.False(await store.GetDatabase().KeyExistsAsync(StoreGeneration.KeyOf(clusterId)));
-                var members = await MembersAsync(store, clusterId);
-                Assert.DoesNotContain(members, m => silos.Any(s => m.Contains($":{s.Process.SiloPort}:", StringComparison.Ordinal)));
-            }
-
-            // An orchestrator starts the silos again: one fresh cluster, a new marker.
-            var restarted = await StartSilosAsync(redis, clusterId);
-            silos.AddRange(restarted);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos started again");
-            using (var store = await redis.ConnectAsync())
-            {
-                var tables = await KeysAsync(store, redis, $"{clusterId}/members/*");
-                Assert.Equal([$"{clusterId}/members/{clusterId}"], tables);
-                var members = await MembersAsync(store, clusterId);
-                Assert.Equal(restarted.Select(s => s.Process.SiloPort).Order(),
-                    members.Select(m => int.Parse(m.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)).Order());
-                Assert.NotEqual(generation, (string?)await store.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId)));
-            }
-
-            // A client still holding the old generation is refused by the fresh cluster too.
-            await using (var late = await ConnectAsync(redis, clusterId))
-            {
-                RequestContext.Set(StoreGenerationContext.Key, generation);
-                var refused = await Record.ExceptionAsync(() => late.Client.Cluster.GetGrain<IUniverseGrain>(Universe).GetDefinitionAsync());
-                RequestContext.Clear();
-                Assert.IsType<StoreResetException>(refused);
-            }
-
-            // The re-run with a reset: results identical to the Core engine.
-            Assert.Null(await RunAsync(redis, clusterId, series, midway: null, reset: true));
-            await using (var connection = await ConnectAsync(redis, clusterId))
-            {
-                await AssertEqualsCoreEngineAsync(connection.Client, data);
-            }
-
-            // One activation per grain: asked through every silo's gateway, the universe and each pair are in the same
-            // place and hold the same prices.
-            var places = new Dictionary<string, HashSet<string>>();
-            foreach (var (silo, _) in restarted)
-            {
-                await using var gateway = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"127.0.0.1:{silo.GatewayPort}", clusterId, clusterId));
-                var management = gateway.Client.Cluster.GetGrain<IManagementGrain>(0);
-                var universe = gateway.Client.Cluster.GetGrain<IUniverseGrain>(Universe);
-                await universe.GetDefinitionAsync();
-                Place(places, Universe, $"{await management.GetActivationAddress(universe)}");
-                foreach (var run in data.SelectMany(s => Models.Select(m => (s.Instrument, Model: m))))
-                {
-                    var status = await gateway.Client.GetPairStatusAsync(Universe, run.Instrument, run.Model);
-                    var pair = gateway.Client.Cluster.GetGrain<IInstrumentModelGrain>(PairKey.Of(Universe, run.Instrument, run.Model));
-                    Place(places, $"{run.Instrument}/{run.Model}", $"{await management.GetActivationAddress(pair)} holding {status.BarsSeen}");
-                }
-            }
-
-            Assert.All(places, p => Assert.True(p.Value.Count == 1, $"{p.Key} answered from {string.Join(", ", p.Value)}"));
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {places.Count} grains, one activation each, through 3 gateways");
+            generation = (string?)await store.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId))
+                         ?? throw new InvalidOperationException("the silos wrote no store generation marker");
         }
-        finally
+
+        TimeSpan? restartedAt = null;
+        var health = new List<Task<List<string>>>();
+        var failure = await RunAsync(redis, clusterId, series, async () =>
         {
-            foreach (var (silo, _) in silos)
+            await Task.Delay(30);
+            await redis.RestartEmptyAsync();
+            restartedAt = clock.Elapsed;
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: Redis restarted empty");
+            health.AddRange(silos.Select(s => WatchHealthUntilExitAsync(http, s.Process, s.Metrics)));
+        });
+        var failedAt = clock.Elapsed;
+
+        // The run ends with the store-reset error, within seconds of the restart: no hang, no silent continuation.
+        Assert.NotNull(restartedAt);
+        output.WriteLine($"{failedAt.TotalSeconds,6:0.0} s: the run failed: {failure?.GetType().Name}: {failure?.Message}");
+        var reset = Assert.IsType<StoreResetException>(failure);
+        Assert.StartsWith(StoreResetException.Summary, reset.Message);
+        Assert.Equal((ExitCodes.StoreReset, $"error: {reset.Message}"), CliAction.Classify(reset));
+        Assert.True(failedAt - restartedAt < TimeSpan.FromSeconds(20), $"the error came {(failedAt - restartedAt)!.Value.TotalSeconds:0.0} s after the restart");
+
+        // Every silo said so on /health/ready (503, the reason), then stopped with the fatal line and exit code 3.
+        foreach (var ((silo, _), answers) in silos.Zip(await Task.WhenAll(health)))
+        {
+            output.WriteLine($"silo {silo.SiloPort}: exited {silo.HasExited} with {(silo.HasExited ? silo.ExitCode : -1)}; health: {string.Join(" | ", answers.Distinct())}");
+            Assert.True(silo.HasExited, $"silo {silo.SiloPort} kept running on the emptied store:\n{silo.Output}");
+            Assert.Equal(3, silo.ExitCode);
+            Assert.Contains("fatal: the cluster's store was reset", silo.Output);
+            Assert.Contains(answers, a => a.StartsWith("503 not ready: the cluster's store was reset", StringComparison.Ordinal));
+            Assert.DoesNotContain(answers.SkipWhile(a => !a.StartsWith("503", StringComparison.Ordinal)), a => a.StartsWith("200", StringComparison.Ordinal));
+        }
+
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: every silo stopped");
+        using (var store = await redis.ConnectAsync())
+        {
+            // Nothing brought the old cluster back: no marker, no membership entry of an old silo.
+            Assert.False(await store.GetDatabase().KeyExistsAsync(StoreGeneration.KeyOf(clusterId)));
+            var members = await MembersAsync(store, clusterId);
+            Assert.DoesNotContain(members, m => silos.Any(s => m.Contains($":{s.Process.SiloPort}:", StringComparison.Ordinal)));
+        }
+
+        // An orchestrator starts the silos again: one fresh cluster, a new marker.
+        var restarted = await StartSilosAsync(redis, clusterId);
+        silos.AddRange(restarted);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos started again");
+        using (var store = await redis.ConnectAsync())
+        {
+            var tables = await KeysAsync(store, redis, $"{clusterId}/members/*");
+            Assert.Equal([$"{clusterId}/members/{clusterId}"], tables);
+            var members = await MembersAsync(store, clusterId);
+            Assert.Equal(restarted.Select(s => s.Process.SiloPort).Order(),
+                members.Select(m => int.Parse(m.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)).Order());
+            Assert.NotEqual(generation, (string?)await store.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId)));
+        }
+
+        // A client still holding the old generation is refused by the fresh cluster too.
+        await using (var late = await ConnectAsync(redis, clusterId))
+        {
+            RequestContext.Set(StoreGenerationContext.Key, generation);
+            var refused = await Record.ExceptionAsync(() => late.Client.Cluster.GetGrain<IUniverseGrain>(Universe).GetDefinitionAsync());
+            RequestContext.Clear();
+            Assert.IsType<StoreResetException>(refused);
+        }
+
+        // The re-run with a reset: results identical to the Core engine.
+        Assert.Null(await RunAsync(redis, clusterId, series, midway: null, reset: true));
+        await using (var connection = await ConnectAsync(redis, clusterId))
+        {
+            await AssertEqualsCoreEngineAsync(connection.Client, data);
+        }
+
+        // One activation per grain: asked through every silo's gateway, the universe and each pair are in the same
+        // place and hold the same prices.
+        var places = new Dictionary<string, HashSet<string>>();
+        foreach (var (silo, _) in restarted)
+        {
+            await using var gateway = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"127.0.0.1:{silo.GatewayPort}", clusterId, clusterId));
+            var management = gateway.Client.Cluster.GetGrain<IManagementGrain>(0);
+            var universe = gateway.Client.Cluster.GetGrain<IUniverseGrain>(Universe);
+            await universe.GetDefinitionAsync();
+            Place(places, Universe, $"{await management.GetActivationAddress(universe)}");
+            foreach (var run in data.SelectMany(s => Models.Select(m => (s.Instrument, Model: m))))
             {
-                await silo.DisposeAsync();
+                var status = await gateway.Client.GetPairStatusAsync(Universe, run.Instrument, run.Model);
+                var pair = gateway.Client.Cluster.GetGrain<IInstrumentModelGrain>(PairKey.Of(Universe, run.Instrument, run.Model));
+                Place(places, $"{run.Instrument}/{run.Model}", $"{await management.GetActivationAddress(pair)} holding {status.BarsSeen}");
             }
         }
+
+        Assert.All(places, p => Assert.True(p.Value.Count == 1, $"{p.Key} answered from {string.Join(", ", p.Value)}"));
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {places.Count} grains, one activation each, through 3 gateways");
     }
 
     [ToolFact("redis-server")]
     public async Task A_redis_restarted_with_its_append_only_file_mid_run_is_a_pause_and_the_run_continues_to_results_equal_to_the_core_engine()
     {
         await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "everysec");
-        var clusterId = $"riskgrid-aof-{Guid.NewGuid():N}"[..25];
-        var clock = Stopwatch.StartNew();
+        await using var cluster = await ThreeSilos.StartAsync(redis, "riskgrid-aof", output);
+        var (clusterId, clock, http, silos) = (cluster.ClusterId, cluster.Clock, cluster.Http, cluster.Silos);
         var (data, series) = Universe6();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        var silos = new List<(SiloProcess Process, int Metrics)>();
-        try
+        using var before = await redis.ConnectAsync();
+        var generation = (string?)await before.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId));
+        Assert.NotNull(generation);
+
+        var restarted = false;
+        Assert.Null(await RunAsync(redis, clusterId, series, async () =>
         {
-            silos.AddRange(await StartSilosAsync(redis, clusterId));
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos ready");
-            using var before = await redis.ConnectAsync();
-            var generation = (string?)await before.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId));
-            Assert.NotNull(generation);
+            await Task.Delay(30);
+            await redis.RestartKeepingDataAsync();
+            restarted = true;
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: Redis restarted from its append-only file");
+        }));
+        Assert.True(restarted);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: the run finished");
 
-            var restarted = false;
-            Assert.Null(await RunAsync(redis, clusterId, series, async () =>
-            {
-                await Task.Delay(30);
-                await redis.RestartKeepingDataAsync();
-                restarted = true;
-                output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: Redis restarted from its append-only file");
-            }));
-            Assert.True(restarted);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: the run finished");
+        // Nothing stopped, nothing was reset: the same silos, ready, under the same marker; the results exact.
+        foreach (var (silo, metrics) in silos)
+        {
+            Assert.False(silo.HasExited, $"silo {silo.SiloPort} stopped:\n{silo.Output}");
+            Assert.StartsWith("200 ready", await WaitForReadyAsync(http, metrics));
+        }
 
-            // Nothing stopped, nothing was reset: the same silos, ready, under the same marker; the results exact.
-            foreach (var (silo, metrics) in silos)
+        using var after = await redis.ConnectAsync();
+        Assert.Equal(generation, (string?)await after.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId)));
+        await using var connection = await ConnectAsync(redis, clusterId);
+        await AssertEqualsCoreEngineAsync(connection.Client, data);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: every pair identical to the Core engine");
+    }
+
+    /// <summary>Three silo processes on the test's redis-server, ready, in a cluster of their own; stopped when disposed
+    /// (with any the test adds to <see cref="Silos"/>).</summary>
+    private sealed class ThreeSilos : IAsyncDisposable
+    {
+        public required string ClusterId { get; init; }
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+        public List<(SiloProcess Process, int Metrics)> Silos { get; } = [];
+
+        public static async Task<ThreeSilos> StartAsync(RedisServer redis, string clusterPrefix, ITestOutputHelper output)
+        {
+            var run = new ThreeSilos { ClusterId = $"{clusterPrefix}-{Guid.NewGuid():N}"[..(clusterPrefix.Length + 13)] };
+            try
             {
-                Assert.False(silo.HasExited, $"silo {silo.SiloPort} stopped:\n{silo.Output}");
-                Assert.StartsWith("200 ready", await WaitForReadyAsync(http, metrics));
+                run.Silos.AddRange(await StartSilosAsync(redis, run.ClusterId));
+            }
+            catch
+            {
+                await run.DisposeAsync();
+                throw;
             }
 
-            using var after = await redis.ConnectAsync();
-            Assert.Equal(generation, (string?)await after.GetDatabase().StringGetAsync(StoreGeneration.KeyOf(clusterId)));
-            await using var connection = await ConnectAsync(redis, clusterId);
-            await AssertEqualsCoreEngineAsync(connection.Client, data);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: every pair identical to the Core engine");
+            output.WriteLine($"{run.Clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos ready");
+            return run;
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            foreach (var (silo, _) in silos)
+            foreach (var (silo, _) in Silos)
             {
                 await silo.DisposeAsync();
             }
+
+            Http.Dispose();
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class EsrBacktest(bool auxiliary) : IBacktest
 
     /// <summary>
     /// Replicates of the Monte Carlo p-value from the laws (<c>mc</c>), as for <see cref="EsrInterceptBacktest.LawReplications"/>:
-    /// each redraws the series and refits the regression (warm, <see cref="QuantileEsRegression.Refitter"/>).
+    /// each redraws the series and refits the regression (<see cref="QuantileEsRegression.Refitter"/>).
     /// </summary>
     public const int LawReplications = EsrInterceptBacktest.LawReplications;
 
@@ -85,9 +85,9 @@ public sealed class EsrBacktest(bool auxiliary) : IBacktest
         }
 
         // The Monte Carlo p-value from the laws: each replicate redraws the returns, keeps the forecasts (the covariates)
-        // and refits warm from the observed fit. The observed statistic it is ranked against is the same refit's on the
-        // observed returns (from the observed fit: the same fit, to the golden sections' resolution), so that the
-        // replicates and the observed value come from one procedure.
+        // and refits (the observed fit's quantile line gives the pivoting its first point). The observed statistic it is
+        // ranked against is the same refit's on the observed returns, so that the replicates and the observed value come
+        // from one procedure.
         var refitter = new QuantileEsRegression.Refitter(auxiliary ? q : e, e, data.ExpectedRate);
         var observed = refitter.Wald(r, fit);
         var draw = new double[n];

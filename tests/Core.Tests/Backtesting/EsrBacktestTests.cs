@@ -18,7 +18,7 @@ public sealed class EsrBacktestTests
     private static double[] Row(int i) => Reference[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(D).ToArray();
 
     [Fact]
-    public void Weighted_quantile_regression_matches_quantreg()
+    public void Weighted_quantile_regression_matches_quantreg_by_golden_sections_and_by_pivoting_from_any_first_pivot()
     {
         var cases = 0;
         for (var i = 0; i < Reference.Length; i++)
@@ -29,9 +29,16 @@ public sealed class EsrBacktestTests
                 continue;
             }
 
-            var fit = QuantileEsRegression.WeightedQuantileRegression(Row(i + 1), Row(i + 2), Row(i + 3), D(p[2]));
-            Assert.Equal(D(p[3]), fit[0], 9);
-            Assert.Equal(D(p[4]), fit[1], 9);
+            var (y, a, w, tail) = (Row(i + 1), Row(i + 2), Row(i + 3), D(p[2]));
+            var fits = new[] { QuantileEsRegression.WeightedQuantileRegression(y, a, w, tail) }.Concat(
+                new double[][] { [0, 0], [D(p[3]), D(p[4])], [-50, 10] }.Select(start =>
+                    QuantileEsRegression.WeightedQuantileRegressionByPivoting(y, a, w, tail, start)));
+            foreach (var fit in fits)
+            {
+                Assert.Equal(D(p[3]), fit[0], 9);
+                Assert.Equal(D(p[4]), fit[1], 9);
+            }
+
             cases++;
         }
 
@@ -154,31 +161,6 @@ public sealed class EsrBacktestTests
         Assert.Contains("do not vary", result.Undefined);
         Assert.True(double.IsNaN(result.PValue));
         Assert.Equal(2, result.DegreesOfFreedom);
-    }
-
-    [Fact]
-    public void Pivoting_solves_the_weighted_quantile_regression_as_quantreg_does_from_any_first_pivot()
-    {
-        var cases = 0;
-        for (var i = 0; i < Reference.Length; i++)
-        {
-            var p = Reference[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (p[0] != "wqr")
-            {
-                continue;
-            }
-
-            foreach (var start in new double[][] { [0, 0], [D(p[3]), D(p[4])], [-50, 10] })
-            {
-                var fit = QuantileEsRegression.WeightedQuantileRegressionByPivoting(Row(i + 1), Row(i + 2), Row(i + 3), D(p[2]), start);
-                Assert.Equal(D(p[3]), fit[0], 9);
-                Assert.Equal(D(p[4]), fit[1], 9);
-            }
-
-            cases++;
-        }
-
-        Assert.Equal(2, cases);
     }
 
     [Fact]

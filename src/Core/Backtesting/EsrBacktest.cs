@@ -18,7 +18,8 @@ namespace RiskGrid.Core.Backtesting;
 /// fit.</para>
 /// <para>Finite-sample p-value (<c>mc</c>, opt-in: <see cref="BacktestOptions.EsrMonteCarlo"/>, where the data carry the
 /// forecasts' predictive laws): Dufour's Monte Carlo p-value with the returns redrawn from the laws and the forecasts (the
-/// covariates) held, <see cref="LawReplications"/> replicates, each a refit of the regression
+/// covariates) held, <see cref="LawReplications"/> replicates from a stream seeded by the test and the data (so that
+/// series with the same laws do not share one replicate set), each a refit of the regression
 /// (<see cref="QuantileEsRegression.Refitter"/>: the estimator's procedure with exact quantile steps and reused buffers,
 /// about a tenth of a fresh fit's cost). Exact under a correct model, whatever T: the null law is then fully specified.
 /// esback instead resamples (r, q, e) rows and refits esreg per replicate, with the Wald statistic re-centred at the
@@ -91,7 +92,7 @@ public sealed class EsrBacktest(bool auxiliary) : IBacktest
         var refitter = new QuantileEsRegression.Refitter(auxiliary ? q : e, e, data.ExpectedRate);
         var observed = refitter.Wald(r, fit);
         var draw = new double[n];
-        return result.With(DufourMonteCarlo.SeriesLawPValue(Name, data, observed, replications: LawReplications, statistic: losses =>
+        return result.With(DufourMonteCarlo.SeriesLawPValue(Name, data, observed, replications: LawReplications, streamOfData: true, statistic: losses =>
         {
             for (var t = 0; t < n; t++)
             {

@@ -10,7 +10,8 @@ using RiskGrid.Core.Backtesting;
 // One row per scenario, T, level, test and p-value method: the share of samples rejecting (p < 5%)
 // among those where the p-value is defined, and that share of defined samples. The samples carry PITs and
 // volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too, and the forecast
-// laws, so the ES tests' Monte Carlo p-values from the laws (es-z1, mcneil-frey, esr-intercept `mc`) run too.
+// laws, so the ES tests' Monte Carlo p-values from the laws (es-z1, mcneil-frey, the three ESR tests' `mc`, the strict and
+// auxiliary ones opt-in, BacktestOptions.EsrMonteCarlo) run too.
 // Goal for the finite-sample p-values held to their size (PValueMethods.IsJudged: mc, mid-p, bootstrap, resampled) on
 // the null scenarios: within [3%, 7%]; the closing blocks list the null cells outside, with the test's asymptotic p-value
 // beside, the conservative exact binomial's range (at most 5% by construction, so not judged), and the size table by test
@@ -54,7 +55,7 @@ Parallel.For(0, cells.Length, new ParallelOptions { MaxDegreeOfParallelism = cor
     for (var i = 0; i < samples; i++)
     {
         var law = scenario.Draw(rng, alpha, losses, var, es, pits, volatility);
-        var data = new BacktestData(losses, var, es, alpha, pits: pits, volatility: volatility, tailQuantile: law);
+        var data = new BacktestData(losses, var, es, alpha, Options, pits: pits, volatility: volatility, tailQuantile: law);
         foreach (var test in tests)
         {
             var result = test.Run(data);
@@ -152,5 +153,11 @@ string Arg(string name, string fallback)
 static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
 static string Quote(string s) => '"' + s + '"';
+
+internal static partial class Program
+{
+    /// <summary>The battery as the bench runs it: every p-value, the opt-in ESR Monte Carlo ones included.</summary>
+    private static readonly BacktestOptions Options = new() { EsrMonteCarlo = true };
+}
 
 internal sealed record Cell(Scenario Scenario, int Days, double Alpha, IReadOnlyList<(string Test, string Method, int Rejected, int Defined)> Rows, double Seconds);

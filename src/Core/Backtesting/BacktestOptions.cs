@@ -11,4 +11,11 @@ public sealed record BacktestOptions
     /// off, they are left out of the results (for callers that need the statistics fast and not those p-values).
     /// </summary>
     public bool MonteCarlo { get; init; } = true;
+
+    /// <summary>
+    /// Whether the strict and auxiliary ESR tests (<see cref="EsrBacktest"/>) also give their Monte Carlo p-value from the
+    /// forecasts' laws (<c>mc</c>, with <see cref="MonteCarlo"/> on and laws): opt-in, off by default, because it refits
+    /// the regression 199 times per series and test (BacktestBench turns it on).
+    /// </summary>
+    public bool EsrMonteCarlo { get; init; }
 }

@@ -23,7 +23,9 @@ namespace RiskGrid.Core.Backtesting;
 /// needs. (Samples whose data are bit-identical necessarily share a p-value: a deterministic test
 /// cannot randomise between them.) A statistic that depends on the hits and α alone has the same null sample for
 /// every series of the same length and level: those are kept in a small cache, so a benchmark's
-/// hundreds of pairs of one length simulate once.</para>
+/// hundreds of pairs of one length simulate once. A law-based p-value may also seed its stream by the data
+/// (<see cref="SeriesLawPValue"/>'s <c>streamOfData</c>, as the strict and auxiliary ESR tests do), so that series with
+/// the same laws do not all share one set of replicates.</para>
 /// </remarks>
 public static class DufourMonteCarlo
 {
@@ -165,18 +167,22 @@ public static class DufourMonteCarlo
     /// forecasts' predictive laws (L*_t = Q_t(p_t), p_t uniform on (0, 1), every day): null without laws or with Monte
     /// Carlo off, NaN when the observed statistic is; Dufour's p-value as in <see cref="ExceedanceLawPValue"/>.
     /// </summary>
+    /// <param name="streamOfData">When true, the replicates' stream is seeded by the test's name and the data (the hash
+    /// <see cref="TieBreakOf"/> reads), not the name alone: series with the same laws then get their own replicate sets,
+    /// so a size measured over many such series is the unconditional one (with the name alone they would all be ranked
+    /// against one set of N replicates, whose 95th percentile is itself random: ±1.5 points of size at N = 199).</param>
     public static PValue? SeriesLawPValue(string test, BacktestData data, double observed, Func<double[], double> statistic,
-        int replications = DefaultReplications)
+        int replications = DefaultReplications, bool streamOfData = false)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return LawPValue(test, data, observed, [.. Enumerable.Range(0, data.Count)], 1.0, statistic, replications);
+        return LawPValue(test, data, observed, [.. Enumerable.Range(0, data.Count)], 1.0, statistic, replications, streamOfData);
     }
 
     // Replicates of a statistic of the given days' losses drawn from their laws beyond probability `tail` (L*_t = Q_t(p),
     // p uniform on (0, tail]; tail 1: the whole law); NaN replicates are redrawn. Null without laws or Monte Carlo, NaN
     // when the observed statistic is or there are no days.
     private static PValue? LawPValue(string test, BacktestData data, double observed, int[] days, double tail,
-        Func<double[], double> statistic, int replications)
+        Func<double[], double> statistic, int replications, bool streamOfData = false)
     {
         if (!data.Options.MonteCarlo || !data.HasLaw)
         {
@@ -189,7 +195,7 @@ public static class DufourMonteCarlo
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
-        var rng = new SplitMixRandom(SeedOf(test + ":law"));
+        var rng = new SplitMixRandom(SeedOf(test + ":law") ^ (streamOfData ? HashOf(data) : 0));
         var statistics = new List<double>(replications);
         var uniforms = new List<double>(replications);
         var draw = new double[days.Length];
@@ -227,7 +233,10 @@ public static class DufourMonteCarlo
     }
 
     /// <summary>U_0 of a sample: uniform on [0, 1) from the FNV-1a hash of its losses' and VaRs' bits, SplitMix64-finalised.</summary>
-    internal static double TieBreakOf(BacktestData data)
+    internal static double TieBreakOf(BacktestData data) => new SplitMix64(HashOf(data)).NextDouble();
+
+    // FNV-1a over the bits of every loss and VaR.
+    private static ulong HashOf(BacktestData data)
     {
         var hash = 14695981039346656037UL;
         foreach (var series in (double[][])[data.Losses.ToArray(), data.ValueAtRisk.ToArray()])
@@ -238,7 +247,7 @@ public static class DufourMonteCarlo
             }
         }
 
-        return new SplitMix64(hash).NextDouble();
+        return hash;
     }
 
     private static NullSample Simulate(string test, int length, double rate, Func<bool[], double> statistic, int replications)

@@ -76,11 +76,20 @@ public static class QuantileEsRegression
             return null;
         }
 
+        var (rounds, loss) = Descend(work, ref quantile, ref es, work.QuantileStep);
+        var covariance = work.EsCovariance(quantile, es);
+        return new Fit([quantile[0] + shift, quantile[1]], [es[0] + shift, es[1]], loss / n - 1, covariance, rounds);
+    }
+
+    // Block coordinate descent from a start whose ES line has been Newton-fitted to its quantile line: the quantile step
+    // given the ES line, then the ES step, until the loss stops falling (relative change 1e-13) or MaxRounds rounds.
+    private static (int Rounds, double Loss) Descend(Work work, ref double[] quantile, ref double[] es, Func<double[], double[]> quantileStep)
+    {
         var loss = work.Loss(quantile, es);
         var rounds = 1;
         for (; rounds < MaxRounds; rounds++)
         {
-            var nextQuantile = work.QuantileStep(es);
+            var nextQuantile = quantileStep(es);
             var nextEs = (double[])es.Clone();
             if (!work.EsStep(nextQuantile, nextEs))
             {
@@ -101,8 +110,7 @@ public static class QuantileEsRegression
             }
         }
 
-        var covariance = work.EsCovariance(quantile, es);
-        return new Fit([quantile[0] + shift, quantile[1]], [es[0] + shift, es[1]], loss / n - 1, covariance, rounds);
+        return (rounds, loss);
     }
 
     /// <summary>
@@ -122,6 +130,86 @@ public static class QuantileEsRegression
         return (d0 * d0 * v[1, 1] - d0 * d1 * (v[0, 1] + v[1, 0]) + d1 * d1 * v[0, 0]) / det;
     }
 
+    /// <summary>
+    /// Refits the regression on many return series that share the covariates and the tail probability (Monte Carlo
+    /// replicates) with its buffers reused: the statistic a replicate needs, cheaply.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Estimate"/>'s procedure (the same start, block descent, ES step, stopping rule and covariance), with its
+    /// weighted quantile regressions solved exactly by pivoting (<c>Work.QuantilePivot</c>, the first pivot taken from a
+    /// given fit's quantile line) instead of by golden sections on the slope: both find the one minimum of the same convex
+    /// problem, so the two fits agree up to the golden sections' 1e-11 on the slope, at a fraction of the cost. The ES line
+    /// is not warm-started: started from the observed fit's ES line the descent reaches the same loss (to 1e-14) but stops
+    /// at points whose Wald statistics differ by up to 0.06 (T = 1000), so the statistic would depend on the start; from
+    /// <see cref="Estimate"/>'s start every replicate's statistic is the same function of its returns as the observed one's.
+    /// </remarks>
+    public sealed class Refitter
+    {
+        private readonly double[] _c;
+        private readonly double _maxC;
+        private readonly double[] _y;
+        private readonly Work _work;
+
+        public Refitter(ReadOnlySpan<double> a, ReadOnlySpan<double> c, double p)
+        {
+            if (a.Length != c.Length)
+            {
+                throw new ArgumentException("both covariates need the same length");
+            }
+
+            BacktestArguments.CheckRate(p);
+            _c = c.ToArray();
+            _maxC = _c.Length > 0 ? _c.Max() : double.NaN;
+            _y = new double[_c.Length];
+            _work = new Work(_y, a.ToArray(), _c, p);
+        }
+
+        /// <summary>
+        /// The Wald statistic (<see cref="WaldStatistic"/>) of the regression of <paramref name="y"/> on this refitter's
+        /// covariates (<paramref name="start"/>, in the data's own units, gives the pivoting its first point); NaN when no
+        /// finite fit is reached or the covariance is not positive definite.
+        /// </summary>
+        public double Wald(ReadOnlySpan<double> y, Fit start) => Estimate(y, start) is { } fit ? WaldStatistic(fit) : double.NaN;
+
+        /// <summary>The fit of <paramref name="y"/> on this refitter's covariates (<paramref name="start"/> gives the
+        /// pivoting its first point); null when no finite fit is reached.</summary>
+        public Fit? Estimate(ReadOnlySpan<double> y, Fit start)
+        {
+            ArgumentNullException.ThrowIfNull(start);
+            if (y.Length != _y.Length)
+            {
+                throw new ArgumentException("y needs the covariates' length", nameof(y));
+            }
+
+            var shift = double.NegativeInfinity;
+            foreach (var v in y)
+            {
+                shift = Math.Max(shift, v);
+            }
+
+            if (!double.IsFinite(shift))
+            {
+                return null;
+            }
+
+            for (var t = 0; t < _y.Length; t++)
+            {
+                _y[t] = y[t] - shift;
+            }
+
+            // Estimate's start: the unweighted quantile regression, and the ES line (shift or below, 1) Newton-fitted to it.
+            var quantile = _work.QuantilePivot(null, [start.Quantile[0] - shift, start.Quantile[1]]);
+            double[] es = [Math.Min(-shift, -_maxC - 0.1), 1];
+            if (!_work.EsStep(quantile, es))
+            {
+                return null;
+            }
+
+            var (rounds, loss) = Descend(_work, ref quantile, ref es, e => _work.QuantilePivot(e, quantile));
+            return new Fit([quantile[0] + shift, quantile[1]], [es[0] + shift, es[1]], loss / _y.Length - 1, _work.EsCovariance(quantile, es), rounds);
+        }
+    }
+
     /// <summary>The covariance of the ES line (g₀, g₁) at given lines (in the data's own units): the formula of
     /// <see cref="Fit.EsCovariance"/> at any point, e.g. another implementation's estimates.</summary>
     internal static double[,] EsCovarianceAt(double[] y, double[] a, double[] c, double p, double[] quantile, double[] es)
@@ -134,6 +222,11 @@ public static class QuantileEsRegression
     /// Σ w_t ρ_p(y_t − b₀ − b₁a_t), the estimator's quantile step.</summary>
     internal static double[] WeightedQuantileRegression(double[] y, double[] a, double[] w, double p) =>
         new Work(y, a, a, p).QuantileFit(w);
+
+    /// <summary>The same regression solved exactly by pivoting (the refits' quantile step), the first pivot the point
+    /// nearest the line <paramref name="start"/>.</summary>
+    internal static double[] WeightedQuantileRegressionByPivoting(double[] y, double[] a, double[] w, double p, double[] start) =>
+        new Work(y, a, a, p).QuantilePivot(null, start, w);
 
     private static bool Varies(ReadOnlySpan<double> x)
     {
@@ -157,6 +250,7 @@ public static class QuantileEsRegression
         private readonly double[] _z = new double[y.Length];
         private readonly double[] _w = new double[y.Length];
         private readonly double[] _weights = new double[y.Length];
+        private readonly double[] _target = new double[y.Length];
 
         private int N => y.Length;
 
@@ -240,10 +334,118 @@ public static class QuantileEsRegression
             return [Profile(slope).Intercept, slope];
         }
 
+        /// <summary>
+        /// The weighted quantile regression of y on (1, a), weights −1/(p e_t) (all 1 when <paramref name="es"/> is null), solved exactly by pivoting (Wesolowsky's
+        /// 1981 descent for least absolute deviations, with ρ_p): among the lines through a data point k, Σ w ρ_p is
+        /// minimised by a slope that is a weighted quantile of the slopes s_t = (y_t − y_k)/(a_t − a_k), weights
+        /// w_t|a_t − a_k|, at Σ τ_t w_t|a_t − a_k| (τ_t = p where a_t &gt; a_k, 1 − p where a_t &lt; a_k); that line passes
+        /// through a second point j, the next pivot. Each pass is O(n) and the loss never rises; when a pass lowers it no
+        /// more, the line is optimal along the lines through both of its points, hence optimal (the loss is convex and
+        /// piecewise linear). The first pivot is the point nearest <paramref name="start"/>.
+        /// </summary>
+        public double[] QuantilePivot(double[]? es, double[] start, double[]? weights = null)
+        {
+            for (var t = 0; t < N; t++)
+            {
+                _weights[t] = weights?[t] ?? (es is null ? 1 : -1 / (p * (es[0] + es[1] * c[t])));
+            }
+
+            var k = 0;
+            var nearest = double.PositiveInfinity;
+            for (var t = 0; t < N; t++)
+            {
+                var r = Math.Abs(y[t] - start[0] - start[1] * a[t]);
+                if (r < nearest)
+                {
+                    (nearest, k) = (r, t);
+                }
+            }
+
+            double[] best = [start[0], start[1]];
+            var bestValue = double.PositiveInfinity; // the first pass's line is taken: the start need not be a vertex
+            for (var pass = 0; pass < 100; pass++)
+            {
+                int m = 0;
+                double target = 0;
+                for (var t = 0; t < N; t++)
+                {
+                    var d = a[t] - a[k];
+                    if (d == 0)
+                    {
+                        continue; // a point beside the pivot: its term does not depend on the slope
+                    }
+
+                    var weight = _weights[t] * Math.Abs(d);
+                    _z[m] = (y[t] - y[k]) / d;
+                    _w[m++] = weight;
+                    target += (d > 0 ? p : 1 - p) * weight;
+                }
+
+                if (m == 0)
+                {
+                    break;
+                }
+
+                var slope = WeightedQuantile(_z.AsSpan(0, m), _w.AsSpan(0, m), target);
+                double[] line = [y[k] - slope * a[k], slope];
+                var value = CheckLoss(line);
+                if (pass > 0 && !(value < bestValue - 1e-15 * Math.Abs(bestValue)))
+                {
+                    if (value <= bestValue)
+                    {
+                        (best, bestValue) = (line, value);
+                    }
+
+                    break;
+                }
+
+                (best, bestValue) = (line, value);
+
+                // The next pivot: the point the new line passes through besides k (the one nearest it).
+                var next = -1;
+                nearest = double.PositiveInfinity;
+                for (var t = 0; t < N; t++)
+                {
+                    if (t == k || a[t] == a[k])
+                    {
+                        continue;
+                    }
+
+                    var r = Math.Abs(y[t] - line[0] - line[1] * a[t]);
+                    if (r < nearest)
+                    {
+                        (nearest, next) = (r, t);
+                    }
+                }
+
+                if (next < 0)
+                {
+                    break;
+                }
+
+                k = next;
+            }
+
+            return best;
+        }
+
+        // Σ w ρ_p(y − b₀ − b₁a) with the weights in _weights.
+        private double CheckLoss(double[] line)
+        {
+            var value = 0.0;
+            for (var t = 0; t < N; t++)
+            {
+                var u = y[t] - line[0] - line[1] * a[t];
+                value += _weights[t] * (u >= 0 ? p * u : (p - 1) * u);
+            }
+
+            return value;
+        }
+
         /// <summary>Newton on the ES line with the quantile line held; false when no finite loss can be reached.</summary>
         public bool EsStep(double[] quantile, double[] es)
         {
-            var target = new double[N]; // c_t of the loss: q − (q − y)1{y ≤ q}/p
+            var target = _target; // c_t of the loss: q − (q − y)1{y ≤ q}/p
             for (var t = 0; t < N; t++)
             {
                 var q = quantile[0] + quantile[1] * a[t];
@@ -413,7 +615,7 @@ public static class QuantileEsRegression
     /// The smallest z₍ₖ₎ whose cumulative weight (ascending z) reaches <paramref name="target"/>: a minimiser of
     /// Σ w ρ_p(z − b) when target = p Σ w. Quickselect on (z, w) in place (both arrays are reordered).
     /// </summary>
-    internal static double WeightedQuantile(double[] z, double[] w, double target)
+    internal static double WeightedQuantile(Span<double> z, Span<double> w, double target)
     {
         int lo = 0, hi = z.Length - 1;
         var below = 0.0; // weight of the elements left of lo, all ≤ those in [lo, hi]
@@ -475,7 +677,7 @@ public static class QuantileEsRegression
     private static double Median(double x, double y, double z) =>
         Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
 
-    private static void Swap(double[] z, double[] w, int i, int j)
+    private static void Swap(Span<double> z, Span<double> w, int i, int j)
     {
         (z[i], z[j]) = (z[j], z[i]);
         (w[i], w[j]) = (w[j], w[i]);

@@ -141,7 +141,7 @@ public static class GarchFitter
     /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
     /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
     private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian,
-        int BoundCoordinate = -1, double[]? BoundPoint = null);
+        int BoundCoordinate = -1, double[]? BoundPoint = null, double[]? BoundHessian = null);
 
     /// <summary>
     /// The stuck-optimum guard. A warm start follows yesterday's maximum; where the likelihood has two (EGARCH with
@@ -187,7 +187,7 @@ public static class GarchFitter
         var flips = previous is not null && !tracked ? BoundFlips(model, primary, likelihood.Count, sinceFlip + 1 >= FlipEvery) : [];
         var inward = false;
         var boundCoordinate = -1;
-        double[]? boundPoint = null;
+        double[]? boundPoint = null, boundHessian = null;
         foreach (var (coordinate, value) in flips)
         {
             inward |= value > primary.Objective.BestWorking[coordinate];
@@ -195,17 +195,22 @@ public static class GarchFitter
             // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
             // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
             probed = true;
-            // A flip onto a bound starts from the last such flip's held maximum, if any: it has moved little since.
-            var heldStart = memory is { BoundPoint: { } point } && memory.BoundCoordinate == coordinate
-                && value == model.WorkingLower[coordinate] ? point : null;
-            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin, heldStart, out var heldMaximum) is { } flip)
+            // A flip onto a bound starts from the last such flip's held maximum, if any, with the held search's curvature
+            // there: it has moved little since, and the warm maximum's curvature, far off in β and γ, cost the held
+            // search twice the steps.
+            var fromHeld = memory is { BoundPoint: not null } && memory.BoundCoordinate == coordinate
+                && value == model.WorkingLower[coordinate];
+            var heldStart = fromHeld ? memory!.BoundPoint : null;
+            var heldCurvature = fromHeld ? memory!.BoundHessian : null;
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin, heldStart, heldCurvature,
+                    out var heldMaximum, out var heldEnd) is { } flip)
             {
                 searches.Add(flip);
             }
 
             if (heldMaximum is not null && value == model.WorkingLower[coordinate])
             {
-                (boundCoordinate, boundPoint) = (coordinate, heldMaximum);
+                (boundCoordinate, boundPoint, boundHessian) = (coordinate, heldMaximum, heldEnd);
             }
         }
 
@@ -259,7 +264,7 @@ public static class GarchFitter
             model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
         }
 
-        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint);
+        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint, boundHessian);
         var changed = best != primary;
         return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
     }
@@ -600,19 +605,21 @@ public static class GarchFitter
     /// <paramref name="coordinate"/> held at <paramref name="value"/> while the others adapt to it (the other mode's
     /// other parameters differ too, so released at once the search would fall back), then released; both stages
     /// start from <paramref name="from"/>'s curvature. <paramref name="heldStart"/> (natural parameters), when given, is the
-    /// held stage's start instead of <paramref name="from"/>'s estimate; <paramref name="heldMaximum"/> is where the held
-    /// stage ended. Null when the likelihood is not finite there, when the release enters <paramref name="basin"/>, or when
+    /// held stage's start instead of <paramref name="from"/>'s estimate, and <paramref name="heldCurvature"/>, when given, its
+    /// curvature; <paramref name="heldMaximum"/> is where the held stage ended and <paramref name="heldEnd"/> its curvature
+    /// there (the next such flip's). Null when the likelihood is not finite there, when the release enters <paramref name="basin"/>, or when
     /// a coordinate put on its bound holds no maximum there.
     /// </summary>
     private static Search? OptimiseFrom(VolatilityModel model, VolatilityLikelihood likelihood, DataScale scale, Search from,
-        int coordinate, double value, ProjectedQuasiNewton.Basin basin, double[]? heldStart, out double[]? heldMaximum)
+        int coordinate, double value, ProjectedQuasiNewton.Basin basin, double[]? heldStart, double[]? heldCurvature,
+        out double[]? heldMaximum, out double[]? heldEnd)
     {
-        heldMaximum = null;
+        heldMaximum = heldEnd = null;
         var n = model.ParameterCount;
         var lower = model.WorkingLower.ToArray();
         var upper = model.WorkingUpper.ToArray();
         lower[coordinate] = upper[coordinate] = value;
-        var curvature = (double[])from.Curvature.Clone();
+        var curvature = (double[])(heldCurvature ?? from.Curvature).Clone();
         var held = new LikelihoodObjective(likelihood, scale);
         var x = (double[])from.Objective.BestWorking.Clone();
         if (heldStart is not null)
@@ -631,6 +638,7 @@ public static class GarchFitter
 
         heldMaximum = new double[n];
         model.ToNatural(held.BestWorking, scale, heldMaximum, new double[n * n]);
+        heldEnd = (double[])curvature.Clone();
 
         // Put on its bound, a coordinate still pulled inward once the others have adapted holds no maximum there: the
         // release would climb back to the maximum it came from (every such S&P 500 EGARCH flip did).
@@ -793,7 +801,8 @@ public static class GarchFitter
         var working = WorkingHessian(hessian, jacobian, n, likelihood.Count);
         var blob = working is null ? null
             : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.FitsSinceFlip ?? FlipEvery,
-                memory?.Alternative, memory?.AlternativeHessian, memory?.BoundCoordinate ?? -1, memory?.BoundPoint).Pack();
+                memory?.Alternative, memory?.AlternativeHessian, memory?.BoundCoordinate ?? -1, memory?.BoundPoint,
+                memory?.BoundHessian).Pack();
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);
 
         FitStatus status;

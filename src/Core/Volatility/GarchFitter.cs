@@ -40,6 +40,11 @@ public static class GarchFitter
     // within this of the maximum (the objective is −LL/T, so the tolerance on it is this over T).
     private const double DecrementTolerance = 1e-8;
 
+    // A step of the fit's own search from a point whose Newton decrement predicts the log-likelihood within this of the
+    // maximum is expected to be its last, and evaluates the Hessian the standard errors need on the way (one pass instead of
+    // two). On the S&P 500 such a step was the last in 99% of garch-n fits that took one and 89% of egarch-n's.
+    private const double LastStepDecrement = 1e-6;
+
     // Steps in the optimiser's coordinates below this end the search.
     private const double ParameterTolerance = 1e-10;
     private const int MaximumIterations = 200;
@@ -104,7 +109,8 @@ public static class GarchFitter
         Search? search = null;
         if (warm)
         {
-            search = Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, carried ? curvature : null);
+            search = Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, carried ? curvature : null,
+                lastStep: true);
             if (search is null)
             {
                 // The previous estimate is no start for this window: a cold start instead.
@@ -116,7 +122,7 @@ public static class GarchFitter
         {
             var objective = new LikelihoodObjective(likelihood, scale);
             ColdStart(model, returns, scale, objective, start);
-            search = objective.BestValue < LikelihoodObjective.Penalty ? Optimise(model, likelihood, objective, start, null) : null;
+            search = objective.BestValue < LikelihoodObjective.Penalty ? Optimise(model, likelihood, objective, start, null, lastStep: true) : null;
         }
 
         if (search is null)
@@ -327,7 +333,7 @@ public static class GarchFitter
         var working = new double[model.ParameterCount];
         model.ToWorking(start, scale, working);
         var objective = new LikelihoodObjective(likelihood, scale);
-        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null) is { } search
+        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
             ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
             : ModelFit.Failure($"{model.Name}: the likelihood is not finite at the starting values");
     }
@@ -362,10 +368,11 @@ public static class GarchFitter
     /// The projected quasi-Newton search from <paramref name="start"/> (working coordinates; overwritten) with
     /// initial curvature <paramref name="curvature"/> (null: measured at the start), and MathNet's BFGS-B from its
     /// best point when it stalls away from a maximum. Null when the likelihood is not finite at the start, or when the
-    /// search enters <paramref name="basin"/> (it is on its way to that known maximum).
+    /// search enters <paramref name="basin"/> (it is on its way to that known maximum). <paramref name="lastStep"/>: the fit's
+    /// own search, whose expected last step evaluates the Hessian (see <see cref="LastStepDecrement"/>).
     /// </summary>
     private static Search? Optimise(VolatilityModel model, VolatilityLikelihood likelihood, LikelihoodObjective objective,
-        double[] start, double[]? curvature, ProjectedQuasiNewton.Basin? basin = null)
+        double[] start, double[]? curvature, ProjectedQuasiNewton.Basin? basin = null, bool lastStep = false)
     {
         var n = model.ParameterCount;
         if (curvature is null)
@@ -377,7 +384,8 @@ public static class GarchFitter
         objective.SetScaling(start, Diagonal(curvature, n));
         var x = (double[])start.Clone();
         var outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
-            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations, basin);
+            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations, basin,
+            lastStep ? LastStepDecrement / likelihood.Count : -1);
         if (outcome is ProjectedQuasiNewton.Outcome.NotFinite or ProjectedQuasiNewton.Outcome.Merged
             || !(objective.BestValue < LikelihoodObjective.Penalty))
         {
@@ -781,7 +789,13 @@ public static class GarchFitter
         model.ToNatural(objective.BestWorking, scale, natural, jacobian);
         double logLikelihood;
         double[,] hessian;
-        if (objective.BestHasGradient && !likelihood.HasAnalyticHessian)
+        if (objective.BestHasHessian)
+        {
+            // The search's last step evaluated it.
+            logLikelihood = objective.BestLogLikelihood;
+            hessian = (double[,])objective.BestNaturalHessian.Clone();
+        }
+        else if (objective.BestHasGradient && !likelihood.HasAnalyticHessian)
         {
             // The best point's own evaluation is the differenced Hessian's base point: n more gradient passes, not n + 1.
             logLikelihood = objective.BestLogLikelihood;

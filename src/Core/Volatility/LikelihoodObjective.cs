@@ -27,6 +27,7 @@ internal sealed class LikelihoodObjective
     private readonly double[] _natural;
     private readonly double[] _naturalGradient;
     private readonly double[] _jacobian;
+    private readonly double[,] _naturalHessian;
     private int _sinceImprovement;
 
     public LikelihoodObjective(VolatilityLikelihood likelihood, DataScale scale)
@@ -37,6 +38,8 @@ internal sealed class LikelihoodObjective
         _natural = new double[n];
         _naturalGradient = new double[n];
         _jacobian = new double[n * n];
+        _naturalHessian = new double[n, n];
+        BestNaturalHessian = new double[n, n];
         BestWorking = new double[n];
         BestGradient = new double[n];
         BestNaturalGradient = new double[n];
@@ -62,6 +65,13 @@ internal sealed class LikelihoodObjective
     /// <summary>False when the best point was found by a value-only evaluation.</summary>
     public bool BestHasGradient { get; private set; }
 
+    /// <summary>The Hessian of the log-likelihood in the natural parameters at <see cref="BestWorking"/>, when
+    /// <see cref="BestHasHessian"/>: the best point was evaluated by <see cref="ValueGradientAndHessian"/>.</summary>
+    public double[,] BestNaturalHessian { get; }
+
+    /// <summary>See <see cref="BestNaturalHessian"/>.</summary>
+    public bool BestHasHessian { get; private set; }
+
     /// <summary>Gradient evaluations so far.</summary>
     public int Evaluations { get; private set; }
 
@@ -80,6 +90,7 @@ internal sealed class LikelihoodObjective
         if (f < BestValue)
         {
             BestHasGradient = false;
+            BestHasHessian = false;
         }
 
         Remember(working, f);
@@ -90,9 +101,34 @@ internal sealed class LikelihoodObjective
     public double ValueAndGradient(ReadOnlySpan<double> working, Span<double> gradient)
     {
         Evaluations++;
-        var n = _natural.Length;
         _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
         var ll = _likelihood.LogLikelihood(_natural, _naturalGradient);
+        return Chain(working, ll, gradient, hessian: false);
+    }
+
+    /// <summary>
+    /// <see cref="ValueAndGradient"/> by one pass of the analytic Hessian (<see cref="VolatilityLikelihood.TryHessian"/>), which
+    /// is kept as <see cref="BestNaturalHessian"/> when the point is the best so far: for the step a search expects to be its
+    /// last, so that the fit's standard errors need no pass of their own. <see cref="ValueAndGradient"/> where the model has
+    /// no analytic Hessian.
+    /// </summary>
+    public double ValueGradientAndHessian(ReadOnlySpan<double> working, Span<double> gradient)
+    {
+        if (!_likelihood.HasAnalyticHessian)
+        {
+            return ValueAndGradient(working, gradient);
+        }
+
+        Evaluations++;
+        _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
+        _likelihood.TryHessian(_natural, _naturalGradient, _naturalHessian, out var ll);
+        return Chain(working, ll, gradient, hessian: true);
+    }
+
+    // The gradient in working coordinates from the natural one (chain rule through the Jacobian), and the best point.
+    private double Chain(ReadOnlySpan<double> working, double ll, Span<double> gradient, bool hessian)
+    {
+        var n = _natural.Length;
         var scale = -1.0 / _likelihood.Count;
         var finite = double.IsFinite(ll);
         for (var j = 0; j < n && finite; j++)
@@ -120,6 +156,11 @@ internal sealed class LikelihoodObjective
             _naturalGradient.CopyTo(BestNaturalGradient, 0);
             BestLogLikelihood = ll;
             BestHasGradient = true;
+            BestHasHessian = hessian;
+            if (hessian)
+            {
+                Array.Copy(_naturalHessian, BestNaturalHessian, n * n);
+            }
         }
 
         Remember(working, f);

@@ -222,11 +222,106 @@ internal sealed class LikelihoodObjective
     }
 
     /// <summary>
-    /// The Hessian of the objective at <paramref name="working"/> (n × n row-major into
-    /// <paramref name="hessian"/>), by forward differences of the analytic gradient stepping inside the box
-    /// (n + 1 gradient evaluations), symmetrised.
+    /// The Hessian of the objective at <paramref name="working"/> (n × n row-major into <paramref name="hessian"/>): analytic
+    /// where the model has it (<see cref="AnalyticHessian"/>, one pass), else by forward differences of the analytic gradient
+    /// stepping inside the box (n + 1 gradient evaluations), symmetrised.
     /// </summary>
     public void Hessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
+    {
+        if (_likelihood.HasAnalyticHessian && AnalyticHessian(working, lower, upper, hessian))
+        {
+            return;
+        }
+
+        DifferencedHessian(working, lower, upper, hessian);
+    }
+
+    /// <summary>
+    /// The objective's Hessian in working coordinates from one pass of the analytic Hessian H in the natural parameters θ(x):
+    /// −(Jᵀ·H·J + Σ_i ∂LL/∂θ_i · ∂²θ_i/∂x∂x)/T, the map's second derivatives by forward differences of its Jacobian (no
+    /// likelihood passes). False when anything is not finite.
+    /// </summary>
+    private bool AnalyticHessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
+    {
+        var n = Scale.Length;
+        Span<double> g = stackalloc double[n];
+        if (!(ValueGradientAndHessian(working, g) < Penalty))
+        {
+            return false;
+        }
+
+        // ValueGradientAndHessian left θ(x), J and H in the scratch arrays.
+        Span<double> x = stackalloc double[n];
+        Span<double> natural = stackalloc double[n];
+        Span<double> shifted = stackalloc double[n * n];
+        working.CopyTo(x);
+        var scale = -1.0 / _likelihood.Count;
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                double sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var row = 0.0;
+                    for (var j = 0; j < n; j++)
+                    {
+                        row += _naturalHessian[i, j] * _jacobian[j * n + b];
+                    }
+
+                    sum += _jacobian[i * n + a] * row;
+                }
+
+                hessian[a * n + b] = scale * sum;
+            }
+        }
+
+        for (var b = 0; b < n; b++)
+        {
+            var step = 1e-6 * Math.Max(Math.Abs(x[b]), 0.01 * (upper[b] - lower[b]));
+            if (x[b] + step > upper[b])
+            {
+                step = -step;
+            }
+
+            var xb = x[b];
+            x[b] = xb + step;
+            _likelihood.Model.ToNatural(x, _scale, natural, shifted);
+            x[b] = xb;
+            for (var a = 0; a < n; a++)
+            {
+                double sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    sum += _naturalGradient[i] * (shifted[i * n + a] - _jacobian[i * n + a]) / step;
+                }
+
+                hessian[a * n + b] += scale * sum;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
+                hessian[i * n + j] = mean;
+                hessian[j * n + i] = mean;
+            }
+        }
+
+        for (var k = 0; k < n * n; k++)
+        {
+            if (!double.IsFinite(hessian[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void DifferencedHessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
     {
         var n = Scale.Length;
         Span<double> x = stackalloc double[n];

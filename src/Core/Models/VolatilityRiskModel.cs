@@ -33,12 +33,16 @@ public sealed class VolatilityRiskModel : IRiskModel
         public (double Mean, double Volatility) Result;
     }
 
+    private static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
+
     /// <summary><see cref="VolatilityModel.Forecast"/>, or the same numbers from this thread's last call when the model,
     /// parameters and window are the same.</summary>
     private (double Mean, double Volatility) Filtered(ReadOnlySpan<double> returns, double[] parameters)
     {
         var last = t_last ??= new LastForecast();
-        if (ReferenceEquals(last.Model, this) && parameters.AsSpan().SequenceEqual(last.Parameters) && returns.SequenceEqual(last.Returns))
+        // Bit for bit (a vectorised compare; double's own equality goes element by element).
+        if (ReferenceEquals(last.Model, this) && SameBits(parameters, last.Parameters) && SameBits(returns, last.Returns))
         {
             return last.Result;
         }

@@ -493,6 +493,7 @@ public static class GarchFitter
     public static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns) => CheckData(model, returns, out _);
 
     /// <summary><see cref="CheckData(VolatilityModel, ReadOnlySpan{double})"/>, and the returns' scale it measures on the way.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns, out DataScale scale)
     {
         scale = default;
@@ -972,6 +973,7 @@ public static class GarchFitter
 
     /// <summary>Hessian of −LL/T in working coordinates, Jᵀ(−H)J/T (the gradient term of the chain rule
     /// is dropped: it vanishes at an interior optimum), for the next warm start.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[]? WorkingHessian(double[,] hessian, double[] jacobian, int n, int count)
     {
         var working = new double[n * n];

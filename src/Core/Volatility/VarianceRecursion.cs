@@ -167,6 +167,7 @@ public static class VarianceRecursion
                  + beta * Math.Log(variance));
 
     /// <summary>|z|, smoothed within <see cref="EgarchAbsSmoothing"/> of 0 (continuously differentiable).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SmoothAbs(double z)
     {
         var a = Math.Abs(z);
@@ -174,6 +175,7 @@ public static class VarianceRecursion
     }
 
     /// <summary>Derivative of <see cref="SmoothAbs"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SmoothAbsSlope(double z) => Math.Clamp(z / EgarchAbsSmoothing, -1, 1);
 
     private static void CheckLengths(ReadOnlySpan<double> residuals, Span<double> variance)

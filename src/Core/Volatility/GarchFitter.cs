@@ -700,72 +700,22 @@ public static class GarchFitter
             return null;
         }
 
-        // B_oo·d = −g_o over the other coordinates, by Cholesky.
-        Span<int> index = stackalloc int[n - 1];
-        for (int j = 0, m = 0; j < n; j++)
+        // B_oo·d = −g_o over the other coordinates (d = 0 on the held one).
+        Span<bool> free = stackalloc bool[n];
+        free.Fill(true);
+        free[coordinate] = false;
+        Span<double> factor = stackalloc double[n * n];
+        Span<double> d = stackalloc double[n];
+        if (!ProjectedQuasiNewton.SolveFree(curvature, free, g, factor, d, n))
         {
-            if (j != coordinate)
-            {
-                index[m++] = j;
-            }
-        }
-
-        var k = n - 1;
-        Span<double> l = stackalloc double[k * k];
-        Span<double> d = stackalloc double[k];
-        for (var i = 0; i < k; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = curvature[index[i] * n + index[j]];
-                for (var r = 0; r < j; r++)
-                {
-                    sum -= l[i * k + r] * l[j * k + r];
-                }
-
-                if (i == j)
-                {
-                    if (!(sum > 0))
-                    {
-                        return null;
-                    }
-
-                    l[i * k + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i * k + j] = sum / l[j * k + j];
-                }
-            }
-        }
-
-        for (var i = 0; i < k; i++)
-        {
-            var sum = -g[index[i]];
-            for (var r = 0; r < i; r++)
-            {
-                sum -= l[i * k + r] * d[r];
-            }
-
-            d[i] = sum / l[i * k + i];
-        }
-
-        for (var i = k - 1; i >= 0; i--)
-        {
-            var sum = d[i];
-            for (var r = i + 1; r < k; r++)
-            {
-                sum -= l[r * k + i] * d[r];
-            }
-
-            d[i] = sum / l[i * k + i];
+            return null;
         }
 
         double decrement = 0, pull = g[coordinate];
-        for (var i = 0; i < k; i++)
+        for (var j = 0; j < n; j++)
         {
-            decrement -= 0.5 * g[index[i]] * d[i];
-            pull += curvature[coordinate * n + index[i]] * d[i];
+            decrement -= 0.5 * g[j] * d[j];
+            pull += curvature[coordinate * n + j] * d[j];
         }
 
         // In log-likelihood units: the decrement, and the pull per standard error of the coordinate (g is of −LL/T).
@@ -778,9 +728,9 @@ public static class GarchFitter
         }
 
         var newton = (double[])x.Clone();
-        for (var i = 0; i < k; i++)
+        for (var j = 0; j < n; j++)
         {
-            newton[index[i]] = Math.Clamp(x[index[i]] + d[i], lower[index[i]], upper[index[i]]);
+            newton[j] = Math.Clamp(x[j] + d[j], lower[j], upper[j]);
         }
 
         return newton;

@@ -306,11 +306,7 @@ internal sealed class LikelihoodObjective
 
         for (var b = 0; b < n; b++)
         {
-            var step = 1e-6 * Math.Max(Math.Abs(x[b]), 0.01 * (upper[b] - lower[b]));
-            if (x[b] + step > upper[b])
-            {
-                step = -step;
-            }
+            var step = InwardStep(x[b], lower[b], upper[b], 1e-6);
 
             var xb = x[b];
             x[b] = xb + step;
@@ -328,15 +324,7 @@ internal sealed class LikelihoodObjective
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                var mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
-                hessian[i * n + j] = mean;
-                hessian[j * n + i] = mean;
-            }
-        }
+        Symmetrise(hessian, n);
 
         for (var k = 0; k < n * n; k++)
         {
@@ -359,11 +347,7 @@ internal sealed class LikelihoodObjective
         ValueAndGradient(x, g0);
         for (var j = 0; j < n; j++)
         {
-            var step = 1e-4 * Math.Max(Math.Abs(x[j]), 0.01 * (upper[j] - lower[j]));
-            if (x[j] + step > upper[j])
-            {
-                step = -step;
-            }
+            var step = InwardStep(x[j], lower[j], upper[j], 1e-4);
 
             var xj = x[j];
             x[j] = xj + step;
@@ -375,15 +359,7 @@ internal sealed class LikelihoodObjective
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                var mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
-                hessian[i * n + j] = mean;
-                hessian[j * n + i] = mean;
-            }
-        }
+        Symmetrise(hessian, n);
     }
 
     /// <summary>
@@ -403,6 +379,27 @@ internal sealed class LikelihoodObjective
         }
 
         SetScaling(working, diagonal);
+    }
+
+    // A difference step of this relative size (at least that share of a hundredth of the box), backwards where forwards
+    // would leave the box.
+    private static double InwardStep(double x, double lower, double upper, double relative)
+    {
+        var step = relative * Math.Max(Math.Abs(x), 0.01 * (upper - lower));
+        return x + step > upper ? -step : step;
+    }
+
+    private static void Symmetrise(Span<double> matrix, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (matrix[i * n + j] + matrix[j * n + i]);
+                matrix[i * n + j] = mean;
+                matrix[j * n + i] = mean;
+            }
+        }
     }
 
     private void Remember(ReadOnlySpan<double> working, double f)

@@ -233,7 +233,7 @@ internal static class ProjectedQuasiNewton
     }
 
     // Solves B_FF d_F = −g_F by Cholesky (d = 0 on held coordinates); false when B_FF is not positive definite.
-    private static bool SolveFree(double[] b, ReadOnlySpan<bool> free, ReadOnlySpan<double> g, Span<double> l,
+    internal static bool SolveFree(double[] b, ReadOnlySpan<bool> free, ReadOnlySpan<double> g, Span<double> l,
         Span<double> d, int n)
     {
         Span<int> index = stackalloc int[n];

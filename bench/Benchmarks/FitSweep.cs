@@ -7,7 +7,7 @@ namespace RiskGrid.Benchmarks;
 /// <summary>
 /// Every rolling window of the S&amp;P 500 and NASDAQ, fitted warm the way <c>RollingPair</c> does (each fit
 /// starts from the last usable one), written one line per fit so that two fitters can be compared window
-/// by window. Usage: <c>sweep --out FILE [--models a,b] [--series sp500,nasdaq] [--window N]</c>, then
+/// by window (<c>--cold</c>: every fit started cold instead). Usage: <c>sweep --out FILE [--models a,b] [--series sp500,nasdaq] [--window N] [--cold]</c>, then
 /// <c>sweep --compare BEFORE AFTER</c>: the largest log-likelihood shortfall of AFTER below BEFORE per model.
 /// </summary>
 internal static class FitSweep
@@ -28,6 +28,7 @@ internal static class FitSweep
         var lines = new List<string>[series.Length * models.Length];
         var times = new double[lines.Length][];
         var tallies = new FitTally[lines.Length];
+        var cold = args.Contains("--cold");
         var options = new ParallelOptions { MaxDegreeOfParallelism = args.Contains("--serial") ? 1 : -1 };
         Parallel.For(0, lines.Length, options, k =>
         {
@@ -44,7 +45,7 @@ internal static class FitSweep
                 var clock = ThreadClock.Now();
                 var fit = GarchFitter.Fit(model, returns.AsSpan(start, window), previous);
                 elapsed.Add(ThreadClock.Now() - clock);
-                if (fit.IsUsable)
+                if (fit.IsUsable && !cold)
                 {
                     previous = fit;
                 }

@@ -80,11 +80,16 @@ public static class StandardizedStudentT
     /// ES at level α of a unit-variance t loss. For a standard t_ν with upper quantile q:
     /// ES = f_ν(q)/(1 − α) · (ν + q²)/(ν − 1); then scaled to unit variance.
     /// </summary>
-    public static double ExpectedShortfall(double alpha, double nu)
+    public static double ExpectedShortfall(double alpha, double nu) => Tail(alpha, nu).ES;
+
+    /// <summary><see cref="Quantile"/> and <see cref="ExpectedShortfall"/> at <paramref name="alpha"/> from one quantile search
+    /// (MathNet's is a root search over the CDF, most of a day's forecast cost).</summary>
+    public static (double VaR, double ES) Tail(double alpha, double nu)
     {
         var q = StandardQuantile(alpha, nu);
+        var scale = UnitVarianceScale(nu);
         var density = StudentT.PDF(0, 1, nu, q);
-        return density / (1 - alpha) * (nu + q * q) / (nu - 1) * UnitVarianceScale(nu);
+        return (q * scale, density / (1 - alpha) * (nu + q * q) / (nu - 1) * scale);
     }
 
     /// <summary>P(Z ≤ z) for the unit-variance t: the standard t_ν CDF at z/√((ν−2)/ν).</summary>

@@ -20,6 +20,46 @@ public sealed class VolatilityRiskModel : IRiskModel
 
     private readonly string _innovation;
 
+    // The last filtered forecast on this thread: a rolling pair asks for the PIT of yesterday's forecast with the window
+    // and fit it was made from, and the filter over the window (EGARCH: two exponentials a return) is then the same.
+    [ThreadStatic]
+    private static LastForecast? t_last;
+
+    private sealed class LastForecast
+    {
+        public object? Model;
+        public double[] Parameters = [];
+        public double[] Returns = [];
+        public (double Mean, double Volatility) Result;
+    }
+
+    private static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
+
+    /// <summary><see cref="VolatilityModel.Forecast"/>, or the same numbers from this thread's last call when the model,
+    /// parameters and window are the same.</summary>
+    private (double Mean, double Volatility) Filtered(ReadOnlySpan<double> returns, double[] parameters)
+    {
+        var last = t_last ??= new LastForecast();
+        // Bit for bit (a vectorised compare; double's own equality goes element by element).
+        if (ReferenceEquals(last.Model, this) && SameBits(parameters, last.Parameters) && SameBits(returns, last.Returns))
+        {
+            return last.Result;
+        }
+
+        var result = Model.Forecast(returns, parameters);
+        last.Model = this;
+        last.Parameters = (double[])parameters.Clone();
+        if (last.Returns.Length != returns.Length)
+        {
+            last.Returns = new double[returns.Length];
+        }
+
+        returns.CopyTo(last.Returns);
+        last.Result = result;
+        return result;
+    }
+
     public string Name { get; }
 
     public VolatilityModel Model { get; }
@@ -39,7 +79,7 @@ public sealed class VolatilityRiskModel : IRiskModel
             return RiskForecast.Unavailable(alphas);
         }
 
-        var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
+        var (mean, volatility) = Filtered(window.Returns.Span, fit.Parameters);
         var shape = Model.DistributionParameters(fit.Parameters);
         var result = new RiskForecast[alphas.Count];
         for (var k = 0; k < alphas.Count; k++)
@@ -66,7 +106,7 @@ public sealed class VolatilityRiskModel : IRiskModel
             return double.NaN;
         }
 
-        var (mean, volatility) = Model.Forecast(window.Returns.Span, fit.Parameters);
+        var (mean, volatility) = Filtered(window.Returns.Span, fit.Parameters);
         return Model.Distribution.Cdf((realisedReturn - mean) / volatility, Model.DistributionParameters(fit.Parameters));
     }
 }

@@ -68,6 +68,23 @@ public sealed class Egarch : VolatilityProcess
         Span<double> variance) =>
         VarianceRecursion.Egarch(residuals, parameters[0], parameters[1], parameters[2], parameters[3], backcast, variance);
 
+    public override void Variances(ReadOnlySpan<double> residuals, ReadOnlySpan<double> parameterSets, double backcast,
+        Span<double> variances)
+    {
+        var count = residuals.Length;
+        var sets = parameterSets.Length / 4;
+        var i = 0;
+        for (; i + 4 <= sets; i += 4)
+        {
+            VarianceRecursion.EgarchFour(residuals, parameterSets.Slice(4 * i, 16), backcast, variances.Slice(i * count, 4 * count));
+        }
+
+        for (; i < sets; i++)
+        {
+            Variance(residuals, parameterSets.Slice(4 * i, 4), backcast, variances.Slice(i * count, count));
+        }
+    }
+
     public override void Gradient(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> parameters, double backcast, double backcastSlope, Span<double> gradient) =>
         VarianceGradient.Egarch(residuals, variance, weights, parameters[0], parameters[1], parameters[2], parameters[3],

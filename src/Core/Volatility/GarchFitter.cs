@@ -40,6 +40,11 @@ public static class GarchFitter
     // within this of the maximum (the objective is −LL/T, so the tolerance on it is this over T).
     private const double DecrementTolerance = 1e-8;
 
+    // A step of the fit's own search from a point whose Newton decrement predicts the log-likelihood within this of the
+    // maximum is expected to be its last, and evaluates the Hessian the standard errors need on the way (one pass instead of
+    // two). On the S&P 500 such a step was the last in 99% of garch-n fits that took one and 89% of egarch-n's.
+    private const double LastStepDecrement = 1e-6;
+
     // Steps in the optimiser's coordinates below this end the search.
     private const double ParameterTolerance = 1e-10;
     private const int MaximumIterations = 200;
@@ -75,6 +80,15 @@ public static class GarchFitter
     private const double HeldDecrementTolerance = 1e-3;
     private const double HeldGradientTolerance = 1e-4;
 
+    // A flip onto a bound that starts from the last held maximum with its curvature first screens by one pass: where the
+    // quadratic model there predicts the held maximum within this of the log-likelihood (Newton decrement), the coordinate
+    // pulled inward there by at least this much (log-likelihood per standard error) and the held maximum no better than
+    // the warm one, the bound holds no maximum and the held search is skipped. On every S&P 500 and NASDAQ EGARCH window
+    // (egarch-n, egarch-t) the screen skipped 2,613 of 3,177 such held searches, none of them one that found a maximum;
+    // at twice these tolerances it would have skipped one.
+    private const double ScreenDecrement = 0.05;
+    private const double ScreenPull = 0.05;
+
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -104,7 +118,8 @@ public static class GarchFitter
         Search? search = null;
         if (warm)
         {
-            search = Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, carried ? curvature : null);
+            search = Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, carried ? curvature : null,
+                lastStep: true);
             if (search is null)
             {
                 // The previous estimate is no start for this window: a cold start instead.
@@ -116,7 +131,7 @@ public static class GarchFitter
         {
             var objective = new LikelihoodObjective(likelihood, scale);
             ColdStart(model, returns, scale, objective, start);
-            search = objective.BestValue < LikelihoodObjective.Penalty ? Optimise(model, likelihood, objective, start, null) : null;
+            search = objective.BestValue < LikelihoodObjective.Penalty ? Optimise(model, likelihood, objective, start, null, lastStep: true) : null;
         }
 
         if (search is null)
@@ -141,7 +156,7 @@ public static class GarchFitter
     /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
     /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
     private sealed record GuardMemory(int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative, double[]? AlternativeHessian,
-        int BoundCoordinate = -1, double[]? BoundPoint = null);
+        int BoundCoordinate = -1, double[]? BoundPoint = null, double[]? BoundHessian = null);
 
     /// <summary>
     /// The stuck-optimum guard. A warm start follows yesterday's maximum; where the likelihood has two (EGARCH with
@@ -187,7 +202,7 @@ public static class GarchFitter
         var flips = previous is not null && !tracked ? BoundFlips(model, primary, likelihood.Count, sinceFlip + 1 >= FlipEvery) : [];
         var inward = false;
         var boundCoordinate = -1;
-        double[]? boundPoint = null;
+        double[]? boundPoint = null, boundHessian = null;
         foreach (var (coordinate, value) in flips)
         {
             inward |= value > primary.Objective.BestWorking[coordinate];
@@ -195,17 +210,22 @@ public static class GarchFitter
             // within a few standard errors of its bound put on it, from the warm fit's curvature. (A one-pass screen by
             // the warm maximum's quadratic model does not work: the two EGARCH maxima are far apart in β and γ too.)
             probed = true;
-            // A flip onto a bound starts from the last such flip's held maximum, if any: it has moved little since.
-            var heldStart = memory is { BoundPoint: { } point } && memory.BoundCoordinate == coordinate
-                && value == model.WorkingLower[coordinate] ? point : null;
-            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin, heldStart, out var heldMaximum) is { } flip)
+            // A flip onto a bound starts from the last such flip's held maximum, if any, with the held search's curvature
+            // there: it has moved little since, and the warm maximum's curvature, far off in β and γ, cost the held
+            // search twice the steps.
+            var fromHeld = memory is { BoundPoint: not null } && memory.BoundCoordinate == coordinate
+                && value == model.WorkingLower[coordinate];
+            var heldStart = fromHeld ? memory!.BoundPoint : null;
+            var heldCurvature = fromHeld ? memory!.BoundHessian : null;
+            if (OptimiseFrom(model, likelihood, scale, primary, coordinate, value, basin, heldStart, heldCurvature,
+                    out var heldMaximum, out var heldEnd) is { } flip)
             {
                 searches.Add(flip);
             }
 
             if (heldMaximum is not null && value == model.WorkingLower[coordinate])
             {
-                (boundCoordinate, boundPoint) = (coordinate, heldMaximum);
+                (boundCoordinate, boundPoint, boundHessian) = (coordinate, heldMaximum, heldEnd);
             }
         }
 
@@ -259,7 +279,7 @@ public static class GarchFitter
             model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
         }
 
-        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint);
+        var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint, boundHessian);
         var changed = best != primary;
         return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
     }
@@ -322,7 +342,7 @@ public static class GarchFitter
         var working = new double[model.ParameterCount];
         model.ToWorking(start, scale, working);
         var objective = new LikelihoodObjective(likelihood, scale);
-        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null) is { } search
+        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
             ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
             : ModelFit.Failure($"{model.Name}: the likelihood is not finite at the starting values");
     }
@@ -357,10 +377,11 @@ public static class GarchFitter
     /// The projected quasi-Newton search from <paramref name="start"/> (working coordinates; overwritten) with
     /// initial curvature <paramref name="curvature"/> (null: measured at the start), and MathNet's BFGS-B from its
     /// best point when it stalls away from a maximum. Null when the likelihood is not finite at the start, or when the
-    /// search enters <paramref name="basin"/> (it is on its way to that known maximum).
+    /// search enters <paramref name="basin"/> (it is on its way to that known maximum). <paramref name="lastStep"/>: the fit's
+    /// own search, whose expected last step evaluates the Hessian (see <see cref="LastStepDecrement"/>).
     /// </summary>
     private static Search? Optimise(VolatilityModel model, VolatilityLikelihood likelihood, LikelihoodObjective objective,
-        double[] start, double[]? curvature, ProjectedQuasiNewton.Basin? basin = null)
+        double[] start, double[]? curvature, ProjectedQuasiNewton.Basin? basin = null, bool lastStep = false)
     {
         var n = model.ParameterCount;
         if (curvature is null)
@@ -372,7 +393,8 @@ public static class GarchFitter
         objective.SetScaling(start, Diagonal(curvature, n));
         var x = (double[])start.Clone();
         var outcome = ProjectedQuasiNewton.Minimize(objective, model.WorkingLower, model.WorkingUpper, x, curvature,
-            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations, basin);
+            GradientTolerance, DecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var iterations, basin,
+            lastStep ? LastStepDecrement / likelihood.Count : -1);
         if (outcome is ProjectedQuasiNewton.Outcome.NotFinite or ProjectedQuasiNewton.Outcome.Merged
             || !(objective.BestValue < LikelihoodObjective.Penalty))
         {
@@ -471,6 +493,7 @@ public static class GarchFitter
     public static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns) => CheckData(model, returns, out _);
 
     /// <summary><see cref="CheckData(VolatilityModel, ReadOnlySpan{double})"/>, and the returns' scale it measures on the way.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static string? CheckData(VolatilityModel model, ReadOnlySpan<double> returns, out DataScale scale)
     {
         scale = default;
@@ -528,13 +551,15 @@ public static class GarchFitter
         LikelihoodObjective objective, double[] start)
     {
         var best = double.PositiveInfinity;
-        foreach (var candidate in StartingPoints(model, returns, scale))
+        var candidates = StartingPoints(model, returns, scale);
+        Span<double> values = stackalloc double[candidates.Count];
+        objective.Values(candidates, values);
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var f = objective.Value(candidate);
-            if (f < best)
+            if (values[i] < best)
             {
-                best = f;
-                candidate.CopyTo(start, 0);
+                best = values[i];
+                candidates[i].CopyTo(start, 0);
             }
         }
     }
@@ -600,19 +625,21 @@ public static class GarchFitter
     /// <paramref name="coordinate"/> held at <paramref name="value"/> while the others adapt to it (the other mode's
     /// other parameters differ too, so released at once the search would fall back), then released; both stages
     /// start from <paramref name="from"/>'s curvature. <paramref name="heldStart"/> (natural parameters), when given, is the
-    /// held stage's start instead of <paramref name="from"/>'s estimate; <paramref name="heldMaximum"/> is where the held
-    /// stage ended. Null when the likelihood is not finite there, when the release enters <paramref name="basin"/>, or when
+    /// held stage's start instead of <paramref name="from"/>'s estimate, and <paramref name="heldCurvature"/>, when given, its
+    /// curvature; <paramref name="heldMaximum"/> is where the held stage ended and <paramref name="heldEnd"/> its curvature
+    /// there (the next such flip's). Null when the likelihood is not finite there, when the release enters <paramref name="basin"/>, or when
     /// a coordinate put on its bound holds no maximum there.
     /// </summary>
     private static Search? OptimiseFrom(VolatilityModel model, VolatilityLikelihood likelihood, DataScale scale, Search from,
-        int coordinate, double value, ProjectedQuasiNewton.Basin basin, double[]? heldStart, out double[]? heldMaximum)
+        int coordinate, double value, ProjectedQuasiNewton.Basin basin, double[]? heldStart, double[]? heldCurvature,
+        out double[]? heldMaximum, out double[]? heldEnd)
     {
-        heldMaximum = null;
+        heldMaximum = heldEnd = null;
         var n = model.ParameterCount;
         var lower = model.WorkingLower.ToArray();
         var upper = model.WorkingUpper.ToArray();
         lower[coordinate] = upper[coordinate] = value;
-        var curvature = (double[])from.Curvature.Clone();
+        var curvature = (double[])(heldCurvature ?? from.Curvature).Clone();
         var held = new LikelihoodObjective(likelihood, scale);
         var x = (double[])from.Objective.BestWorking.Clone();
         if (heldStart is not null)
@@ -621,6 +648,15 @@ public static class GarchFitter
         }
 
         x[coordinate] = value;
+        if (heldCurvature is not null && value == model.WorkingLower[coordinate]
+            && ScreenedOut(likelihood, held, from, coordinate, x, curvature, lower, upper) is { } newton)
+        {
+            heldMaximum = new double[n];
+            model.ToNatural(newton, scale, heldMaximum, new double[n * n]);
+            heldEnd = curvature;
+            return null;
+        }
+
         held.SetScaling(x, Diagonal(curvature, n));
         var outcome = ProjectedQuasiNewton.Minimize(held, lower, upper, x, curvature, HeldGradientTolerance,
             HeldDecrementTolerance / likelihood.Count, BoundTolerance, MaximumIterations, out var heldIterations);
@@ -631,6 +667,7 @@ public static class GarchFitter
 
         heldMaximum = new double[n];
         model.ToNatural(held.BestWorking, scale, heldMaximum, new double[n * n]);
+        heldEnd = (double[])curvature.Clone();
 
         // Put on its bound, a coordinate still pulled inward once the others have adapted holds no maximum there: the
         // release would climb back to the maximum it came from (every such S&P 500 EGARCH flip did).
@@ -644,6 +681,59 @@ public static class GarchFitter
         return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature, basin) is { } released
             ? released with { Iterations = released.Iterations + heldIterations }
             : null;
+    }
+
+    /// <summary>
+    /// The screen of a flip onto a bound (see <see cref="ScreenDecrement"/>): one pass at the held start
+    /// <paramref name="x"/>, the Newton step there over the other coordinates by the carried held curvature, and from it
+    /// the predicted held maximum. Returns the Newton point (working coordinates; the next such flip's start) when the
+    /// bound clearly holds no maximum, else null.
+    /// </summary>
+    private static double[]? ScreenedOut(VolatilityLikelihood likelihood, LikelihoodObjective held, Search from, int coordinate,
+        double[] x, double[] curvature, double[] lower, double[] upper)
+    {
+        var n = x.Length;
+        Span<double> g = stackalloc double[n];
+        var f = held.ValueAndGradient(x, g);
+        if (!(f < LikelihoodObjective.Penalty))
+        {
+            return null;
+        }
+
+        // B_oo·d = −g_o over the other coordinates (d = 0 on the held one).
+        Span<bool> free = stackalloc bool[n];
+        free.Fill(true);
+        free[coordinate] = false;
+        Span<double> factor = stackalloc double[n * n];
+        Span<double> d = stackalloc double[n];
+        if (!ProjectedQuasiNewton.SolveFree(curvature, free, g, factor, d, n))
+        {
+            return null;
+        }
+
+        double decrement = 0, pull = g[coordinate];
+        for (var j = 0; j < n; j++)
+        {
+            decrement -= 0.5 * g[j] * d[j];
+            pull += curvature[coordinate * n + j] * d[j];
+        }
+
+        // In log-likelihood units: the decrement, and the pull per standard error of the coordinate (g is of −LL/T).
+        var count = likelihood.Count;
+        var diagonal = curvature[coordinate * n + coordinate];
+        if (!(diagonal > 0) || !(decrement * count <= ScreenDecrement) || !(pull * count / Math.Sqrt(count * diagonal) <= -ScreenPull)
+            || !(f - decrement >= from.Objective.BestValue))
+        {
+            return null;
+        }
+
+        var newton = (double[])x.Clone();
+        for (var j = 0; j < n; j++)
+        {
+            newton[j] = Math.Clamp(x[j] + d[j], lower[j], upper[j]);
+        }
+
+        return newton;
     }
 
     /// <summary>Whether the search's estimate moved more than <see cref="JumpInStandardErrors"/> of the previous fit's
@@ -677,10 +767,7 @@ public static class GarchFitter
         var scorer = new LikelihoodObjective(likelihood, scale);
         var points = StartingPoints(model, returns, scale);
         var values = new double[points.Count];
-        for (var i = 0; i < points.Count; i++)
-        {
-            values[i] = scorer.Value(points[i]);
-        }
+        scorer.Values(points, values);
 
         var order = Enumerable.Range(0, points.Count).OrderBy(i => values[i]).ThenBy(i => i);
         return order.Where(i => values[i] < LikelihoodObjective.Penalty).Take(ProbeStartCount).Select(i => points[i]).ToList();
@@ -773,7 +860,13 @@ public static class GarchFitter
         model.ToNatural(objective.BestWorking, scale, natural, jacobian);
         double logLikelihood;
         double[,] hessian;
-        if (objective.BestHasGradient && !likelihood.HasAnalyticHessian)
+        if (objective.BestHasHessian)
+        {
+            // The search's last step evaluated it.
+            logLikelihood = objective.BestLogLikelihood;
+            hessian = (double[,])objective.BestNaturalHessian.Clone();
+        }
+        else if (objective.BestHasGradient && !likelihood.HasAnalyticHessian)
         {
             // The best point's own evaluation is the differenced Hessian's base point: n more gradient passes, not n + 1.
             logLikelihood = objective.BestLogLikelihood;
@@ -793,7 +886,8 @@ public static class GarchFitter
         var working = WorkingHessian(hessian, jacobian, n, likelihood.Count);
         var blob = working is null ? null
             : new WarmStartState(working, memory?.FitsSinceProbe ?? ProbeEvery, memory?.FitsSinceFlip ?? FlipEvery,
-                memory?.Alternative, memory?.AlternativeHessian, memory?.BoundCoordinate ?? -1, memory?.BoundPoint).Pack();
+                memory?.Alternative, memory?.AlternativeHessian, memory?.BoundCoordinate ?? -1, memory?.BoundPoint,
+                memory?.BoundHessian).Pack();
         var gradientText = verdict.RelativeGradient.ToString("g3", CultureInfo.InvariantCulture);
 
         FitStatus status;
@@ -829,6 +923,7 @@ public static class GarchFitter
 
     /// <summary>Hessian of −LL/T in working coordinates, Jᵀ(−H)J/T (the gradient term of the chain rule
     /// is dropped: it vanishes at an interior optimum), for the next warm start.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[]? WorkingHessian(double[,] hessian, double[] jacobian, int n, int count)
     {
         var working = new double[n * n];

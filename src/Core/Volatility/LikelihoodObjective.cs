@@ -27,6 +27,7 @@ internal sealed class LikelihoodObjective
     private readonly double[] _natural;
     private readonly double[] _naturalGradient;
     private readonly double[] _jacobian;
+    private readonly double[,] _naturalHessian;
     private int _sinceImprovement;
 
     public LikelihoodObjective(VolatilityLikelihood likelihood, DataScale scale)
@@ -37,6 +38,8 @@ internal sealed class LikelihoodObjective
         _natural = new double[n];
         _naturalGradient = new double[n];
         _jacobian = new double[n * n];
+        _naturalHessian = new double[n, n];
+        BestNaturalHessian = new double[n, n];
         BestWorking = new double[n];
         BestGradient = new double[n];
         BestNaturalGradient = new double[n];
@@ -62,6 +65,13 @@ internal sealed class LikelihoodObjective
     /// <summary>False when the best point was found by a value-only evaluation.</summary>
     public bool BestHasGradient { get; private set; }
 
+    /// <summary>The Hessian of the log-likelihood in the natural parameters at <see cref="BestWorking"/>, when
+    /// <see cref="BestHasHessian"/>: the best point was evaluated by <see cref="ValueGradientAndHessian"/>.</summary>
+    public double[,] BestNaturalHessian { get; }
+
+    /// <summary>See <see cref="BestNaturalHessian"/>.</summary>
+    public bool BestHasHessian { get; private set; }
+
     /// <summary>Gradient evaluations so far.</summary>
     public int Evaluations { get; private set; }
 
@@ -80,19 +90,73 @@ internal sealed class LikelihoodObjective
         if (f < BestValue)
         {
             BestHasGradient = false;
+            BestHasHessian = false;
         }
 
         Remember(working, f);
         return f;
     }
 
+    /// <summary>−LL/T at each of <paramref name="points"/> (working coordinates) into <paramref name="values"/>, as
+    /// <see cref="Value"/> gives and remembers them one after the other (<see cref="VolatilityLikelihood.LogLikelihoods"/>).</summary>
+    public void Values(IReadOnlyList<double[]> points, Span<double> values)
+    {
+        var n = _natural.Length;
+        var naturals = new double[points.Count][];
+        for (var i = 0; i < points.Count; i++)
+        {
+            naturals[i] = new double[n];
+            _likelihood.Model.ToNatural(points[i], _scale, naturals[i], _jacobian);
+        }
+
+        _likelihood.LogLikelihoods(naturals, values);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var ll = values[i];
+            var f = double.IsFinite(ll) ? -ll / _likelihood.Count : Penalty;
+            if (f < BestValue)
+            {
+                BestHasGradient = false;
+                BestHasHessian = false;
+            }
+
+            Remember(points[i], f);
+            values[i] = f;
+        }
+    }
+
     /// <summary>−LL/T and its gradient in working coordinates (one slot per parameter).</summary>
     public double ValueAndGradient(ReadOnlySpan<double> working, Span<double> gradient)
     {
         Evaluations++;
-        var n = _natural.Length;
         _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
         var ll = _likelihood.LogLikelihood(_natural, _naturalGradient);
+        return Chain(working, ll, gradient, hessian: false);
+    }
+
+    /// <summary>
+    /// <see cref="ValueAndGradient"/> by one pass of the analytic Hessian (<see cref="VolatilityLikelihood.TryHessian"/>), which
+    /// is kept as <see cref="BestNaturalHessian"/> when the point is the best so far: for the step a search expects to be its
+    /// last, so that the fit's standard errors need no pass of their own. <see cref="ValueAndGradient"/> where the model has
+    /// no analytic Hessian.
+    /// </summary>
+    public double ValueGradientAndHessian(ReadOnlySpan<double> working, Span<double> gradient)
+    {
+        if (!_likelihood.HasAnalyticHessian)
+        {
+            return ValueAndGradient(working, gradient);
+        }
+
+        Evaluations++;
+        _likelihood.Model.ToNatural(working, _scale, _natural, _jacobian);
+        _likelihood.TryHessian(_natural, _naturalGradient, _naturalHessian, out var ll);
+        return Chain(working, ll, gradient, hessian: true);
+    }
+
+    // The gradient in working coordinates from the natural one (chain rule through the Jacobian), and the best point.
+    private double Chain(ReadOnlySpan<double> working, double ll, Span<double> gradient, bool hessian)
+    {
+        var n = _natural.Length;
         var scale = -1.0 / _likelihood.Count;
         var finite = double.IsFinite(ll);
         for (var j = 0; j < n && finite; j++)
@@ -120,6 +184,11 @@ internal sealed class LikelihoodObjective
             _naturalGradient.CopyTo(BestNaturalGradient, 0);
             BestLogLikelihood = ll;
             BestHasGradient = true;
+            BestHasHessian = hessian;
+            if (hessian)
+            {
+                Array.Copy(_naturalHessian, BestNaturalHessian, n * n);
+            }
         }
 
         Remember(working, f);
@@ -181,11 +250,94 @@ internal sealed class LikelihoodObjective
     }
 
     /// <summary>
-    /// The Hessian of the objective at <paramref name="working"/> (n × n row-major into
-    /// <paramref name="hessian"/>), by forward differences of the analytic gradient stepping inside the box
-    /// (n + 1 gradient evaluations), symmetrised.
+    /// The Hessian of the objective at <paramref name="working"/> (n × n row-major into <paramref name="hessian"/>): analytic
+    /// where the model has it (<see cref="AnalyticHessian"/>, one pass), else by forward differences of the analytic gradient
+    /// stepping inside the box (n + 1 gradient evaluations), symmetrised.
     /// </summary>
     public void Hessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
+    {
+        if (_likelihood.HasAnalyticHessian && AnalyticHessian(working, lower, upper, hessian))
+        {
+            return;
+        }
+
+        DifferencedHessian(working, lower, upper, hessian);
+    }
+
+    /// <summary>
+    /// The objective's Hessian in working coordinates from one pass of the analytic Hessian H in the natural parameters θ(x):
+    /// −(Jᵀ·H·J + Σ_i ∂LL/∂θ_i · ∂²θ_i/∂x∂x)/T, the map's second derivatives by forward differences of its Jacobian (no
+    /// likelihood passes). False when anything is not finite.
+    /// </summary>
+    private bool AnalyticHessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
+    {
+        var n = Scale.Length;
+        Span<double> g = stackalloc double[n];
+        if (!(ValueGradientAndHessian(working, g) < Penalty))
+        {
+            return false;
+        }
+
+        // ValueGradientAndHessian left θ(x), J and H in the scratch arrays.
+        Span<double> x = stackalloc double[n];
+        Span<double> natural = stackalloc double[n];
+        Span<double> shifted = stackalloc double[n * n];
+        working.CopyTo(x);
+        var scale = -1.0 / _likelihood.Count;
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                double sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var row = 0.0;
+                    for (var j = 0; j < n; j++)
+                    {
+                        row += _naturalHessian[i, j] * _jacobian[j * n + b];
+                    }
+
+                    sum += _jacobian[i * n + a] * row;
+                }
+
+                hessian[a * n + b] = scale * sum;
+            }
+        }
+
+        for (var b = 0; b < n; b++)
+        {
+            var step = InwardStep(x[b], lower[b], upper[b], 1e-6);
+
+            var xb = x[b];
+            x[b] = xb + step;
+            _likelihood.Model.ToNatural(x, _scale, natural, shifted);
+            x[b] = xb;
+            for (var a = 0; a < n; a++)
+            {
+                double sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    sum += _naturalGradient[i] * (shifted[i * n + a] - _jacobian[i * n + a]) / step;
+                }
+
+                hessian[a * n + b] += scale * sum;
+            }
+        }
+
+        Symmetrise(hessian, n);
+
+        for (var k = 0; k < n * n; k++)
+        {
+            if (!double.IsFinite(hessian[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void DifferencedHessian(ReadOnlySpan<double> working, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Span<double> hessian)
     {
         var n = Scale.Length;
         Span<double> x = stackalloc double[n];
@@ -195,11 +347,7 @@ internal sealed class LikelihoodObjective
         ValueAndGradient(x, g0);
         for (var j = 0; j < n; j++)
         {
-            var step = 1e-4 * Math.Max(Math.Abs(x[j]), 0.01 * (upper[j] - lower[j]));
-            if (x[j] + step > upper[j])
-            {
-                step = -step;
-            }
+            var step = InwardStep(x[j], lower[j], upper[j], 1e-4);
 
             var xj = x[j];
             x[j] = xj + step;
@@ -211,15 +359,7 @@ internal sealed class LikelihoodObjective
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                var mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
-                hessian[i * n + j] = mean;
-                hessian[j * n + i] = mean;
-            }
-        }
+        Symmetrise(hessian, n);
     }
 
     /// <summary>
@@ -239,6 +379,27 @@ internal sealed class LikelihoodObjective
         }
 
         SetScaling(working, diagonal);
+    }
+
+    // A difference step of this relative size (at least that share of a hundredth of the box), backwards where forwards
+    // would leave the box.
+    private static double InwardStep(double x, double lower, double upper, double relative)
+    {
+        var step = relative * Math.Max(Math.Abs(x), 0.01 * (upper - lower));
+        return x + step > upper ? -step : step;
+    }
+
+    private static void Symmetrise(Span<double> matrix, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (matrix[i * n + j] + matrix[j * n + i]);
+                matrix[i * n + j] = mean;
+                matrix[j * n + i] = mean;
+            }
+        }
     }
 
     private void Remember(ReadOnlySpan<double> working, double f)

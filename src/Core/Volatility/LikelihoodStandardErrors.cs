@@ -18,6 +18,7 @@ public static class LikelihoodStandardErrors
     /// <remarks>The diagonal of (−H)⁻¹ by a Cholesky factor L of −H: (−H)⁻¹ = L⁻ᵀL⁻¹, so its i-th diagonal element is the
     /// squared norm of column i of L⁻¹. By hand and on the stack, since n is a handful: MathNet's dense Cholesky solve ran
     /// its columns through a parallel loop, whose hand-offs cost more than the fit's likelihood passes.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[]? FromHessian(double[,] hessian)
     {
         var n = hessian.GetLength(0);

@@ -43,6 +43,7 @@ public sealed class NormalInnovation : InnovationDistribution
     public override bool HasSecondDerivatives => true;
 
     /// <summary>∂²ℓ/∂σ⁴ = (½ − ε²/σ²)/σ⁴, ∂²ℓ/∂σ²∂ε = ε/σ⁴, ∂²ℓ/∂ε² = −1/σ².</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void SecondDerivatives(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters, Span<double> varianceVariance, Span<double> varianceResidual,
         Span<double> residualResidual, Span<double> varianceParameter, Span<double> residualParameter,

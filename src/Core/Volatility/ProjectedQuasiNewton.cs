@@ -59,12 +59,15 @@ internal static class ProjectedQuasiNewton
     /// Minimises from <paramref name="x"/> (clamped into the box; on return the best point) with initial
     /// curvature <paramref name="curvature"/> (n × n row-major, overwritten by its updates). A line search
     /// that fails re-measures the curvature once (<see cref="LikelihoodObjective.Hessian"/>) before giving up. With a
-    /// <paramref name="basin"/>, a search that enters it ends there (<see cref="Outcome.Merged"/>).
+    /// <paramref name="basin"/>, a search that enters it ends there (<see cref="Outcome.Merged"/>). A step taken where the Newton
+    /// decrement is at most <paramref name="lastStepDecrement"/> is expected to be the last: its trial points are evaluated with
+    /// the analytic Hessian (<see cref="LikelihoodObjective.ValueGradientAndHessian"/>), which the fit then reuses; the
+    /// search itself is the same either way.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Outcome Minimize(LikelihoodObjective objective, IReadOnlyList<double> lower, IReadOnlyList<double> upper,
         double[] x, double[] curvature, double tolerance, double decrementTolerance, double boundTolerance, int maxIterations,
-        out int iterations, Basin? basin = null)
+        out int iterations, Basin? basin = null, double lastStepDecrement = -1)
     {
         var n = x.Length;
         iterations = 0;
@@ -156,7 +159,8 @@ internal static class ProjectedQuasiNewton
                     break;
                 }
 
-                fTrial = objective.ValueAndGradient(trial, trialGradient);
+                fTrial = decrement <= lastStepDecrement ? objective.ValueGradientAndHessian(trial, trialGradient)
+                    : objective.ValueAndGradient(trial, trialGradient);
                 if (fTrial < LikelihoodObjective.Penalty && fTrial <= f + Armijo * slope)
                 {
                     accepted = true;
@@ -229,7 +233,7 @@ internal static class ProjectedQuasiNewton
     }
 
     // Solves B_FF d_F = −g_F by Cholesky (d = 0 on held coordinates); false when B_FF is not positive definite.
-    private static bool SolveFree(double[] b, ReadOnlySpan<bool> free, ReadOnlySpan<double> g, Span<double> l,
+    internal static bool SolveFree(double[] b, ReadOnlySpan<bool> free, ReadOnlySpan<double> g, Span<double> l,
         Span<double> d, int n)
     {
         Span<int> index = stackalloc int[n];

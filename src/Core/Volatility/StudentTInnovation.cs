@@ -70,6 +70,7 @@ public sealed class StudentTInnovation : InnovationDistribution
     /// ∂²ℓ/∂ε∂ν = −(εs/σ²)(1/D − 2As/D + 2Aqs/D²), ∂²ℓ/∂ν² = c''(ν) + qs/D − 2Aqs²/D + Aq²s²/D², with
     /// c''(ν) = ¼(ψ'((ν+1)/2) − ψ'(ν/2)) + ½s².
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void SecondDerivatives(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance,
         ReadOnlySpan<double> parameters, Span<double> varianceVariance, Span<double> varianceResidual,
         Span<double> residualResidual, Span<double> varianceParameter, Span<double> residualParameter,
@@ -121,6 +122,9 @@ public sealed class StudentTInnovation : InnovationDistribution
 
     public override double ExpectedShortfall(double alpha, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.ExpectedShortfall(alpha, parameters[0]);
+
+    public override (double VaR, double ES) Tail(double alpha, ReadOnlySpan<double> parameters) =>
+        StandardizedStudentT.Tail(alpha, parameters[0]);
 
     public override double LogDensity(double z, ReadOnlySpan<double> parameters) =>
         StandardizedStudentT.LogDensity(z, parameters[0]);

@@ -104,12 +104,70 @@ public static class VarianceRecursion
         }
     }
 
+    /// <summary>
+    /// <see cref="Egarch"/> for four parameter sets at once ([ω, α, γ, β] each, in <paramref name="parameters"/>), their T
+    /// variances one after the other in <paramref name="variances"/>: the four chains are independent, so each step's
+    /// exponentials overlap instead of waiting on one another. The same operations, in the same order, as
+    /// <see cref="Egarch"/>: the same numbers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void EgarchFour(ReadOnlySpan<double> residuals, ReadOnlySpan<double> parameters, double backcast,
+        Span<double> variances)
+    {
+        var n = residuals.Length;
+        if (parameters.Length != 16 || variances.Length != 4 * n || n == 0)
+        {
+            throw new ArgumentException("EGARCH for four sets: 16 parameters and 4 × T variances");
+        }
+
+        var v0 = variances[..n];
+        var v1 = variances.Slice(n, n);
+        var v2 = variances.Slice(2 * n, n);
+        var v3 = variances.Slice(3 * n, n);
+        var lnBackcast = Math.Log(backcast);
+        var lo = lnBackcast - EgarchLogVarianceRange;
+        var hi = lnBackcast + EgarchLogVarianceRange;
+        double w0 = parameters[0], a0 = parameters[1], c0 = parameters[2], b0 = parameters[3];
+        double w1 = parameters[4], a1 = parameters[5], c1 = parameters[6], b1 = parameters[7];
+        double w2 = parameters[8], a2 = parameters[9], c2 = parameters[10], b2 = parameters[11];
+        double w3 = parameters[12], a3 = parameters[13], c3 = parameters[14], b3 = parameters[15];
+        var g0 = Math.Clamp(w0 + b0 * lnBackcast, lo, hi);
+        var g1 = Math.Clamp(w1 + b1 * lnBackcast, lo, hi);
+        var g2 = Math.Clamp(w2 + b2 * lnBackcast, lo, hi);
+        var g3 = Math.Clamp(w3 + b3 * lnBackcast, lo, hi);
+        v0[0] = Math.Exp(g0);
+        v1[0] = Math.Exp(g1);
+        v2[0] = Math.Exp(g2);
+        v3[0] = Math.Exp(g3);
+        var o0 = w0 - a0 * EgarchMeanAbsZ;
+        var o1 = w1 - a1 * EgarchMeanAbsZ;
+        var o2 = w2 - a2 * EgarchMeanAbsZ;
+        var o3 = w3 - a3 * EgarchMeanAbsZ;
+        for (var t = 1; t < n; t++)
+        {
+            var e = residuals[t - 1];
+            var z0 = e * Exponential.Of(-0.5 * g0);
+            var z1 = e * Exponential.Of(-0.5 * g1);
+            var z2 = e * Exponential.Of(-0.5 * g2);
+            var z3 = e * Exponential.Of(-0.5 * g3);
+            g0 = Math.Clamp(o0 + a0 * SmoothAbs(z0) + c0 * z0 + b0 * g0, lo, hi);
+            g1 = Math.Clamp(o1 + a1 * SmoothAbs(z1) + c1 * z1 + b1 * g1, lo, hi);
+            g2 = Math.Clamp(o2 + a2 * SmoothAbs(z2) + c2 * z2 + b2 * g2, lo, hi);
+            g3 = Math.Clamp(o3 + a3 * SmoothAbs(z3) + c3 * z3 + b3 * g3, lo, hi);
+            v0[t] = Exponential.Of(g0);
+            v1[t] = Exponential.Of(g1);
+            v2[t] = Exponential.Of(g2);
+            v3[t] = Exponential.Of(g3);
+        }
+    }
+
     /// <summary>One EGARCH(1,1) step without the clamp (for simulation): σ²_{t+1} from σ²_t and z_t = ε_t/σ_t.</summary>
     public static double EgarchStep(double variance, double standardizedResidual, double omega, double alpha, double gamma, double beta) =>
         Math.Exp(omega + alpha * (SmoothAbs(standardizedResidual) - EgarchMeanAbsZ) + gamma * standardizedResidual
                  + beta * Math.Log(variance));
 
     /// <summary>|z|, smoothed within <see cref="EgarchAbsSmoothing"/> of 0 (continuously differentiable).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SmoothAbs(double z)
     {
         var a = Math.Abs(z);
@@ -117,6 +175,7 @@ public static class VarianceRecursion
     }
 
     /// <summary>Derivative of <see cref="SmoothAbs"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SmoothAbsSlope(double z) => Math.Clamp(z / EgarchAbsSmoothing, -1, 1);
 
     private static void CheckLengths(ReadOnlySpan<double> residuals, Span<double> variance)

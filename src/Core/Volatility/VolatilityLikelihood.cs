@@ -29,6 +29,9 @@ public sealed class VolatilityLikelihood
     private double[]? _hEta;
     private double[]? _eEta;
 
+    // LogLikelihoods' variances of several parameter sets, allocated on its first call.
+    private double[]? _variances;
+
     public VolatilityLikelihood(VolatilityModel model, ReadOnlySpan<double> returns)
     {
         Model = model;
@@ -77,6 +80,52 @@ public sealed class VolatilityLikelihood
     {
         Filter(parameters, out _);
         return Model.Distribution.LogLikelihood(_residuals, _variance, Model.DistributionParameters(parameters));
+    }
+
+    /// <summary>
+    /// <see cref="LogLikelihood(ReadOnlySpan{double})"/> at each of <paramref name="points"/> (natural parameters) into
+    /// <paramref name="values"/>, the same numbers; where the points share μ and the distribution's parameters (a starting
+    /// grid), the process's recursions for all of them run side by side (<see cref="VolatilityProcess.Variances"/>). One pass
+    /// each.
+    /// </summary>
+    public void LogLikelihoods(IReadOnlyList<double[]> points, Span<double> values)
+    {
+        var model = Model;
+        var m = points.Count;
+        var k = model.Process.ParameterCount;
+        var shared = m > 1;
+        for (var i = 1; i < m && shared; i++)
+        {
+            shared = points[i][0].Equals(points[0][0])
+                     && model.DistributionParameters(points[i]).SequenceEqual(model.DistributionParameters(points[0]));
+        }
+
+        if (!shared)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                values[i] = LogLikelihood(points[i]);
+            }
+
+            return;
+        }
+
+        var count = _returns.Length;
+        var sets = new double[m * k];
+        for (var i = 0; i < m; i++)
+        {
+            model.ProcessParameters(points[i]).CopyTo(sets.AsSpan(i * k, k));
+        }
+
+        var variances = Scratch(ref _variances, m * count).AsSpan(0, m * count);
+        Passes += m - 1;
+        var backcast = Filter(points[0], out _, variance: false);
+        model.Process.Variances(_residuals, sets, backcast, variances);
+        var distribution = model.DistributionParameters(points[0]);
+        for (var i = 0; i < m; i++)
+        {
+            values[i] = model.Distribution.LogLikelihood(_residuals, variances.Slice(i * count, count), distribution);
+        }
     }
 
     /// <summary>Log-likelihood and its gradient with respect to the natural parameters.</summary>
@@ -186,7 +235,7 @@ public sealed class VolatilityLikelihood
         array is { } a && a.Length >= length ? a : array = new double[length];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Filter(ReadOnlySpan<double> parameters, out double meanResidual)
+    private double Filter(ReadOnlySpan<double> parameters, out double meanResidual, bool variance = true)
     {
         Passes++;
         var mu = parameters[0];
@@ -201,7 +250,11 @@ public sealed class VolatilityLikelihood
 
         meanResidual = sum / _returns.Length;
         var backcast = sumSquares / _returns.Length;
-        Model.Process.Variance(_residuals, Model.ProcessParameters(parameters), backcast, _variance);
+        if (variance)
+        {
+            Model.Process.Variance(_residuals, Model.ProcessParameters(parameters), backcast, _variance);
+        }
+
         return backcast;
     }
 }

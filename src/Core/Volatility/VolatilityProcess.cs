@@ -13,6 +13,23 @@ public abstract class VolatilityProcess : ModelPart
     public abstract void Variance(ReadOnlySpan<double> residuals, ReadOnlySpan<double> parameters, double backcast,
         Span<double> variance);
 
+    /// <summary>
+    /// <see cref="Variance"/> for several parameter sets on the same residuals: set i's parameters at
+    /// <paramref name="parameterSets"/>[i·k..(i+1)·k] (k = <see cref="ModelPart.ParameterCount"/>), its T variances at
+    /// <paramref name="variances"/>[i·T..(i+1)·T], the same numbers as <see cref="Variance"/> gives each. A process whose
+    /// recursion waits on each step's result (EGARCH's exponential) overrides it to run the sets' chains side by side.
+    /// </summary>
+    public virtual void Variances(ReadOnlySpan<double> residuals, ReadOnlySpan<double> parameterSets, double backcast,
+        Span<double> variances)
+    {
+        var k = ParameterCount;
+        var count = residuals.Length;
+        for (var i = 0; i < parameterSets.Length / k; i++)
+        {
+            Variance(residuals, parameterSets.Slice(i * k, k), backcast, variances.Slice(i * count, count));
+        }
+    }
+
     /// <summary>Σ_t weights[t]·∂σ²_t/∂[μ, parameters…] (length 1 + <see cref="ModelPart.ParameterCount"/>); see
     /// <see cref="VarianceGradient"/>.</summary>
     public abstract void Gradient(ReadOnlySpan<double> residuals, ReadOnlySpan<double> variance, ReadOnlySpan<double> weights,

@@ -12,16 +12,19 @@ namespace RiskGrid.Core.Volatility;
 /// other one overtakes. Everything the guard decides comes from this state and the window, so a grain that
 /// persists the fit and the batch engine decide alike.
 /// <para>
-/// Format "GH3": tag, n (int32), fits since the last grid probe and since the last bound flip (int32 each), n² doubles, then a flag byte and, when it
+/// Format "GH4": tag, n (int32), fits since the last grid probe and since the last bound flip (int32 each), n² doubles, then a flag byte and, when it
 /// is 1, the other maximum's n parameters and n² Hessian doubles, then a flag byte and, when it is 1, the held maximum
-/// of the last flip onto a bound (<see cref="BoundCoordinate"/>, int32, and <see cref="BoundPoint"/>, n doubles), the
-/// start of the next such flip; little-endian. "GH2" (without the last block) and "GH1" (tag, n, n² doubles), written
-/// before the guard, still read, the latter as a state whose probe is due.
+/// of the last flip onto a bound (<see cref="BoundCoordinate"/>, int32, <see cref="BoundPoint"/>, n doubles, and the held search's
+/// curvature there, <see cref="BoundHessian"/>, n² doubles), the start of the next such flip; little-endian. "GH3" (the bound block
+/// without its curvature), "GH2" (without the bound block) and "GH1" (tag, n, n² doubles, written before the guard) still read,
+/// the last as a state whose probe is due.
 /// </para>
 /// </summary>
 internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int FitsSinceFlip, double[]? Alternative,
-    double[]? AlternativeHessian, int BoundCoordinate = -1, double[]? BoundPoint = null)
+    double[]? AlternativeHessian, int BoundCoordinate = -1, double[]? BoundPoint = null, double[]? BoundHessian = null)
 {
+    private static ReadOnlySpan<byte> Version4 => "GH4"u8;
+
     private static ReadOnlySpan<byte> Version3 => "GH3"u8;
 
     private static ReadOnlySpan<byte> Version1 => "GH1"u8;
@@ -41,15 +44,22 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
     /// <summary>A GH2 blob (no held bound point), as written before GH3; for tests of old state.</summary>
     public byte[] PackVersion2() => Pack(Version2);
 
-    public byte[] Pack() => Pack(Version3);
+    /// <summary>A GH3 blob (the held bound point without its curvature), as written before GH4; for tests of old state.</summary>
+    public byte[] PackVersion3() => Pack(Version3);
+
+    public byte[] Pack() => Pack(Version4);
 
     private byte[] Pack(ReadOnlySpan<byte> version)
     {
         var n = (int)Math.Round(Math.Sqrt(Hessian.Length));
         var alternative = Alternative is not null && AlternativeHessian is not null;
-        var bound = version.SequenceEqual(Version3) ? BoundPoint is not null && BoundCoordinate >= 0 ? 1 : 0 : -1;
+        var version4 = version.SequenceEqual(Version4);
+        var bound = version4 || version.SequenceEqual(Version3)
+            ? BoundPoint is not null && BoundCoordinate >= 0 && (!version4 || BoundHessian is not null) ? 1 : 0
+            : -1;
+        var boundLength = 4 + 8 * n + (version4 ? 8 * n * n : 0);
         var head = Version2.Length + 12;
-        var blob = new byte[head + 8 * n * n + 1 + (alternative ? 8 * (n + n * n) : 0) + (bound < 0 ? 0 : 1 + bound * (4 + 8 * n))];
+        var blob = new byte[head + 8 * n * n + 1 + (alternative ? 8 * (n + n * n) : 0) + (bound < 0 ? 0 : 1 + bound * boundLength)];
         version.CopyTo(blob);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length), n);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(Version2.Length + 4), FitsSinceProbe);
@@ -71,6 +81,10 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
             {
                 BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at + 1), BoundCoordinate);
                 Write(blob.AsSpan(at + 5), BoundPoint);
+                if (version4)
+                {
+                    Write(blob.AsSpan(at + 5 + 8 * n), BoundHessian);
+                }
             }
         }
 
@@ -95,7 +109,8 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
         }
 
         var head = Version2.Length + 12;
-        var version3 = span[..3].SequenceEqual(Version3);
+        var version4 = span[..3].SequenceEqual(Version4);
+        var version3 = version4 || span[..3].SequenceEqual(Version3);
         if (!(version3 || span[..3].SequenceEqual(Version2)) || blob.Length < head + 8 * n * n + 1)
         {
             return null;
@@ -139,15 +154,16 @@ internal sealed record WarmStartState(double[] Hessian, int FitsSinceProbe, int 
             return new WarmStartState(current, fits, flips, other, otherHessian);
         }
 
-        if (blob.Length != at + 5 + 8 * n || span[at] != 1)
+        if (blob.Length != at + 5 + 8 * n + (version4 ? 8 * n * n : 0) || span[at] != 1)
         {
             return null;
         }
 
         var coordinate = BinaryPrimitives.ReadInt32LittleEndian(span[(at + 1)..]);
         var point = Read(span[(at + 5)..], n);
-        return coordinate >= 0 && coordinate < n && point is not null
-            ? new WarmStartState(current, fits, flips, other, otherHessian, coordinate, point)
+        var pointHessian = version4 ? Read(span[(at + 5 + 8 * n)..], n * n) : null;
+        return coordinate >= 0 && coordinate < n && point is not null && (!version4 || pointHessian is not null)
+            ? new WarmStartState(current, fits, flips, other, otherHessian, coordinate, point, pointHessian)
             : new WarmStartState(current, fits, flips, other, otherHessian);
     }
 

@@ -37,6 +37,32 @@ public sealed class VolatilityRiskModelTests
     }
 
     [Fact]
+    public void Forecasts_and_pits_are_the_filter_of_their_own_window_and_fit_whatever_came_before()
+    {
+        // The filter's result is reused for the same window and fit (yesterday's forecast, then its PIT); a different window,
+        // fit or model must filter again.
+        var model = (VolatilityRiskModel)ModelCatalog.Create("egarch-n");
+        var other = (VolatilityRiskModel)ModelCatalog.Create("egarch-n");
+        var windowA = ModelWindow.OfReturns(Returns[..500]);
+        var windowB = ModelWindow.OfReturns(Returns[1..501]);
+        var fitA = model.Fit(windowA, null);
+        var fitB = model.Fit(windowB, fitA);
+        Assert.NotEqual(fitA.Parameters, fitB.Parameters);
+
+        (double Mean, double Volatility) Fresh(ModelWindow w, ModelFit f) => other.Model.Forecast(w.Returns.Span, f.Parameters);
+        foreach (var (w, f) in new[] { (windowA, fitA), (windowA, fitA), (windowB, fitA), (windowB, fitB), (windowA, fitB) })
+        {
+            var forecast = model.Forecast(w, f, [0.99])[0];
+            var (mean, volatility) = Fresh(w, f);
+            Assert.Equal(volatility, forecast.Volatility);
+            Assert.Equal(mean, forecast.Mean);
+            var r = Returns[600];
+            Assert.Equal(other.Model.Distribution.Cdf((r - mean) / volatility, other.Model.DistributionParameters(f.Parameters)),
+                model.Pit(w, f, r));
+        }
+    }
+
+    [Fact]
     public void Forecast_with_an_older_fit_filters_the_newest_window()
     {
         // Refit every k days: the fit comes from an earlier window, the forecast from the current one.

@@ -39,6 +39,38 @@ public sealed class GarchFitterTests
         }
     }
 
+    [SharedDataTheory]
+    [InlineData("garch-n", 0)]
+    [InlineData("garch-t", 1200)]
+    [InlineData("gjr-n", 2400)]
+    [InlineData("egarch-n", 600)]
+    [InlineData("egarch-t", 3000)]
+    public void Standard_errors_and_log_likelihood_are_those_of_the_estimate_on_rolling_fits(string name, int offset)
+    {
+        // The search's expected last step evaluates the Hessian the standard errors come from; whether or not the step was
+        // the last, they must be the estimate's own (a Hessian kept from an earlier point would show here).
+        var model = VolatilityLikelihoodTests.Model(name);
+        ModelFit? previous = null;
+        for (var start = offset; start < offset + 12; start++)
+        {
+            var window = Sp500Returns.Window(start, 1000);
+            var fit = GarchFitter.Fit(model, window, previous);
+            Assert.True(fit.IsUsable, $"{name} window {start}: {fit.Message}");
+            var likelihood = new VolatilityLikelihood(model, window);
+            var expected = LikelihoodStandardErrors.Compute(likelihood, fit.Parameters);
+            Assert.NotNull(expected);
+            Assert.NotNull(fit.StandardErrors);
+            Assert.Equal(likelihood.LogLikelihood(fit.Parameters), fit.LogLikelihood, 9);
+            for (var j = 0; j < expected.Length; j++)
+            {
+                Assert.True(Math.Abs(fit.StandardErrors[j] - expected[j]) <= 1e-9 * expected[j],
+                    $"{name} window {start}, {model.ParameterNames[j]}: standard error {fit.StandardErrors[j]:R}, at the estimate {expected[j]:R}");
+            }
+
+            previous = fit;
+        }
+    }
+
     [Fact]
     public void Warm_start_without_optimiser_state_or_with_a_corrupt_one_still_reaches_the_optimum()
     {

@@ -102,14 +102,24 @@ public sealed class StuckOptimumGuardTests
         var alone = WarmStartState.Unpack(new WarmStartState(hessian, 0, 0, null, null).Pack(), 2)!;
         Assert.Null(alone.Alternative);
 
-        var bound = new WarmStartState(hessian, 1, 2, null, null, BoundCoordinate: 1, BoundPoint: [0.3, 0]);
+        var bound = new WarmStartState(hessian, 1, 2, null, null, BoundCoordinate: 1, BoundPoint: [0.3, 0], BoundHessian: [4, 1, 1, 5]);
         var boundBack = WarmStartState.Unpack(bound.Pack(), 2)!;
         Assert.Equal(1, boundBack.BoundCoordinate);
         Assert.Equal([0.3, 0.0], boundBack.BoundPoint!);
-        var both = WarmStartState.Unpack((state with { BoundCoordinate = 0, BoundPoint = [0, 0.2] }).Pack(), 2)!;
+        Assert.Equal([4.0, 1, 1, 5], boundBack.BoundHessian!);
+        var both = WarmStartState.Unpack((state with { BoundCoordinate = 0, BoundPoint = [0, 0.2], BoundHessian = hessian }).Pack(), 2)!;
         Assert.Equal([0.1, 0.2], both.Alternative!);
         Assert.Equal([0.0, 0.2], both.BoundPoint!);
+        Assert.Equal(hessian, both.BoundHessian!);
         Assert.Null(WarmStartState.Unpack(bound.Pack()[..^1], 2));
+        // A held point without its curvature is not kept (the held search would start from the warm maximum's).
+        Assert.Null(WarmStartState.Unpack((bound with { BoundHessian = null }).Pack(), 2)!.BoundPoint);
+
+        // GH3, written before the held search's curvature was kept: the held point reads, without it.
+        var version3 = WarmStartState.Unpack(bound.PackVersion3(), 2)!;
+        Assert.Equal([0.3, 0.0], version3.BoundPoint!);
+        Assert.Null(version3.BoundHessian);
+        Assert.Null(WarmStartState.Unpack(bound.PackVersion3()[..^1], 2));
 
         // GH2, written before the held bound point was kept: everything else reads.
         var version2 = WarmStartState.Unpack((state with { BoundCoordinate = 1, BoundPoint = [0.3, 0] }).PackVersion2(), 2)!;

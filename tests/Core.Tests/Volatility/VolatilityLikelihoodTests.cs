@@ -109,6 +109,38 @@ public sealed class VolatilityLikelihoodTests
         }
     }
 
+    [Theory]
+    [InlineData("garch-n")]
+    [InlineData("egarch-n")]
+    [InlineData("egarch-t")]
+    [InlineData("aparch-skewt")]
+    public void Log_likelihoods_of_a_starting_grid_at_once_are_each_points_own(string name)
+    {
+        // EGARCH runs the grid's recursions four at a time (VarianceRecursion.EgarchFour), in any order of the points and
+        // with a remainder of fewer than four; each must be the number the point gives alone, to the bit.
+        var model = Model(name);
+        var returns = Returns(21);
+        var points = GarchFitter.StartingValues(model, returns).ToList();
+        points.Add(points[1]);
+        points.RemoveAt(0);
+        var likelihood = new VolatilityLikelihood(model, returns);
+        var values = new double[points.Count];
+        likelihood.LogLikelihoods(points, values);
+        Assert.Equal(points.Count, likelihood.Passes);
+        for (var i = 0; i < points.Count; i++)
+        {
+            Assert.Equal(likelihood.LogLikelihood(points[i]), values[i]);
+        }
+
+        // Points with different means are not a grid: each alone.
+        var shifted = points.Select((p, i) => p.Select((x, j) => j == 0 ? x + 0.01 * i : x).ToArray()).ToList();
+        likelihood.LogLikelihoods(shifted, values);
+        for (var i = 0; i < points.Count; i++)
+        {
+            Assert.Equal(likelihood.LogLikelihood(shifted[i]), values[i]);
+        }
+    }
+
     [Fact]
     public void Mean_enters_the_start_up_through_the_backcast()
     {

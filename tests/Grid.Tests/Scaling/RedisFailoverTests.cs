@@ -41,7 +41,7 @@ public sealed class RedisFailoverTests(ITestOutputHelper output)
         var silos = new List<SiloProcess>();
         try
         {
-            silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(redis, clusterId, SiloStart, "--fit-threads", "1"))));
+            silos.AddRange(await SiloProcess.StartedTogetherAsync(Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(redis, clusterId, SiloStart, "--fit-threads", "1")), silo => silo));
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: 3 silos ready (pids {string.Join(", ", silos.Select(s => s.Id))})");
 
             var options = new RiskGridClientOptions { DaysPerPush = DaysPerPush, RetryFor = RetryFor };

@@ -270,11 +270,11 @@ public sealed class RedisResetTests(ITestOutputHelper output)
 
     private static async Task<(SiloProcess Process, int Metrics)[]> StartSilosAsync(RedisServer redis, string clusterId)
     {
-        var silos = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        var silos = await SiloProcess.StartedTogetherAsync(Enumerable.Range(0, 3).Select(async _ =>
         {
             var metrics = Ports.Free();
             return (await SiloProcess.StartAsync(redis.Address, clusterId, SiloStart, "--fit-threads", "1", "--metrics-port", $"{metrics}", "--no-dashboard"), metrics);
-        }));
+        }), started => started.Item1);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         foreach (var (_, metrics) in silos)
         {

@@ -39,6 +39,28 @@ public sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(process, siloPort, gatewayPort);
     }
 
+    /// <summary>
+    /// Awaits silo starts run side by side; when one fails, the silos that did start are stopped before the failure
+    /// propagates (the caller never got them, so nothing else would stop them and they would outlive the test run).
+    /// </summary>
+    public static async Task<T[]> StartedTogetherAsync<T>(IEnumerable<Task<T>> starts, Func<T, SiloProcess> silo)
+    {
+        var all = starts.ToArray();
+        try
+        {
+            return await Task.WhenAll(all);
+        }
+        catch
+        {
+            foreach (var started in all.Where(s => s.IsCompletedSuccessfully))
+            {
+                await silo(started.Result).DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Whether the process exited (its output drained) within <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {

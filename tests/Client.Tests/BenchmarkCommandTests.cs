@@ -165,4 +165,48 @@ public sealed class BenchmarkCommandTests : IDisposable
             Console.SetError(previous);
         }
     }
+
+    [Fact]
+    public async Task Esr_mc_gives_esr_strict_and_aux_their_mc_p_value_only_when_asked_and_is_recorded()
+    {
+        static List<string[]> EsrRows(string folder) =>
+        [
+            .. File.ReadAllLines(Path.Combine(folder, CsvResultsWriter.TestsFile)).Skip(1).Select(l => l.Split(','))
+                .Where(c => c[3] is "esr-strict" or "esr-aux"),
+        ];
+
+        var plain = SmallSynthetic("normal") with { SyntheticDays = 600, OutputDirectory = _dir.File("plain") };
+        var asked = plain with { EsrMonteCarlo = true, OutputDirectory = _dir.File("mc") };
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(plain, new CoreEngineExecutor(), CancellationToken.None, new TestConsole()));
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(asked, new CoreEngineExecutor(), CancellationToken.None, new TestConsole()));
+
+        var without = EsrRows(plain.OutputDirectory);
+        var with = EsrRows(asked.OutputDirectory);
+        Assert.NotEmpty(without);
+        Assert.DoesNotContain(without, c => c[6] == "mc");
+        var mc = with.Where(c => c[6] == "mc").ToList();
+        // one mc p-value per defined result (at 99% the 350 days have too few tail points: undefined, no p-value at all)
+        var defined = with.Where(c => c[6] == "chi2" && c[8].Length == 0).Select(c => (c[0], c[2], c[3])).ToList();
+        Assert.Equal(3 * 2, defined.Count); // 3 instruments at 95% x (strict, aux)
+        Assert.Equal(defined, mc.Select(c => (c[0], c[2], c[3])));
+        Assert.Contains(mc, c => double.TryParse(c[7], CultureInfo.InvariantCulture, out var p) && p is > 0 and <= 1);
+        // the other p-values are the same with and without it
+        Assert.Equal(without.Select(c => string.Join(',', c)), with.Where(c => c[6] != "mc").Select(c => string.Join(',', c)));
+
+        Assert.Contains(asked.Configuration(), p => p.Key == "esr-mc" && p.Value == "true");
+        Assert.Contains(plain.Configuration(), p => p.Key == "esr-mc" && p.Value == "false");
+    }
+
+    [Fact]
+    public async Task Esr_mc_on_the_grid_is_refused_with_a_clear_message()
+    {
+        var error = new StringWriter();
+        var code = await RiskGridCli.RunAsync(["benchmark", "--esr-mc", "--no-store", "--out", _dir.File("grid")], error);
+
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("--esr-mc runs on the Core engine path only: add --engine core", error.ToString());
+        var values = OptionValues.Defaults(BenchmarkSettings.Options).With(RunOptions.EsrMonteCarlo, true);
+        Assert.Throws<ArgumentException>(() => BenchmarkSettings.From(values));
+        Assert.True(BenchmarkSettings.From(values.With(RunOptions.Engine, "core")).EsrMonteCarlo);
+    }
 }

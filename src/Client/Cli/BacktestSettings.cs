@@ -8,7 +8,7 @@ public sealed record BacktestSettings
     /// <summary>The options of <c>riskgrid backtest</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Input, RunOptions.InputModels, RunOptions.InputInstruments, RunOptions.VarSign, RunOptions.InputLevels,
+        RunOptions.Input, RunOptions.InputModels, RunOptions.InputInstruments, RunOptions.VarSign, RunOptions.InputLevels, RunOptions.EsrMonteCarlo,
         RunOptions.Out, RunOptions.Format, RunOptions.StoreFile, RunOptions.NoStore,
     ];
 
@@ -56,6 +56,13 @@ public sealed record BacktestSettings
             Format = RunOptions.FormatOf(values.Get(RunOptions.Format)),
             StorePath = values.Get(RunOptions.NoStore) ? null : Store.RunStoreLocation.Resolve(values.Get(RunOptions.StoreFile)),
         };
+        if (values.Get(RunOptions.EsrMonteCarlo))
+        {
+            throw new ArgumentException("--esr-mc needs each forecast's predictive law to redraw the returns from, and a forecast " +
+                                        "CSV (--input) carries only VaR/ES: esr-strict and esr-aux give their chi-squared p-value here " +
+                                        "(riskgrid benchmark --engine core --esr-mc gives the mc one)");
+        }
+
         if (settings.Models.Count > 0 && settings.Models.Count != settings.Inputs.Count)
         {
             throw new ArgumentException($"--model: {settings.Models.Count} name(s) for {settings.Inputs.Count} --input file(s); give one per file, in order");

@@ -12,7 +12,7 @@ public sealed record BenchmarkSettings
     /// <summary>The options of <c>riskgrid benchmark</c>, in help order.</summary>
     public static IReadOnlyList<RunOption> Options =>
     [
-        RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns,
+        RunOptions.Data, RunOptions.InstrumentNames, .. RunOptions.MarketDataOptions, RunOptions.MaxMove, RunOptions.RefuseMoves, RunOptions.Models, RunOptions.Alpha, RunOptions.Window, RunOptions.Refit, RunOptions.Returns, RunOptions.EsrMonteCarlo,
         RunOptions.Weights, RunOptions.Out, RunOptions.Format, RunOptions.OpenMetrics, RunOptions.StoreFile, RunOptions.NoStore,
         RunOptions.Instruments, RunOptions.Days, RunOptions.Seed, RunOptions.Threads, RunOptions.Engine,
         RunOptions.Cluster, RunOptions.ClusterId, RunOptions.ServiceId, RunOptions.Universe.WithDefault("benchmark"),
@@ -32,6 +32,12 @@ public sealed record BenchmarkSettings
     public IReadOnlyList<string> Models { get; init; } = [];
 
     public RollingOptions Rolling { get; init; } = new();
+
+    /// <summary>Whether esr-strict and esr-aux also give their opt-in Monte Carlo p-value (<c>--esr-mc</c>; Core engine only).</summary>
+    public bool EsrMonteCarlo { get; init; }
+
+    /// <summary>How the pairs' battery runs (<see cref="Core.Backtesting.BacktestOptions"/>).</summary>
+    public Core.Backtesting.BacktestOptions BacktestOptions => new() { EsrMonteCarlo = EsrMonteCarlo };
 
     /// <summary>Model options (EWMA λ, LSTM architecture, retrain period, device).</summary>
     public ModelSettings ModelSettings { get; init; } = ModelSettings.Default;
@@ -113,6 +119,7 @@ public sealed record BenchmarkSettings
             MarketData = MarketDataSettings.Resolve(values),
             Models = values.Get(RunOptions.Models),
             Rolling = rolling,
+            EsrMonteCarlo = values.Get(RunOptions.EsrMonteCarlo),
             Weights = RunOptions.PortfolioWeights(values.Get(RunOptions.Weights)),
             ModelSettings = ResolveModelSettings(values, levels),
             OutputDirectory = values.Get(RunOptions.Out),
@@ -150,6 +157,11 @@ public sealed record BenchmarkSettings
             throw new ArgumentException("--cluster needs --engine grid");
         }
 
+        if (settings.EsrMonteCarlo && settings.Engine != "core")
+        {
+            throw new ArgumentException(EsrMonteCarloNeedsCore);
+        }
+
         if (settings.Weights.Count > 0 && settings.Engine != "core")
         {
             throw new ArgumentException("--weights backtests the portfolio on the Core engine path only: add --engine core " +
@@ -180,6 +192,10 @@ public sealed record BenchmarkSettings
         return settings;
     }
 
+    /// <summary>Why <c>--esr-mc</c> is refused on the grid: the grains run the default battery.</summary>
+    internal const string EsrMonteCarloNeedsCore =
+        "--esr-mc runs on the Core engine path only: add --engine core (the grid's grains run the default battery, without it)";
+
     /// <summary>The model settings given (each checked by its catalogue declaration); the LSTM is trained for
     /// the asked levels too unless <c>--lstm-levels</c> says otherwise.</summary>
     public static ModelSettings ResolveModelSettings(OptionValues values, IReadOnlyList<double> levels)
@@ -207,6 +223,7 @@ public sealed record BenchmarkSettings
             .With(RunOptions.Window, Rolling.Window)
             .With(RunOptions.Refit, Rolling.RefitEvery)
             .With(RunOptions.Returns, Rolling.ReturnKind == ReturnKind.Log ? "log" : "simple")
+            .With(RunOptions.EsrMonteCarlo, EsrMonteCarlo)
             .With(RunOptions.Out, Path.GetFullPath(OutputDirectory))
             .With(RunOptions.Threads, Threads)
             .With(RunOptions.Engine, Engine)

@@ -24,13 +24,13 @@ public sealed class CoreEngineExecutor : IBenchmarkExecutor
             var runs = RollingEngine.Run(universe, settings.Models, settings.Rolling, settings.ModelSettings, forecasts,
                 maxDegreeOfParallelism: settings.Threads, cancellationToken: cancellationToken);
             var finished = new EngineProgress(totals.BarsTotal, totals.BarsTotal, runs.Count, runs.Count, totals.ForecastsTotal, totals.ForecastsTotal);
-            return Backtest(runs, settings.Rolling.Alphas, finished, progress, settings.Threads, cancellationToken);
+            return Backtest(runs, settings.Rolling.Alphas, finished, progress, settings.Threads, cancellationToken, settings.BacktestOptions);
         }, cancellationToken);
 
     /// <summary>Every pair's backtests (<see cref="Backtester"/>), <paramref name="threads"/> at a time (0 = all cores), as
-    /// <see cref="PairRun.Backtests"/>; progress as <paramref name="last"/> with the pairs done.</summary>
+    /// <see cref="PairRun.Backtests"/>, run as <paramref name="options"/> say (null: the default); progress as <paramref name="last"/> with the pairs done.</summary>
     internal static IReadOnlyList<PairRun> Backtest(IReadOnlyList<PairRun> runs, IReadOnlyList<double> alphas, EngineProgress last,
-        IProgress<EngineProgress> progress, int threads, CancellationToken cancellationToken)
+        IProgress<EngineProgress> progress, int threads, CancellationToken cancellationToken, BacktestOptions? options = null)
     {
         var done = 0;
         var result = new PairRun[runs.Count];
@@ -41,7 +41,7 @@ public sealed class CoreEngineExecutor : IBenchmarkExecutor
             CancellationToken = cancellationToken,
         }, i =>
         {
-            result[i] = runs[i] with { Backtests = runs[i].Backtests ?? Backtester.Summarize(runs[i].Forecasts, alphas) };
+            result[i] = runs[i] with { Backtests = runs[i].Backtests ?? Backtester.Summarize(runs[i].Forecasts, alphas, options) };
             progress.Report(last with { BacktestsDone = Interlocked.Increment(ref done), BacktestsTotal = runs.Count });
         });
         return result;

@@ -30,6 +30,11 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
     public async Task<IReadOnlyList<PairRun>> RunAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
         IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
+        if (settings.EsrMonteCarlo)
+        {
+            throw new ArgumentException(BenchmarkSettings.EsrMonteCarloNeedsCore);
+        }
+
         if (metricsPort is not null && cluster is not null)
         {
             throw new ArgumentException("--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");

@@ -260,4 +260,17 @@ public sealed class BacktestCommandTests(BacktestCommandTests.BenchmarkOutput be
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("is a directory", error);
     }
+
+    [Fact]
+    public async Task Esr_mc_on_forecasts_from_a_file_is_refused_because_a_csv_has_no_laws()
+    {
+        var input = _dir.File("plain.csv");
+        await File.WriteAllTextAsync(input, "date,return,var_99,es_99\n2024-01-02,1,2,3\n");
+
+        var (code, error) = await CliAsync("backtest", "--input", input, "--esr-mc", "--no-store", "--out", _dir.File("out"));
+
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("--esr-mc needs each forecast's predictive law", error);
+        Assert.False(Directory.Exists(_dir.File("out")));
+    }
 }

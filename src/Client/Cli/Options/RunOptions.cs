@@ -172,6 +172,10 @@ public static class RunOptions
         "With --metrics-port: keep serving the metrics this long after the run is reported, e.g. 90s, 10m, 1h30m (Ctrl-C stops early).",
         TimeSpan.Zero, TimeSpan.FromDays(7)).Unrecorded();
 
+    public static readonly RunOption<bool> EsrMonteCarlo = Flag("esr-mc",
+        "Also give esr-strict and esr-aux their Monte Carlo p-value (mc: returns redrawn from the forecasts' laws, 199 refits per " +
+        "series and test; about doubles the backtests' cost). Needs forecasts with a predictive law: benchmark --engine core only.");
+
     // Output
     public static readonly RunOption<string> Out = Text("out", "Folder for the CSV results and the HTML report (report.html).", "out");
 

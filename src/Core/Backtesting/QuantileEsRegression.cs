@@ -350,16 +350,7 @@ public static class QuantileEsRegression
                 _weights[t] = weights?[t] ?? (es is null ? 1 : -1 / (p * (es[0] + es[1] * c[t])));
             }
 
-            var k = 0;
-            var nearest = double.PositiveInfinity;
-            for (var t = 0; t < N; t++)
-            {
-                var r = Math.Abs(y[t] - start[0] - start[1] * a[t]);
-                if (r < nearest)
-                {
-                    (nearest, k) = (r, t);
-                }
-            }
+            var k = Math.Max(0, NearestPoint(start, -1)); // (the first point when no distance is finite)
 
             double[] best = [start[0], start[1]];
             var bestValue = double.PositiveInfinity; // the first pass's line is taken: the start need not be a vertex
@@ -402,22 +393,7 @@ public static class QuantileEsRegression
                 (best, bestValue) = (line, value);
 
                 // The next pivot: the point the new line passes through besides k (the one nearest it).
-                var next = -1;
-                nearest = double.PositiveInfinity;
-                for (var t = 0; t < N; t++)
-                {
-                    if (t == k || a[t] == a[k])
-                    {
-                        continue;
-                    }
-
-                    var r = Math.Abs(y[t] - line[0] - line[1] * a[t]);
-                    if (r < nearest)
-                    {
-                        (nearest, next) = (r, t);
-                    }
-                }
-
+                var next = NearestPoint(line, k);
                 if (next < 0)
                 {
                     break;
@@ -427,6 +403,29 @@ public static class QuantileEsRegression
             }
 
             return best;
+        }
+
+        // The point nearest the line (first of equals); with besides ≥ 0, among the points whose a differs from that
+        // point's (and not it); −1 when there is none.
+        private int NearestPoint(double[] line, int besides)
+        {
+            var nearest = -1;
+            var distance = double.PositiveInfinity;
+            for (var t = 0; t < N; t++)
+            {
+                if (besides >= 0 && (t == besides || a[t] == a[besides]))
+                {
+                    continue;
+                }
+
+                var r = Math.Abs(y[t] - line[0] - line[1] * a[t]);
+                if (r < distance)
+                {
+                    (distance, nearest) = (r, t);
+                }
+            }
+
+            return nearest;
         }
 
         // Σ w ρ_p(y − b₀ − b₁a) with the weights in _weights.

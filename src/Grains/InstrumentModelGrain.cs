@@ -71,7 +71,7 @@ public sealed partial class InstrumentModelGrain(
                 await MigrateAsync();
             }
 
-            _pair = CreatePair(settings, state.State.Pair);
+            _pair = await ResumePairAsync(settings);
             _metricsDue = true;
             _testsDue = true;
         }
@@ -521,17 +521,56 @@ public sealed partial class InstrumentModelGrain(
         }
     }
 
-    private RollingPair CreatePair(RollingSettings settings, PairState pairState)
+    private RollingPair CreatePair(RollingSettings settings, PairState pairState) => CreatePair(settings, CreateModel(settings), pairState);
+
+    private RollingPair CreatePair(RollingSettings settings, IRiskModel model, PairState pairState)
     {
         try
         {
-            var model = ModelCatalog.Create(_model, settings.ToModelSettings());
             return new RollingPair(model, settings.ToOptions(), _instrument, pairState);
         }
         catch (ArgumentException ex)
         {
             throw new RiskGridException($"pair {Key}: {ex.Message}");
         }
+    }
+
+    private IRiskModel CreateModel(RollingSettings settings)
+    {
+        try
+        {
+            return ModelCatalog.Create(_model, settings.ToModelSettings());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RiskGridException($"pair {Key}: {ex.Message}");
+        }
+    }
+
+    // The stored pair (version 4 on) holds no bars: its window is the instrument's last accepted prices up to the pair's
+    // BarsSeen, as many as the pair keeps (window + 1 + the model's padding), read back here. A record of version 3 or
+    // before still brings its own bars.
+    private async Task<RollingPair> ResumePairAsync(RollingSettings settings)
+    {
+        var model = CreateModel(settings);
+        var pairState = state.State.Pair;
+        if (pairState.Bars.Count == 0 && pairState.BarsSeen > 0)
+        {
+            var count = Math.Min(pairState.BarsSeen, settings.Window + 1 + model.HistoryPadding);
+            var prices = await Prices.GetPricesAsync(pairState.BarsSeen - count, count);
+            if (prices.Length != count)
+            {
+                throw new RiskGridException(
+                    $"pair {Key} holds {pairState.BarsSeen} prices but instrument '{_instrument}' has only {pairState.BarsSeen - count + prices.Length}");
+            }
+
+            foreach (var price in prices)
+            {
+                pairState.Bars.Add(price.ToCore());
+            }
+        }
+
+        return CreatePair(settings, model, pairState);
     }
 
     private RollingPair RequirePair()

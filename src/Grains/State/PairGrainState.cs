@@ -6,11 +6,11 @@ using RiskGrid.Grains.Surrogates;
 namespace RiskGrid.Grains.State;
 
 /// <summary>
-/// The persisted record of an instrument×model pair: its settings and the Core <see cref="PairState"/>
-/// (serialized losslessly through surrogates, so a reactivated pair continues bit for bit), bounded by the
-/// window and the model: <see cref="PairState.Forecasts"/> holds only the forecasts after the last closed
-/// chunk (at most <see cref="ChunkDays"/> + 1); each full chunk is its own record (<see cref="ForecastChunk"/>),
-/// written once and never rewritten. Prices live in the instrument's record (<see cref="InstrumentPricesState"/>).
+/// The persisted record of an instrument×model pair: its settings and the Core <see cref="PairState"/> less the
+/// window's bars (serialized losslessly through surrogates, so a reactivated pair continues bit for bit), bounded by
+/// the model: <see cref="PairState.Forecasts"/> holds only the forecasts after the last closed chunk (at most
+/// <see cref="ChunkDays"/> + 1); each full chunk is its own record (<see cref="ForecastChunk"/>), written once and
+/// never rewritten. Prices, the window's included, live in the instrument's record (<see cref="InstrumentPricesState"/>).
 /// </summary>
 [GenerateSerializer, Alias("riskgrid.PairGrainState")]
 public sealed class PairGrainState
@@ -18,7 +18,43 @@ public sealed class PairGrainState
     /// <summary>Null until the pair is configured.</summary>
     [Id(0)] public RollingSettings? Settings { get; set; }
 
-    [Id(1)] public PairState Pair { get; set; } = new();
+    /// <summary>
+    /// The Core state the pair runs. From version 4 on it is stored without the window's bars
+    /// (<see cref="StoredPair"/>): they are the instrument's last accepted prices, which the pair reads back from
+    /// its <see cref="InstrumentPricesState"/> when it activates, so a push does not rewrite them in every pair record.
+    /// </summary>
+    public PairState Pair { get => _pair; set => _pair = value; }
+
+    [NonSerialized] private PairState _pair = new();
+
+    /// <summary>Versions 0–3: <see cref="Pair"/> with its window's bars (a record keeps the layout of its
+    /// <see cref="Version"/>: the grain migrates it to the current one, which leaves this field empty).</summary>
+    [Id(1)]
+    public PairState? PairWithBars
+    {
+        get => Version < BarsLeftOut ? Pair : null;
+        set
+        {
+            if (value is not null)
+            {
+                Pair = value;
+            }
+        }
+    }
+
+    /// <summary>Version 4 on: <see cref="Pair"/> without its bars (packed forecasts, fit, counters); bars read back empty.</summary>
+    [Id(12)]
+    public PairStateSurrogate? StoredPair
+    {
+        get => Version >= BarsLeftOut ? PairStateSurrogateConverter.ToSurrogate(Pair, withBars: false) : null;
+        set
+        {
+            if (value is { } stored)
+            {
+                Pair = PairStateSurrogateConverter.FromSurrogate(stored);
+            }
+        }
+    }
 
     /// <summary>Version 0 only: the log of every accepted price, which moved to the instrument's record.</summary>
     [Id(2)] public PriceLog? LegacyLog { get; set; }
@@ -50,6 +86,9 @@ public sealed class PairGrainState
 
     /// <summary>Forecasts 0 … BacktestsFed − 1 have been fed to <see cref="Backtests"/> (all realised).</summary>
     [Id(11)] public int BacktestsFed { get; set; }
+
+    // The first version whose record leaves the bars out.
+    private const int BarsLeftOut = 4;
 
     /// <summary>Forecasts recorded in all (closed chunks and open).</summary>
     public int ForecastCount => ClosedChunks * ChunkDays + Pair.Forecasts.Count;

@@ -16,7 +16,8 @@ public struct PairStateSurrogate
     [Id(5)] public int FitFailures;
     [Id(6)] public List<ForecastRecord>? Forecasts;
 
-    // From pair state version 3 on, Bars and Forecasts are written packed (see PackedRecords) and fields 0 and 6 stay empty.
+    // From pair state version 3 on, Bars and Forecasts are written packed (see PackedRecords) and fields 0 and 6 stay empty;
+    // from version 4 on, the pair record leaves the bars out (PackedBars null: the pair reads them from its instrument).
     [Id(7)] public byte[]? PackedBars;
     [Id(8)] public byte[]? PackedForecasts;
 }

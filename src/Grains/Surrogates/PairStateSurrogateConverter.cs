@@ -5,7 +5,12 @@ namespace RiskGrid.Grains.Surrogates;
 [RegisterConverter]
 public sealed class PairStateSurrogateConverter : IConverter<PairState, PairStateSurrogate>
 {
-    public PairState ConvertFromSurrogate(in PairStateSurrogate surrogate) => new()
+    public PairState ConvertFromSurrogate(in PairStateSurrogate surrogate) => FromSurrogate(surrogate);
+
+    public PairStateSurrogate ConvertToSurrogate(in PairState value) => ToSurrogate(value, withBars: true);
+
+    /// <summary>The pair state a surrogate holds; its bars are empty when it was written without them.</summary>
+    public static PairState FromSurrogate(in PairStateSurrogate surrogate) => new()
     {
         Bars = surrogate.PackedBars is { } bars ? PackedRecords.UnpackBars(bars) : surrogate.Bars ?? [],
         BarsSeen = surrogate.BarsSeen,
@@ -16,9 +21,10 @@ public sealed class PairStateSurrogateConverter : IConverter<PairState, PairStat
         Forecasts = surrogate.PackedForecasts is { } forecasts ? PackedRecords.UnpackForecasts(forecasts) : surrogate.Forecasts ?? [],
     };
 
-    public PairStateSurrogate ConvertToSurrogate(in PairState value) => new()
+    /// <summary>The surrogate of <paramref name="value"/>, with its bars packed or (<paramref name="withBars"/> false) left out.</summary>
+    public static PairStateSurrogate ToSurrogate(PairState value, bool withBars) => new()
     {
-        PackedBars = PackedRecords.PackBars(value.Bars),
+        PackedBars = withBars ? PackedRecords.PackBars(value.Bars) : null,
         BarsSeen = value.BarsSeen,
         LastFit = value.LastFit,
         ForecastsSinceFit = value.ForecastsSinceFit,

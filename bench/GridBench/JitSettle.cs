@@ -10,6 +10,9 @@ namespace RiskGrid.GridBench;
 /// </summary>
 public static class JitSettle
 {
+    // A warm-up run that compiles fewer methods than this leaves the JIT quiet enough to time the next run.
+    private const int QuietMethods = 100;
+
     public static async Task<TimeSpan> WaitAsync()
     {
         var clock = Stopwatch.StartNew();
@@ -27,5 +30,29 @@ public static class JitSettle
         }
 
         return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmUp"/> (untimed) and waits for the JIT after each run, until a run and its wait compile
+    /// fewer than <see cref="QuietMethods"/> methods (at least twice, at most <paramref name="maxRuns"/> times). Tiered
+    /// compilation recompiles a method after 30 calls (instrumented) and again after 30 more (optimised); the grid's
+    /// per-pair, per-activation and per-push methods get there only over several runs, and two warm-up runs had left
+    /// ~2,000–4,000 methods to compile in the grid's timed run.
+    /// </summary>
+    public static async Task<(int Runs, JitCounts Last)> WarmUpAsync(Func<Task> warmUp, int maxRuns = 6)
+    {
+        var runs = 0;
+        JitCounts last;
+        do
+        {
+            var before = JitCounts.Now();
+            await warmUp();
+            await WaitAsync();
+            last = JitCounts.Now() - before;
+            runs++;
+        }
+        while (runs < maxRuns && (runs < 2 || last.Methods >= QuietMethods));
+
+        return (runs, last);
     }
 }

@@ -45,12 +45,17 @@ Console.WriteLine($"GridBench (best of {bench.Repeat}): {bench.Instruments} inst
     $"window {bench.Window}, refit every {bench.RefitEvery}; backfill {bench.DaysPerPush} days per push, then {bench.LiveDays} days one push each; " +
     $"{Environment.ProcessorCount} cores");
 
-RollingEngine.Run(data.Take(2).ToArray(), models, options); // JIT warm-up
-Console.WriteLine($"  core engine warmed up; JIT settled after {(await JitSettle.WaitAsync()).TotalSeconds:0.0} s");
+// JIT warm-up of both engines on the same small universe, untimed, until the JIT is quiet (see JitSettle.WarmUpAsync).
+const int warmUpInstruments = 50;
+var warmUp = data.Take(Math.Min(data.Count, warmUpInstruments)).ToArray();
+IReadOnlyList<PairRun> warmUpCore = [];
+var (coreWarmUps, coreLastWarmUp) = await JitSettle.WarmUpAsync(() => Task.FromResult(warmUpCore = RollingEngine.Run(warmUp, models, options)));
+Console.WriteLine($"  core engine warmed up on {warmUp.Length} instruments, {coreWarmUps} runs (the last: {coreLastWarmUp})");
 IReadOnlyList<PairRun> core = [];
 var coreTime = TimeSpan.MaxValue;
 var coreCpu = TimeSpan.MaxValue;
 var coreGc = GcCounts.Now();
+var coreJit = JitCounts.Now();
 for (var i = 0; i < bench.Repeat; i++)
 {
     var clock = Stopwatch.StartNew();
@@ -61,21 +66,18 @@ for (var i = 0; i < bench.Repeat; i++)
 }
 
 var rows = new List<(string Run, TimeSpan Backfill, TimeSpan Live)> { ("core engine (all cores)", coreTime, TimeSpan.Zero) };
-Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s; GC: {GcCounts.Now() - coreGc}");
+Console.WriteLine($"  core engine: {coreTime.TotalSeconds:0.00} s; GC: {GcCounts.Now() - coreGc}; JIT: {JitCounts.Now() - coreJit}");
 
 (TimeSpan Total, TimeSpan Live) embeddedCpu = default;
 await using (var embedded = await EmbeddedSilo.StartAsync())
 {
-    // JIT warm-up, as the core engine had: a small universe through the same silo, untimed, twice (a push's own methods
-    // are called once per push: one backfill of 2 instruments leaves them short of tiered compilation's 30 calls).
-    var warmUp = data.Take(2).ToArray();
-    var warmUpCore = RollingEngine.Run(warmUp, models, options);
-    await GridRun.RunAsync(embedded, warmUp, models, options, bench, warmUpCore);
-    await GridRun.RunAsync(embedded, warmUp, models, options, bench, warmUpCore);
-    Console.WriteLine($"  embedded silo warmed up; JIT settled after {(await JitSettle.WaitAsync()).TotalSeconds:0.0} s");
+    // JIT warm-up, as the core engine had: the same small universe through the same silo, untimed.
+    var (gridWarmUps, gridLastWarmUp) = await JitSettle.WarmUpAsync(() => GridRun.RunAsync(embedded, warmUp, models, options, bench, warmUpCore));
+    Console.WriteLine($"  embedded silo warmed up on {warmUp.Length} instruments, {gridWarmUps} runs (the last: {gridLastWarmUp})");
     var gc = GcCounts.Now();
+    var jit = JitCounts.Now();
     var (b, l, bCpu, lCpu) = await Best(() => GridRun.RunAsync(embedded, data, models, options, bench, core));
-    Console.WriteLine($"  embedded silo GC: {GcCounts.Now() - gc}");
+    Console.WriteLine($"  embedded silo GC: {GcCounts.Now() - gc}; JIT (with the checks against the core engine): {JitCounts.Now() - jit}");
     rows.Add(("grid, 1 embedded silo (memory)", b, l));
     Console.WriteLine($"  embedded silo: {(b + l).TotalSeconds:0.00} s, identical to the core engine");
     embeddedCpu = (bCpu + lCpu, lCpu);

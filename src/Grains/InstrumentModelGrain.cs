@@ -47,6 +47,9 @@ public sealed partial class InstrumentModelGrain(
     private BacktestSummary[]? _backtests;
     private ChunkStore<ForecastChunk>? _chunks;
 
+    // The prices of the batch being appended (one list per activation, refilled by each batch: calls to a grain never overlap).
+    private readonly List<PriceBar> _fresh = [];
+
     // The closed chunks' forecasts, once read (they never change): full-sample backtests read them once.
     private List<ForecastRecord>? _closed;
     private bool _stale;
@@ -167,7 +170,8 @@ public sealed partial class InstrumentModelGrain(
     private async Task<List<PriceBar>> FreshAsync(RollingPair pair, PriceBatch batch)
     {
         var have = pair.State.BarsSeen;
-        var fresh = new List<PriceBar>(batch.Prices.Length);
+        var fresh = _fresh;
+        fresh.Clear();
         if (have < batch.FirstIndex)
         {
             // An earlier push failed under this pair: take what it missed from the instrument first.

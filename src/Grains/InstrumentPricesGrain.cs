@@ -51,7 +51,7 @@ public sealed class InstrumentPricesGrain(
         var from = await FreshFrom(prices);
         var s = state.State;
         var first = s.Count;
-        var fresh = prices[from..];
+        var fresh = from == 0 ? prices : prices[from..]; // (arrays that cross the grid are never changed)
         if (fresh.Length == 0)
         {
             return new AcceptedPrices(first, [], prices.Length);

@@ -9,11 +9,12 @@ namespace RiskGrid.Grains.Abstractions;
 public interface IInstrumentPricesGrain : IGrainWithStringKey
 {
     /// <summary>Checks a batch (oldest first) against the accepted prices without changing anything: a date
-    /// at or before the last accepted one must be an accepted day with identical prices.</summary>
-    Task CheckAsync(DailyPrice[] prices);
+    /// at or before the last accepted one must be an accepted day with identical prices. The batch is not copied
+    /// into the call (<c>[Immutable]</c>): neither side changes it.</summary>
+    Task CheckAsync([Immutable] DailyPrice[] prices);
 
-    /// <summary>Checks the batch like <see cref="CheckAsync"/> and appends the new prices.</summary>
-    Task<AcceptedPrices> AcceptAsync(DailyPrice[] prices);
+    /// <summary>Checks the batch like <see cref="CheckAsync"/> and appends the new prices (the batch is not copied either).</summary>
+    Task<AcceptedPrices> AcceptAsync([Immutable] DailyPrice[] prices);
 
     /// <summary>Accepted prices from position <paramref name="start"/>, at most <paramref name="count"/>.</summary>
     Task<DailyPrice[]> GetPricesAsync(int start, int count);

@@ -50,7 +50,8 @@ public sealed partial class InstrumentModelGrain(
     // The prices of the batch being appended (one list per activation, refilled by each batch: calls to a grain never overlap).
     private readonly List<PriceBar> _fresh = [];
 
-    // The closed chunks' forecasts, once read (they never change): full-sample backtests read them once.
+    // The closed chunks' forecasts, once read (they never change): full-sample backtests read them once. Null until a
+    // query reads every forecast: pushes alone keep no history in memory, only in its chunks.
     private List<ForecastRecord>? _closed;
     private bool _stale;
     private bool _metricsDue;
@@ -122,7 +123,7 @@ public sealed partial class InstrumentModelGrain(
         };
         _pair = pair;
         _backtests = null;
-        _closed = [];
+        _closed = null;
         await state.WriteStateAsync();
         return Status();
     }

@@ -17,7 +17,7 @@ public sealed class InstrumentPricesGrain(
     [FromKeyedServices(RiskGridStorage.Name)] IGrainStorage storage,
     HistoryChunking chunking) : Grain, IInstrumentPricesGrain
 {
-    // Closed chunks read so far (they never change).
+    // Closed chunks read back so far (they never change).
     private readonly Dictionary<int, List<DailyPrice>> _closed = [];
     private ChunkStore<PriceChunk>? _chunks;
 
@@ -62,8 +62,8 @@ public sealed class InstrumentPricesGrain(
         while (s.Open.Count >= s.ChunkDays)
         {
             var chunk = s.Open.GetRange(0, s.ChunkDays);
+            // (Not kept in memory: a closed chunk is read back from storage when a re-sent day or a reactivated pair asks.)
             await Chunks.WriteAsync(s.ClosedChunks, new PriceChunk { Prices = chunk });
-            _closed[s.ClosedChunks] = chunk;
             s.LastClosedDate = chunk[^1].Date;
             s.Open.RemoveRange(0, s.ChunkDays);
             s.ClosedChunks++;

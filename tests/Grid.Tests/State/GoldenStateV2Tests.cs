@@ -28,18 +28,7 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
     [InlineData("garch-t")]
     public void Version_2_pair_state_and_its_chunk_load_with_every_forecast_and_the_backtests(string model)
     {
-        var state = GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin");
-        var chunk = GoldenStates.Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin");
-        var stored = GoldenStates.StoredForecasts(model, 2);
-        Assert.Equal(2, state.Version);
-        Assert.Equal(GoldenStates.V2ChunkDays, state.ChunkDays);
-        Assert.Equal(1, state.ClosedChunks);
-        Assert.Equal(stored.Count, state.ForecastCount);
-        Bits.Identical([.. stored.Take(GoldenStates.V2ChunkDays)], chunk.Forecasts, $"{model} chunk 0");
-        Bits.Identical([.. stored.Skip(GoldenStates.V2ChunkDays)], state.Pair.Forecasts, $"{model} open forecasts");
-        Assert.Equal(BacktestAccumulator.Of(stored, GoldenStates.Alphas).Select(b => b.Figures()), state.Backtests!.Select(b => b.Figures()));
-        var core = GoldenStates.CorePair(model);
-        Assert.Equal(core.State.Bars, state.Pair.Bars);
+        var (_, _, stored, core) = GoldenStates.LoadBoundedPair(model, 2);
         if (model != "garch-t")
         {
             // Closed-form models: today's Core engine computes what was stored, but for the PITs historical
@@ -61,31 +50,7 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
         var instrument = "GOLD";
         var silo = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[0].SiloAddress);
         var storage = silo.GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
-        var pricesKey = UniverseKey.Of(name, instrument);
-        await storage.WriteStateAsync("prices", grid.Client.GetGrain<IInstrumentPricesGrain>(pricesKey).GetGrainId(),
-            new GrainState<InstrumentPricesState>(GoldenStates.Load<InstrumentPricesState>("prices.v1.bin")));
-        await storage.WriteStateAsync("prices", GrainId.Create(ChunkStore<PriceChunk>.GrainType, $"{pricesKey}#0"),
-            new GrainState<PriceChunk>(GoldenStates.Load<PriceChunk>("prices.v1.chunk0.bin")));
-        foreach (var model in Models)
-        {
-            var key = PairKey.Of(name, instrument, model);
-            await storage.WriteStateAsync("pair", grid.Client.GetGrain<IInstrumentModelGrain>(key).GetGrainId(),
-                new GrainState<PairGrainState>(GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin")));
-            await storage.WriteStateAsync("forecasts", GrainId.Create(ChunkStore<ForecastChunk>.GrainType, $"{key}#0"),
-                new GrainState<ForecastChunk>(GoldenStates.Load<ForecastChunk>($"pair-{model}.v2.chunk0.bin")));
-        }
-
-        await storage.WriteStateAsync("universe", grid.Client.GetGrain<IUniverseGrain>(name).GetGrainId(),
-            new GrainState<UniverseGrainState>(new UniverseGrainState
-            {
-                Version = StateVersions.Universe,
-                Settings = CoreMapping.ToSettings(GoldenStates.Options),
-                Models = [.. Models],
-                Instruments = [instrument],
-                HasPrices = true,
-            }));
-
-        var universe = grid.Client.GetGrain<IUniverseGrain>(name);
+        var universe = await GoldenStates.WriteUniverseAsync(storage, grid.Client, name, instrument, Models, pairVersion: 2);
         var longer = TestSeries.Create(instrument, GoldenStates.Days + 40, seed: 90);
         await universe.PushPricesAsync([new InstrumentPrices(instrument, TestSeries.Prices(longer, GoldenStates.Days - 5, 45))]);
         foreach (var model in Models)

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
+using RiskGrid.Grains.Storage;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.State;
@@ -97,4 +99,61 @@ internal static class GoldenStates
     }
 
     public static PortfolioOptions PortfolioOptions => new() { Weights = [0.6, 0.4], Window = Window, Alphas = Alphas };
+
+    /// <summary>
+    /// A bounded golden pair (version 2 on, 250-day chunks) and its chunk 0, decoded and checked against what its
+    /// release computed: every forecast (the forecasts files record no laws; version 3's packed records carry them),
+    /// the backtest accumulators fed with them, and the window's bars of the Core engine's run.
+    /// </summary>
+    public static (PairGrainState State, ForecastChunk Chunk, IReadOnlyList<ForecastRecord> Stored, RollingPair Core) LoadBoundedPair(string model, int version)
+    {
+        var state = Load<PairGrainState>($"pair-{model}.v{version}.bin");
+        var chunk = Load<ForecastChunk>($"pair-{model}.v{version}.chunk0.bin");
+        var stored = StoredForecasts(model, version);
+        Assert.Equal(version, state.Version);
+        Assert.Equal(V2ChunkDays, state.ChunkDays);
+        Assert.Equal(1, state.ClosedChunks);
+        Assert.Equal(stored.Count, state.ForecastCount);
+        Bits.Identical([.. stored.Take(V2ChunkDays)], [.. chunk.Forecasts.Select(f => f with { Law = null })], $"{model} chunk 0");
+        Bits.Identical([.. stored.Skip(V2ChunkDays)], [.. state.Pair.Forecasts.Select(f => f with { Law = null })], $"{model} open forecasts");
+        Assert.Equal(BacktestAccumulator.Of(stored, Alphas).Select(b => b.Figures()), state.Backtests!.Select(b => b.Figures()));
+        var core = CorePair(model);
+        Assert.Equal(Days, state.Pair.BarsSeen);
+        Assert.Equal(core.State.Bars, state.Pair.Bars);
+        return (state, chunk, stored, core);
+    }
+
+    /// <summary>
+    /// Writes the golden instrument prices (version 1: record and chunk 0), each model's pair of version
+    /// <paramref name="pairVersion"/> (record and chunk 0) and a universe of them into <paramref name="storage"/>, where a
+    /// grid of that release would have left them; returns the universe.
+    /// </summary>
+    public static async Task<IUniverseGrain> WriteUniverseAsync(IGrainStorage storage, IGrainFactory grains, string name, string instrument,
+        string[] models, int pairVersion)
+    {
+        var pricesKey = UniverseKey.Of(name, instrument);
+        await storage.WriteStateAsync("prices", grains.GetGrain<IInstrumentPricesGrain>(pricesKey).GetGrainId(),
+            new GrainState<InstrumentPricesState>(Load<InstrumentPricesState>("prices.v1.bin")));
+        await storage.WriteStateAsync("prices", GrainId.Create(ChunkStore<PriceChunk>.GrainType, $"{pricesKey}#0"),
+            new GrainState<PriceChunk>(Load<PriceChunk>("prices.v1.chunk0.bin")));
+        foreach (var model in models)
+        {
+            var key = PairKey.Of(name, instrument, model);
+            await storage.WriteStateAsync("pair", grains.GetGrain<IInstrumentModelGrain>(key).GetGrainId(),
+                new GrainState<PairGrainState>(Load<PairGrainState>($"pair-{model}.v{pairVersion}.bin")));
+            await storage.WriteStateAsync("forecasts", GrainId.Create(ChunkStore<ForecastChunk>.GrainType, $"{key}#0"),
+                new GrainState<ForecastChunk>(Load<ForecastChunk>($"pair-{model}.v{pairVersion}.chunk0.bin")));
+        }
+
+        var universe = grains.GetGrain<IUniverseGrain>(name);
+        await storage.WriteStateAsync("universe", universe.GetGrainId(), new GrainState<UniverseGrainState>(new UniverseGrainState
+        {
+            Version = StateVersions.Universe,
+            Settings = CoreMapping.ToSettings(Options),
+            Models = [.. models],
+            Instruments = [instrument],
+            HasPrices = true,
+        }));
+        return universe;
+    }
 }

@@ -48,6 +48,56 @@ public sealed class StuckOptimumGuardTests
         Assert.NotEmpty(unguardedMisses);
     }
 
+    /// <summary>
+    /// APARCH with δ &lt; 1 (here δ ≈ 0.2–0.3, γ on its bound): every return is a cusp of the likelihood in μ, and the warm
+    /// fit stays in the stretch between two returns it started in while another becomes better. Stretches of rolling fits
+    /// from a cold one where, before the guard searched the neighbouring stretches, the rolling fit ended more than 0.01
+    /// below a multi-start search (found by <c>bench/Benchmarks -- stuck --models aparch-n,aparch-t</c>).
+    /// </summary>
+    [SharedDataTheory]
+    [InlineData("aparch-n", 562, 567)]
+    public void Rolling_aparch_fit_leaves_the_stretch_between_two_returns(string name, int from, int to)
+    {
+        var model = VolatilityParts.Compose(name);
+        ModelFit? guarded = null, unguarded = null;
+        var unguardedMisses = new List<string>();
+        for (var start = from; start <= to; start++)
+        {
+            var window = Sp500Returns.Window(start, Window);
+            guarded = GarchFitter.Fit(model, window, guarded, guard: true);
+            unguarded = GarchFitter.Fit(model, window, unguarded, guard: false);
+            Assert.True(guarded.IsUsable && unguarded.IsUsable, $"{name} window {start}: {guarded.Message} / {unguarded.Message}");
+            var delta = guarded.Parameters[model.ParameterNames.ToList().IndexOf("delta")];
+            Assert.True(delta < 1, $"{name} window {start}: delta {delta:g3}, no cusps in the mean");
+            if (start < to - 1)
+            {
+                continue; // the way there: the multi-start search costs about a hundred fits
+            }
+
+            var best = Math.Max(GarchFitter.FitMultiStart(model, window).LogLikelihood, unguarded.LogLikelihood);
+            Assert.True(guarded.LogLikelihood >= best - Tolerance,
+                $"{name} window {start}: guarded rolling fit {guarded.LogLikelihood:R} (mu {guarded.Parameters[0]:g6}) " +
+                $"below the best maximum {best:R}");
+            if (unguarded.LogLikelihood < best - Tolerance)
+            {
+                unguardedMisses.Add($"{start}: {best - unguarded.LogLikelihood:g3}");
+            }
+        }
+
+        Assert.NotEmpty(unguardedMisses);
+    }
+
+    [Fact]
+    public void Only_aparch_with_a_power_below_one_has_cusps_in_the_mean()
+    {
+        Assert.True(new Aparch().HasMeanCusps([0.01, 0.05, 0.5, 0.9, 0.8]));
+        Assert.False(new Aparch().HasMeanCusps([0.01, 0.05, 0.5, 0.9, 1.2]));
+        Assert.False(new Aparch(fixedDelta: 1).HasMeanCusps([0.01, 0.05, 0.5, 0.9]));
+        Assert.True(new Aparch(fixedDelta: 0.5).HasMeanCusps([0.01, 0.05, 0.5, 0.9]));
+        Assert.False(new Garch().HasMeanCusps([0.01, 0.05, 0.9]));
+        Assert.False(new Egarch().HasMeanCusps([0.0, 0.1, -0.05, 0.95]));
+    }
+
     [SharedDataFact]
     public void Guard_is_a_function_of_the_window_and_the_previous_fit()
     {

@@ -66,7 +66,6 @@ internal static class StuckOptimum
                 var clock = ThreadClock.Now();
                 var warm = GarchFitter.Fit(model, span, previous);
                 var elapsed = ThreadClock.Now() - clock;
-                tally += FitCounters.Of(model.Name) - before;
                 if (warm.IsUsable)
                 {
                     previous = warm;
@@ -79,6 +78,7 @@ internal static class StuckOptimum
 
                 windows++;
                 times.Add(elapsed);
+                tally += FitCounters.Of(model.Name) - before;
                 var (coldLogLikelihood, multiLogLikelihood, multiParameters) = reference is null ? Search(model, span)
                     : reference.TryGetValue((name, modelName, start), out var stored) ? stored
                     : throw new ArgumentException($"the reference file has no {name} {modelName} window {start}");

@@ -15,21 +15,15 @@ public static class FitCounters
     public static FitTally Of(string modelName) =>
         Tallies.TryGetValue(modelName, out var t) ? t.Snapshot() : default;
 
-    internal static void Record(string modelName, int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed,
-        bool scanned = false) =>
-        Tallies.GetOrAdd(modelName, _ => new Tally()).Add(passes, guardPasses, fallback, probed, tracked, changed, scanned);
+    internal static void Record(string modelName, int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed) =>
+        Tallies.GetOrAdd(modelName, _ => new Tally()).Add(passes, guardPasses, fallback, probed, tracked, changed);
 
     private sealed class Tally
     {
-        private long _fits, _passes, _guardPasses, _fallbacks, _probes, _tracked, _changes, _scans;
+        private long _fits, _passes, _guardPasses, _fallbacks, _probes, _tracked, _changes;
 
-        public void Add(int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed, bool scanned)
+        public void Add(int passes, int guardPasses, bool fallback, bool probed, bool tracked, bool changed)
         {
-            if (scanned)
-            {
-                Interlocked.Increment(ref _scans);
-            }
-
             Interlocked.Increment(ref _fits);
             Interlocked.Add(ref _passes, passes);
             Interlocked.Add(ref _guardPasses, guardPasses);
@@ -56,7 +50,7 @@ public static class FitCounters
 
         public FitTally Snapshot() => new(Interlocked.Read(ref _fits), Interlocked.Read(ref _passes),
             Interlocked.Read(ref _fallbacks), Interlocked.Read(ref _probes), Interlocked.Read(ref _tracked),
-            Interlocked.Read(ref _changes), Interlocked.Read(ref _guardPasses), Interlocked.Read(ref _scans));
+            Interlocked.Read(ref _changes), Interlocked.Read(ref _guardPasses));
     }
 }
 
@@ -68,18 +62,15 @@ public static class FitCounters
 /// or flipped a bound.</param>
 /// <param name="GuardTracked">Fits where the guard also refitted the other local maximum it tracks.</param>
 /// <param name="GuardChanges">Fits whose answer the guard's extra searches improved.</param>
-/// <param name="GuardPasses">The part of <paramref name="Passes"/> the guard spent (flips, probes, the tracked maximum, the
-/// mean's stretches).</param>
-/// <param name="GuardScans">Fits where the guard searched the stretches between the returns next to μ (a process with cusps in
-/// the mean, <see cref="VolatilityProcess.HasMeanCusps"/>); counted in <paramref name="GuardProbes"/> too.</param>
+/// <param name="GuardPasses">The part of <paramref name="Passes"/> the guard spent (flips, probes, the tracked maximum).</param>
 public readonly record struct FitTally(long Fits, long Passes, long Fallbacks, long GuardProbes, long GuardTracked, long GuardChanges,
-    long GuardPasses = 0, long GuardScans = 0)
+    long GuardPasses = 0)
 {
     public static FitTally operator -(FitTally a, FitTally b) => new(a.Fits - b.Fits, a.Passes - b.Passes,
         a.Fallbacks - b.Fallbacks, a.GuardProbes - b.GuardProbes, a.GuardTracked - b.GuardTracked, a.GuardChanges - b.GuardChanges,
-        a.GuardPasses - b.GuardPasses, a.GuardScans - b.GuardScans);
+        a.GuardPasses - b.GuardPasses);
 
     public static FitTally operator +(FitTally a, FitTally b) => new(a.Fits + b.Fits, a.Passes + b.Passes,
         a.Fallbacks + b.Fallbacks, a.GuardProbes + b.GuardProbes, a.GuardTracked + b.GuardTracked, a.GuardChanges + b.GuardChanges,
-        a.GuardPasses + b.GuardPasses, a.GuardScans + b.GuardScans);
+        a.GuardPasses + b.GuardPasses);
 }

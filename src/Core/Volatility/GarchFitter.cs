@@ -89,13 +89,6 @@ public static class GarchFitter
     private const double ScreenDecrement = 0.05;
     private const double ScreenPull = 0.05;
 
-    // The guard's search across the cusps in the mean (see MeanStretches): the stretches between the returns within this
-    // many of μ's scale s/√T of the maximum's μ, each searched with μ held this fraction of its width inside it, for at
-    // most this many steps.
-    private const double StretchRadius = 0.3;
-    private const double StretchMargin = 1e-6;
-    private const int StretchIterations = 20;
-
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -151,16 +144,14 @@ public static class GarchFitter
             : new GuardResult(search, search.Iterations, new GuardMemory(0, 0, null, null), false, false, false);
         var guardPasses = likelihood.Passes - searchPasses;
         var fit = Finish(model, likelihood, kept.Best.Objective, scale, kept.Iterations, kept.Best.Trouble, warm, kept.Memory);
-        FitCounters.Record(model.Name, likelihood.Passes, guardPasses, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed,
-            kept.Scanned);
+        FitCounters.Record(model.Name, likelihood.Passes, guardPasses, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
         return fit;
     }
 
     /// <summary>What the stuck-optimum guard kept: the best search and its steps (the fit's
     /// <see cref="ModelFit.Iterations"/>; the guard's own work shows in <see cref="FitCounters"/>), its memory for the
     /// next fit (fits since its last probe, the other maximum it tracks), and what it did.</summary>
-    private sealed record GuardResult(Search Best, int Iterations, GuardMemory Memory, bool Probed, bool Tracked, bool Changed,
-        bool Scanned = false);
+    private sealed record GuardResult(Search Best, int Iterations, GuardMemory Memory, bool Probed, bool Tracked, bool Changed);
 
     /// <summary>The guard's part of <see cref="WarmStartState"/>: fits since the last probe and the other local maximum
     /// (natural parameters and curvature in working coordinates), if one is tracked.</summary>
@@ -288,21 +279,9 @@ public static class GarchFitter
             model.ToNatural(runnerUp.Objective.BestWorking, scale, alternativeNatural, new double[n * n]);
         }
 
-        // (5) Cusps in the mean: the stretches between the returns next to the best maximum's μ. Kept out of the runner-up
-        // (every stretch holds a maximum of its own; they are not the second mode the guard tracks).
-        var scanned = false;
-        if (MeanStretches(model, returns, likelihood, scale, best, basin) is { } stretch)
-        {
-            scanned = true;
-            if (stretch.Search is { } better && better.Objective.BestValue < best.Objective.BestValue - gain)
-            {
-                best = better;
-            }
-        }
-
         var next = new GuardMemory(since, sinceFlip, alternativeNatural, runnerUp?.Curvature, boundCoordinate, boundPoint, boundHessian);
         var changed = best != primary;
-        return new GuardResult(best, best.Iterations, next, probed || scanned, tracked, changed, scanned);
+        return new GuardResult(best, best.Iterations, next, probed, tracked, changed);
     }
 
     /// <summary>
@@ -702,121 +681,6 @@ public static class GarchFitter
         return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, curvature, basin) is { } released
             ? released with { Iterations = released.Iterations + heldIterations }
             : null;
-    }
-
-    /// <summary>What <see cref="MeanStretches"/> did: how many stretches it searched, and the released search from the best
-    /// of them when that beat the maximum it started from (else null).</summary>
-    private sealed record StretchScan(int Searched, Search? Search);
-
-    /// <summary>
-    /// The guard's search across the cusps in the mean (<see cref="VolatilityProcess.HasMeanCusps"/>: APARCH with δ &lt; 1).
-    /// There the likelihood is smooth in μ only between neighbouring returns, each return a cusp: a downward one is a wall
-    /// no gradient search crosses, an upward one a maximum at the return itself, so a warm fit keeps the stretch it started
-    /// in while the window's shift makes another one better (on S&amp;P 500 windows of 2001–02 by up to 0.15 in
-    /// log-likelihood, γ on its bound and δ ≈ 0.2–0.5). From <paramref name="from"/>'s estimate, μ is put in the middle of
-    /// each stretch between the returns within <see cref="StretchRadius"/> of its μ (and the stretches just beyond) and held
-    /// inside it while all parameters adapt (a few quasi-Newton steps from <paramref name="from"/>'s curvature, loose
-    /// tolerances); the best, when it beats <paramref name="from"/> by <see cref="AcceptGain"/>, is released and polished.
-    /// Null when the process has no cusps at <paramref name="from"/>'s estimate.
-    /// </summary>
-    private static StretchScan? MeanStretches(VolatilityModel model, ReadOnlySpan<double> returns, VolatilityLikelihood likelihood,
-        DataScale scale, Search from, ProjectedQuasiNewton.Basin basin)
-    {
-        var n = model.ParameterCount;
-        Span<double> natural = stackalloc double[n];
-        Span<double> jacobian = stackalloc double[n * n];
-        model.ToNatural(from.Objective.BestWorking, scale, natural, jacobian);
-        if (!model.Process.HasMeanCusps(model.ProcessParameters(natural)))
-        {
-            return null;
-        }
-
-        // The returns that feed the recursion (the last feeds only the forecast) within the radius of μ, and the nearest
-        // ones beyond it, which end the outermost stretches.
-        var s = scale.StandardDeviation;
-        var mu = natural[0];
-        var radius = StretchRadius * s / Math.Sqrt(likelihood.Count);
-        var ends = new List<double>();
-        double below = double.NegativeInfinity, above = double.PositiveInfinity;
-        for (var t = 0; t < returns.Length - 1; t++)
-        {
-            var r = returns[t];
-            if (Math.Abs(r - mu) <= radius)
-            {
-                ends.Add(r);
-            }
-            else if (r < mu)
-            {
-                below = Math.Max(below, r);
-            }
-            else
-            {
-                above = Math.Min(above, r);
-            }
-        }
-
-        if (double.IsFinite(below))
-        {
-            ends.Add(below);
-        }
-
-        if (double.IsFinite(above))
-        {
-            ends.Add(above);
-        }
-
-        ends.Sort();
-        var lower = model.WorkingLower.ToArray();
-        var upper = model.WorkingUpper.ToArray();
-        var count = likelihood.Count;
-        Search? best = null;
-        var searched = 0;
-        for (var i = 0; i + 1 < ends.Count; i++)
-        {
-            var (a, b) = (ends[i], ends[i + 1]);
-            // The maximum's own stretch is the one it came from (on a return, both of its neighbours are searched).
-            if (!(b > a) || (a < mu && mu < b))
-            {
-                continue;
-            }
-
-            var margin = StretchMargin * (b - a);
-            lower[0] = Math.Max((a + margin) / s, model.WorkingLower[0]);
-            upper[0] = Math.Min((b - margin) / s, model.WorkingUpper[0]);
-            if (!(upper[0] > lower[0]))
-            {
-                continue;
-            }
-
-            var x = (double[])from.Objective.BestWorking.Clone();
-            x[0] = 0.5 * (lower[0] + upper[0]);
-            var curvature = (double[])from.Curvature.Clone();
-            var objective = new LikelihoodObjective(likelihood, scale);
-            objective.SetScaling(x, Diagonal(curvature, n));
-            var outcome = ProjectedQuasiNewton.Minimize(objective, lower, upper, x, curvature, HeldGradientTolerance,
-                HeldDecrementTolerance / count, BoundTolerance, StretchIterations, out var iterations);
-            if (outcome == ProjectedQuasiNewton.Outcome.NotFinite || !(objective.BestValue < LikelihoodObjective.Penalty))
-            {
-                continue;
-            }
-
-            searched++;
-            if (best is null || objective.BestValue < best.Objective.BestValue)
-            {
-                best = new Search(objective, iterations, false, null, curvature);
-            }
-        }
-
-        if (best is null || !(best.Objective.BestValue < from.Objective.BestValue - AcceptGain / count))
-        {
-            return new StretchScan(searched, null);
-        }
-
-        var start = (double[])best.Objective.BestWorking.Clone();
-        return Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, (double[])best.Curvature.Clone(), basin)
-            is { } released
-            ? new StretchScan(searched, released with { Iterations = released.Iterations + best.Iterations })
-            : new StretchScan(searched, null);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace RiskGrid.Benchmarks;
 /// rolling fit (as <c>RollingPair</c> runs it, guard included) against the best of a multi-start search
 /// (<see cref="GarchFitter.FitMultiStart"/>) and a plain cold fit. Prints, per series and model, the windows
 /// where the rolling fit falls short of the multi-start by more than 0.01 in log-likelihood, the worst
-/// shortfall, and the same for the cold fit; <c>--out FILE</c> writes one line per window.
+/// shortfall, and the same for the cold fit, and the rolling fits' cost (thread CPU per fit, likelihood passes) with what the
+/// stuck-optimum guard did in them; <c>--out FILE</c> writes one line per window.
 /// Usage: <c>stuck [--models a,b|all] [--series sp500,nasdaq] [--window N] [--from I] [--to J] [--out FILE] [--reference FILE]</c>;
 /// <c>--reference</c> takes the cold and multi-start results from an earlier run's <c>--out</c> file.
 /// </summary>
@@ -33,7 +34,19 @@ internal static class StuckOptimum
         var jobs = series.SelectMany(s => models.Select(m => (Series: s, Model: m))).ToArray();
         var lines = new List<string>[jobs.Length];
         var summaries = new string[jobs.Length];
-        Parallel.For(0, jobs.Length, k =>
+        var costs = new string[jobs.Length];
+        // One model's series in turn on one thread, the models in parallel: the fitter's tallies are per model, so a fit's
+        // share of them is exactly the difference across its call.
+        var byModel = Enumerable.Range(0, jobs.Length).GroupBy(k => jobs[k].Model).ToArray();
+        Parallel.ForEach(byModel, group =>
+        {
+            foreach (var k in group)
+            {
+                RunJob(k);
+            }
+        });
+
+        void RunJob(int k)
         {
             var (name, modelName) = jobs[k];
             var returns = Sp500.Returns(name);
@@ -44,10 +57,15 @@ internal static class StuckOptimum
             var worstAt = -1;
             ModelFit? previous = null;
             var last = Math.Min(returns.Length - window, to);
+            var times = new List<double>();
+            var tally = default(FitTally);
             for (var start = 0; start <= last; start++)
             {
                 var span = returns.AsSpan(start, window);
+                var before = FitCounters.Of(model.Name);
+                var clock = ThreadClock.Now();
                 var warm = GarchFitter.Fit(model, span, previous);
+                var elapsed = ThreadClock.Now() - clock;
                 if (warm.IsUsable)
                 {
                     previous = warm;
@@ -59,6 +77,8 @@ internal static class StuckOptimum
                 }
 
                 windows++;
+                times.Add(elapsed);
+                tally += FitCounters.Of(model.Name) - before;
                 var (coldLogLikelihood, multiLogLikelihood, multiParameters) = reference is null ? Search(model, span)
                     : reference.TryGetValue((name, modelName, start), out var stored) ? stored
                     : throw new ArgumentException($"the reference file has no {name} {modelName} window {start}");
@@ -91,14 +111,29 @@ internal static class StuckOptimum
             }
 
             lines[k] = own;
+            times.Sort();
+            var median = times.Count == 0 ? 0 : times[times.Count / 2];
             summaries[k] = $"{name,-7} {modelName,-12} {windows,7} {stuck,7} {worst,9:F4} {worstAt,6} {coldMisses,7} {worstCold,9:F4} {multiBehind,9}";
-        });
+            costs[k] = $"{name,-7} {modelName,-12} {times.Count,7} {times.DefaultIfEmpty().Average() / 1e3,9:F2} {median / 1e3,9:F2} " +
+                       $"{(double)tally.Passes / Math.Max(tally.Fits, 1),11:F1} {(double)tally.GuardPasses / Math.Max(tally.Fits, 1),9:F1} " +
+                       $"{tally.GuardProbes,7} {tally.GuardChanges,8}";
+        }
 
         Console.WriteLine($"window {window}; shortfall = best of (multi-start, rolling, cold) minus the fit's log-likelihood; counted above {Tolerance}");
         Console.WriteLine($"{"series",-7} {"model",-12} {"windows",7} {"rolling",7} {"worst",9} {"at",6} {"cold",7} {"worst",9} {"multi",9}");
         foreach (var summary in summaries)
         {
             Console.WriteLine(summary);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"rolling fits from --from on: {ThreadClock.Describe} per fit (ms), likelihood passes per fit and the guard's share, fits where");
+        Console.WriteLine("the stuck-optimum guard fired and changed the answer" +
+                          (reference is null ? " (with the cold fits, which run the guard too; --reference leaves them out)" : ""));
+        Console.WriteLine($"{"series",-7} {"model",-12} {"fits",7} {"mean ms",9} {"median",9} {"passes/fit",11} {"of guard",9} {"fired",7} {"changed",8}");
+        foreach (var cost in costs)
+        {
+            Console.WriteLine(cost);
         }
 
         if (output is not null)

@@ -69,4 +69,8 @@ public readonly record struct FitTally(long Fits, long Passes, long Fallbacks, l
     public static FitTally operator -(FitTally a, FitTally b) => new(a.Fits - b.Fits, a.Passes - b.Passes,
         a.Fallbacks - b.Fallbacks, a.GuardProbes - b.GuardProbes, a.GuardTracked - b.GuardTracked, a.GuardChanges - b.GuardChanges,
         a.GuardPasses - b.GuardPasses);
+
+    public static FitTally operator +(FitTally a, FitTally b) => new(a.Fits + b.Fits, a.Passes + b.Passes,
+        a.Fallbacks + b.Fallbacks, a.GuardProbes + b.GuardProbes, a.GuardTracked + b.GuardTracked, a.GuardChanges + b.GuardChanges,
+        a.GuardPasses + b.GuardPasses);
 }

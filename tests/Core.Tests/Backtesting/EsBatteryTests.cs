@@ -121,6 +121,15 @@ public sealed class EsBatteryTests
         Assert.Equal(1 - (3.0 / 2.5 + 2.5 / 2.5 + 4.0 / 3.0) / 3, r.Statistic, 14);
         Assert.InRange(r.PValue, 0, 1);
         Assert.Equal(PValueMethods.Resampled, r.Method);
+        // The resampled p-value is the skew-corrected bootstrap-t of the severities' mean against 1.
+        Assert.Equal(SkewCorrectedBootstrap.PValue([3.0 / 2.5, 2.5 / 2.5, 4.0 / 3.0], 1, DufourMonteCarlo.SeedOf(EsZ1Backtest.TestName),
+            EsZ1Backtest.Replications), r.PValue);
+        // With one or two exceptions the statistic is given, the resampled p-value is not (one severity has no spread: it
+        // used to give p = 1/(B + 1) whenever L > ES).
+        var two = new EsZ1Backtest().Run(new BacktestData([3.0, 0.1, 2.4], [2, 1, 2], [2.5, 1.5, 2.5], 0.99));
+        Assert.Equal(1 - (3.0 / 2.5 + 2.4 / 2.5) / 2, two.Statistic, 14);
+        Assert.True(double.IsNaN(two.PValue));
+        Assert.Equal("fewer than three exceptions (the resampled p-value needs their spread)", two.Undefined);
 
         Assert.Equal("no exceptions", new EsZ1Backtest().Run(new BacktestData([0.1, 0.2], [1, 1], [2, 2], 0.99)).Undefined);
         Assert.Equal("an exception day has no positive ES", new EsZ1Backtest().Run(new BacktestData([3.0], [1], [0], 0.99)).Undefined);

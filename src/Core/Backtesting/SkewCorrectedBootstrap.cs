@@ -26,7 +26,12 @@ public static class SkewCorrectedBootstrap
 
     /// <summary>The one-sided p-value of H0: E[x] = <paramref name="nullMean"/> against a larger mean; NaN with fewer than
     /// three values, values without spread or no resample with a spread.</summary>
-    public static double PValue(ReadOnlySpan<double> x, double nullMean, ulong seed, int replications)
+    public static double PValue(ReadOnlySpan<double> x, double nullMean, ulong seed, int replications) =>
+        PValue(x, nullMean, seed, replications, skewCorrected: true);
+
+    /// <summary>As <see cref="PValue(ReadOnlySpan{double}, double, ulong, int)"/>; with <paramref name="skewCorrected"/> false, the
+    /// plain bootstrap-t (t itself ranked against the resamples' t*), for comparison.</summary>
+    internal static double PValue(ReadOnlySpan<double> x, double nullMean, ulong seed, int replications, bool skewCorrected)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
         var n = x.Length;
@@ -42,7 +47,7 @@ public static class SkewCorrectedBootstrap
         }
 
         var root = Math.Sqrt(n);
-        var observed = Transform((mean - nullMean) / (sd / root), skewness, n);
+        var observed = Transform((mean - nullMean) / (sd / root), skewCorrected ? skewness : 0, n);
         var rng = new SplitMix64(seed);
         var draw = new double[n];
         int atLeast = 0, defined = 0;
@@ -57,7 +62,7 @@ public static class SkewCorrectedBootstrap
             if (s > 0)
             {
                 defined++;
-                atLeast += Transform((m - mean) / (s / root), g, n) >= observed ? 1 : 0;
+                atLeast += Transform((m - mean) / (s / root), skewCorrected ? g : 0, n) >= observed ? 1 : 0;
             }
         }
 

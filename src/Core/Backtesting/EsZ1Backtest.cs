@@ -15,7 +15,8 @@ namespace RiskGrid.Core.Backtesting;
 /// to mean 1): its spread is the observed severities', which understate it with few exceptions, and with one exception
 /// Z1* is 0 whatever the draw, so p = 1/(B + 1) whenever L &gt; ES (25% rejections at a nominal 5% on 250 days at 99% under
 /// i.i.d. null hits, 13% at 97.5%). The resampled p-value needs three exceptions with a spread (with fewer the statistic is
-/// given, the p-value is NaN and the result says why; the <c>mc</c> one, where there are laws, is still given). Undefined without exceptions or where an exception day has no positive ES.
+/// given, the p-value is NaN and the result says why; the <c>mc</c> one, where there are laws, is still given). Undefined
+/// without exceptions or where an exception day has no positive ES.
 /// <para>Where the data carry the forecasts' predictive laws (<see cref="BacktestData.HasLaw"/>), a second p-value (<c>mc</c>)
 /// simulates Z1 as A–S do, from the model: the exception days' losses are redrawn from each day's law beyond its VaR
 /// and Z1* computed with the same ES forecasts (<see cref="DufourMonteCarlo.ExceedanceLawPValue"/>; 999 replicates). It is

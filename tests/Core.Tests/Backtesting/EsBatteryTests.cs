@@ -84,17 +84,20 @@ public sealed class EsBatteryTests
     [Fact]
     public void Esr_intercept_estimates_the_tail_mean_and_its_standard_error()
     {
-        // Errors x ~ N(0, 1) at p = 2.5%: ê → φ(z)/p = 2.3378, and the standard error matches the spread of ê.
+        // Errors y = r − e ~ N(0, 1) at p = 2.5%, a constant forecast (the quantile line a constant): ĝ₀ → −φ(z)/p = −2.3378,
+        // and the standard error matches the spread of ĝ₀.
         var rng = new Random(3);
         const int days = 4000;
         var estimates = new List<double>();
         var errors = new List<double>();
+        var fitter = new QuantileEsRegression.ConstantEsFitter(days, 0.025);
+        var constant = new double[days];
         for (var i = 0; i < 60; i++)
         {
-            var x = Enumerable.Range(0, days).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).OrderDescending().ToArray();
-            var (es, se) = EsrInterceptBacktest.Estimate(x, null, days, 0.025, 100);
-            estimates.Add(es);
-            errors.Add(se);
+            var y = Enumerable.Range(0, days).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).ToArray();
+            var fit = fitter.Fit(y, constant)!;
+            estimates.Add(-fit.Es);
+            errors.Add(Math.Sqrt(fit.EsVariance));
         }
 
         var z = StandardNormalQuantile(0.975);
@@ -104,7 +107,7 @@ public sealed class EsBatteryTests
         Assert.True(Math.Abs(mean - expected) < 3 * spread / Math.Sqrt(estimates.Count), $"ê {mean} vs {expected}");
         Assert.InRange(errors.Average() / spread, 0.75, 1.3);
 
-        // The statistic is ê / se of L − ES; undefined with fewer than three tail points.
+        // The statistic is −ĝ₀ / se; undefined with fewer than three tail points.
         Assert.Equal("fewer than three tail points (T(1 − α) < 3)", new EsrInterceptBacktest().Run(Normal(200, 0.99, 1)).Undefined);
         var r = new EsrInterceptBacktest().Run(Normal(500, 0.975, 2));
         Assert.Null(r.Undefined);

@@ -17,7 +17,7 @@ namespace RiskGrid.Core.Backtesting;
 /// g₀ the empirical ES of the pooled L − ES; that pooled ES is biased upwards when the forecasts are heteroskedastic (the
 /// ES of a mixture is at least the mean of its parts'), and its size rose with T on GJR-t data (BacktestBench, 1,000
 /// samples a cell, p = 5%: 3.9, 6.1, 8.4% at T = 250, 500, 1,000). With a constant forecast the quantile line is a
-/// constant and the two forms agree.</para>
+/// constant and the two forms give the same statistic and normal p-values (the bootstrap's resamples differ).</para>
 /// <para>Short samples have few tail points, so the t statistic is far from normal: the bootstrap-t (B = 999 i.i.d.
 /// resamples of the days (y_t, e_t), each refitted, t*_b = −(g₀*_b − g₀)/se*_b, p = (1 + #{t* ≥ t})/(B' + 1), as esback's
 /// bootstrap) is the primary p-value. The strict (regression on (1, ES_t)) and auxiliary (VaR among the regressors) forms

@@ -224,7 +224,8 @@ public static class QuantileEsRegression
     /// weights −1/(p g₀), so (b₀, b₁) is the plain linear quantile regression (solved exactly by pivoting, as the refits'
     /// quantile step), and the ES part's first-order condition gives g₀ = (1/n) Σ (q_t + (y_t − q_t)·1{y_t ≤ q_t}/p), the
     /// minimiser where g₀ is below max y (esreg's shifted data need e &lt; 0; otherwise no finite fit). Where a does not vary
-    /// the quantile line is a constant, the ⌈np⌉-th smallest y (slope 0), and g₀ the empirical tail's ES. Variance of g₀:
+    /// the quantile line is a constant, the ⌈np⌉-th smallest y (slope 0), and g₀ the empirical tail's ES (the former
+    /// intercept test's estimate). Variance of g₀:
     /// <see cref="Fit.EsCovariance"/>'s sandwich with x_t = 1, (1/n²) Σ (σ²/p + (1 − p)/p · (q_t − g₀)²), σ² the variance of
     /// the quantile residuals at or below zero, the line's two basis points always among them (esreg's vcovA, misspec = FALSE,
     /// sigma_est = "ind", which counts them as their residuals' rounding falls).
@@ -233,13 +234,15 @@ public static class QuantileEsRegression
     {
         private readonly double[] _y;
         private readonly double[] _a;
+        private readonly double[] _z;
+        private readonly double[] _w;
         private readonly double _p;
         private readonly Work _work;
 
         public ConstantEsFitter(int n, double p)
         {
             BacktestArguments.CheckRate(p);
-            (_y, _a, _p) = (new double[n], new double[n], p);
+            (_y, _a, _z, _w, _p) = (new double[n], new double[n], new double[n], new double[n], p);
             _work = new Work(_y, _a, _a, p);
         }
 
@@ -267,8 +270,7 @@ public static class QuantileEsRegression
                 max = Math.Max(max, v);
             }
 
-            var constant = _work.QuantileConstant();
-            var quantile = Varies(_a) ? _work.QuantilePivot(null, start ?? constant) : constant;
+            var quantile = Varies(_a) ? _work.QuantilePivot(null, start ?? _work.QuantileConstant()) : ConstantQuantile();
 
             // The tail: residuals at or below zero, the line's own (basis) points included whichever way their residual of
             // ~1e-16 rounds (one point more or less moves the truncated variance by a few tenths of a per cent).
@@ -311,6 +313,16 @@ public static class QuantileEsRegression
             }
 
             return new ConstantEsFit(quantile, es, variance / ((double)n * n));
+        }
+
+        // The constant quantile line: the k-th smallest y, k = ⌈np⌉ with np rounded first (np an integer up to the rounding
+        // of p = 1 − α takes the np-th, not the next; any point between them minimises the check loss and gives the same g₀).
+        private double[] ConstantQuantile()
+        {
+            _y.CopyTo(_z, 0);
+            Array.Fill(_w, 1.0);
+            var k = Math.Max(1, (int)Math.Ceiling(_y.Length * _p - 1e-9));
+            return [WeightedQuantile(_z, _w, k), 0];
         }
     }
 
@@ -679,7 +691,7 @@ public static class QuantileEsRegression
             return v;
         }
 
-        /// <summary>The unweighted quantile regression of y on a constant: the line (⌈np⌉-th smallest y, 0).</summary>
+        /// <summary>The unweighted quantile regression of y on a constant, the line (a weighted p-quantile of y, 0): a start for the pivoting.</summary>
         public double[] QuantileConstant()
         {
             Array.Fill(_weights, 1.0);

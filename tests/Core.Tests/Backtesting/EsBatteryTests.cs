@@ -90,7 +90,7 @@ public sealed class EsBatteryTests
         const int days = 4000;
         var estimates = new List<double>();
         var errors = new List<double>();
-        var fitter = new QuantileEsRegression.ConstantEsFitter(days, 0.025);
+        var fitter = new QuantileEsRegression.ConstantEsFitter(days, 1 - 0.975); // p as a level gives it: T p = 100 + 1e-13
         var constant = new double[days];
         for (var i = 0; i < 60; i++)
         {
@@ -98,6 +98,17 @@ public sealed class EsBatteryTests
             var fit = fitter.Fit(y, constant)!;
             estimates.Add(-fit.Es);
             errors.Add(Math.Sqrt(fit.EsVariance));
+            if (i == 0)
+            {
+                // The former form's estimate (T p = 100 tail points of x = −y, the 100th largest the quantile): the same.
+                var x = y.Select(v => -v).OrderDescending().ToArray();
+                var q = x[99];
+                var es = q + x.Take(100).Sum(v => v - q) / (days * 0.025);
+                var tailMean = x.Take(100).Average();
+                var tail = x.Take(100).Sum(v => (v - tailMean) * (v - tailMean)) / 99;
+                Assert.Equal(es, -fit.Es, 10);
+                Assert.Equal((tail + 0.975 * (es - q) * (es - q)) / (0.025 * days), fit.EsVariance, 12);
+            }
         }
 
         var z = StandardNormalQuantile(0.975);

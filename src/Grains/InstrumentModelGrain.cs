@@ -586,14 +586,16 @@ public sealed partial class InstrumentModelGrain(
     }
 
     // The one place the grain runs Core's whole-sample backtests: over every forecast (the closed chunks read once
-    // per activation), on the fit pool (not the grain scheduler), cached until the next batch.
+    // per activation), on the fit pool (not the grain scheduler), cached until the next batch; run as the settings say
+    // (the opt-in ESR Monte Carlo p-value).
     private async Task<BacktestSummary[]> BacktestsAsync()
     {
         var pair = RequirePair();
         if (_backtests is null)
         {
             var all = await AllForecastsAsync();
-            _backtests = await fits.Run(() => Backtester.Summarize(all, pair.Options.Alphas));
+            var options = state.State.Settings!.ToBacktestOptions();
+            _backtests = await fits.Run(() => Backtester.Summarize(all, pair.Options.Alphas, options));
         }
 
         return _backtests;

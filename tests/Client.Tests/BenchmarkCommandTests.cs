@@ -2,8 +2,10 @@ using System.Globalization;
 using RiskGrid.Client.Cli;
 using RiskGrid.Client.Cli.Options;
 using RiskGrid.Client.Output;
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
+using RiskGrid.Grains.Mapping;
 using Spectre.Console;
 using Spectre.Console.Testing;
 
@@ -198,15 +200,23 @@ public sealed class BenchmarkCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Esr_mc_on_the_grid_is_refused_with_a_clear_message()
+    public void Esr_mc_is_taken_on_either_engine_and_travels_to_the_grid_in_the_universe_settings()
     {
-        var error = new StringWriter();
-        var code = await RiskGridCli.RunAsync(["benchmark", "--esr-mc", "--no-store", "--out", _dir.File("grid")], error);
-
-        Assert.Equal(ExitCodes.BadArguments, code);
-        Assert.Contains("--esr-mc runs on the Core engine path only: add --engine core", error.ToString());
         var values = OptionValues.Defaults(BenchmarkSettings.Options).With(RunOptions.EsrMonteCarlo, true);
-        Assert.Throws<ArgumentException>(() => BenchmarkSettings.From(values));
+        var grid = BenchmarkSettings.From(values);
+        Assert.Equal("grid", grid.Engine);
+        Assert.True(grid.EsrMonteCarlo);
         Assert.True(BenchmarkSettings.From(values.With(RunOptions.Engine, "core")).EsrMonteCarlo);
+
+        // what the grid executor defines the universe with, and what its pairs run the battery with
+        var message = CoreMapping.ToSettings(grid.Rolling, grid.ModelSettings, grid.BacktestOptions);
+        Assert.True(message.EsrMonteCarlo);
+        Assert.True(message.ToBacktestOptions().EsrMonteCarlo);
+        var plain = BenchmarkSettings.From(OptionValues.Defaults(BenchmarkSettings.Options));
+        var without = CoreMapping.ToSettings(plain.Rolling, plain.ModelSettings, plain.BacktestOptions);
+        Assert.False(without.EsrMonteCarlo);
+        Assert.Same(BacktestOptions.Default, without.ToBacktestOptions());
+        Assert.False(message.SameAs(without)); // a universe with prices does not switch silently
+        Assert.EndsWith(", esr-mc", message.ToString());
     }
 }

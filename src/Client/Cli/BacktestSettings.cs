@@ -60,7 +60,7 @@ public sealed record BacktestSettings
         {
             throw new ArgumentException("--esr-mc needs each forecast's predictive law to redraw the returns from, and a forecast " +
                                         "CSV (--input) carries only VaR/ES: esr-strict and esr-aux give their chi-squared p-value here " +
-                                        "(riskgrid benchmark --engine core --esr-mc gives the mc one)");
+                                        "(riskgrid benchmark --esr-mc gives the mc one)");
         }
 
         if (settings.Models.Count > 0 && settings.Models.Count != settings.Inputs.Count)

@@ -33,7 +33,7 @@ public sealed record BenchmarkSettings
 
     public RollingOptions Rolling { get; init; } = new();
 
-    /// <summary>Whether esr-strict and esr-aux also give their opt-in Monte Carlo p-value (<c>--esr-mc</c>; Core engine only).</summary>
+    /// <summary>Whether esr-strict and esr-aux also give their opt-in Monte Carlo p-value (<c>--esr-mc</c>; on the grid the universe's settings carry it to the pairs).</summary>
     public bool EsrMonteCarlo { get; init; }
 
     /// <summary>How the pairs' battery runs (<see cref="Core.Backtesting.BacktestOptions"/>).</summary>
@@ -157,11 +157,6 @@ public sealed record BenchmarkSettings
             throw new ArgumentException("--cluster needs --engine grid");
         }
 
-        if (settings.EsrMonteCarlo && settings.Engine != "core")
-        {
-            throw new ArgumentException(EsrMonteCarloNeedsCore);
-        }
-
         if (settings.Weights.Count > 0 && settings.Engine != "core")
         {
             throw new ArgumentException("--weights backtests the portfolio on the Core engine path only: add --engine core " +
@@ -191,10 +186,6 @@ public sealed record BenchmarkSettings
 
         return settings;
     }
-
-    /// <summary>Why <c>--esr-mc</c> is refused on the grid: the grains run the default battery.</summary>
-    internal const string EsrMonteCarloNeedsCore =
-        "--esr-mc runs on the Core engine path only: add --engine core (the grid's grains run the default battery, without it)";
 
     /// <summary>The model settings given (each checked by its catalogue declaration); the LSTM is trained for
     /// the asked levels too unless <c>--lstm-levels</c> says otherwise.</summary>

@@ -30,11 +30,6 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
     public async Task<IReadOnlyList<PairRun>> RunAsync(IReadOnlyList<PriceSeries> universe, BenchmarkSettings settings,
         IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
-        if (settings.EsrMonteCarlo)
-        {
-            throw new ArgumentException(BenchmarkSettings.EsrMonteCarloNeedsCore);
-        }
-
         if (metricsPort is not null && cluster is not null)
         {
             throw new ArgumentException("--metrics-port serves the embedded silo's metrics; a cluster's silos serve their own (--metrics-port on each silo)");
@@ -125,7 +120,7 @@ public sealed class GridEngineExecutor(ClusterAddress? cluster, string universeN
             await client.ResetUniverseAsync(universeName, cancellationToken);
         }
 
-        await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling, settings.ModelSettings), models,
+        await client.DefineUniverseAsync(universeName, CoreMapping.ToSettings(settings.Rolling, settings.ModelSettings, settings.BacktestOptions), models,
             [.. universe.Select(s => s.Instrument)], cancellationToken);
 
         var series = universe.Select(s => s.ToMessage()).ToArray();

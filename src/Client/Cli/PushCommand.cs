@@ -78,7 +78,8 @@ public static class PushCommand
                 var modelSettings = givenModelSettings || current is null
                     ? BenchmarkSettings.ResolveModelSettings(values, rolling.Alphas)
                     : current.ToModelSettings();
-                var candidate = CoreMapping.ToSettings(rolling, modelSettings);
+                // (push has no --esr-mc: the universe keeps the backtest option it was defined with)
+                var candidate = CoreMapping.ToSettings(rolling, modelSettings) with { EsrMonteCarlo = current?.EsrMonteCarlo ?? false };
                 var settings = current is not null && current.SameAs(givenModelSettings ? candidate : candidate with { ModelSettings = current.ModelSettings })
                     ? current
                     : candidate;

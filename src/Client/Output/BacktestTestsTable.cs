@@ -40,7 +40,9 @@ public static class BacktestTestsTable
                     Markup.Escape(b.Model),
                     level,
                     t.Test,
-                    t.Undefined is null ? Cells.Number(t.Statistic, 3) : "[grey]undefined[/]",
+                    // A result with a reason may still have its statistic (es-z1 with one or two exceptions: the
+                    // resampled p-value is undefined, the mc one is not); "undefined" only where the statistic is.
+                    double.IsNaN(t.Statistic) ? "[grey]undefined[/]" : Cells.Number(t.Statistic, 3),
                     Cells.PValue(t.PValue),
                     Markup.Escape(t.Method),
                     string.Join(" ", t.PValues.Skip(1).Where(p => !double.IsNaN(p.Value))

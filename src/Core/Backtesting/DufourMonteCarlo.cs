@@ -24,7 +24,7 @@ namespace RiskGrid.Core.Backtesting;
 /// cannot randomise between them.) A statistic that depends on the hits and α alone has the same null sample for
 /// every series of the same length and level: those are kept in a small cache, so a benchmark's
 /// hundreds of pairs of one length simulate once. A law-based p-value may also seed its stream by the data
-/// (<see cref="SeriesLawPValue"/>'s <c>streamOfData</c>, as the strict and auxiliary ESR tests do), so that series with
+/// (<see cref="SeriesLawPValue"/>'s <c>streamOfData</c>, as the three ESR tests do), so that series with
 /// the same laws do not all share one set of replicates.</para>
 /// </remarks>
 public static class DufourMonteCarlo

@@ -210,6 +210,122 @@ public static class QuantileEsRegression
         }
     }
 
+    /// <summary>A fit with a constant ES equation (<see cref="ConstantEsFitter"/>): the quantile line (b₀, b₁), the ES g₀ and
+    /// the variance of g₀, in the data's own units.</summary>
+    public sealed record ConstantEsFit(double[] Quantile, double Es, double EsVariance);
+
+    /// <summary>
+    /// The regression with a constant ES equation, Q_p(y_t) = b₀ + b₁·a_t and ES_p(y_t) = g₀, on the same FZ0 loss: the
+    /// specification of esback's intercept ESR backtest (<c>esr_backtest(version = 3)</c>, <c>I(r − e) ~ e | 1</c>), fitted
+    /// repeatedly (a bootstrap's or a Monte Carlo's replicates) with its buffers reused.
+    /// </summary>
+    /// <remarks>
+    /// With a constant ES the loss separates: for any g₀ &lt; 0 the quantile part is Σ ρ_p(y − b₀ − b₁a) with the equal
+    /// weights −1/(p g₀), so (b₀, b₁) is the plain linear quantile regression (solved exactly by pivoting, as the refits'
+    /// quantile step), and the ES part's first-order condition gives g₀ = (1/n) Σ (q_t + (y_t − q_t)·1{y_t ≤ q_t}/p), the
+    /// minimiser where g₀ is below max y (esreg's shifted data need e &lt; 0; otherwise no finite fit). Where a does not vary
+    /// the quantile line is a constant, the ⌈np⌉-th smallest y (slope 0), and g₀ the empirical tail's ES (the former
+    /// intercept test's estimate). Variance of g₀:
+    /// <see cref="Fit.EsCovariance"/>'s sandwich with x_t = 1, (1/n²) Σ (σ²/p + (1 − p)/p · (q_t − g₀)²), σ² the variance of
+    /// the quantile residuals at or below zero, the line's two basis points always among them (esreg's vcovA, misspec = FALSE,
+    /// sigma_est = "ind", which counts them as their residuals' rounding falls).
+    /// </remarks>
+    public sealed class ConstantEsFitter
+    {
+        private readonly double[] _y;
+        private readonly double[] _a;
+        private readonly double[] _z;
+        private readonly double[] _w;
+        private readonly double _p;
+        private readonly Work _work;
+
+        public ConstantEsFitter(int n, double p)
+        {
+            BacktestArguments.CheckRate(p);
+            (_y, _a, _z, _w, _p) = (new double[n], new double[n], new double[n], new double[n], p);
+            _work = new Work(_y, _a, _a, p);
+        }
+
+        /// <summary>Fits <paramref name="y"/> with quantile covariate <paramref name="a"/> (<paramref name="start"/>, a
+        /// quantile line, gives the pivoting its first point; null: the constant p-quantile); null when a value is not
+        /// finite or no finite fit exists.</summary>
+        public ConstantEsFit? Fit(ReadOnlySpan<double> y, ReadOnlySpan<double> a, double[]? start = null)
+        {
+            var n = _y.Length;
+            if (y.Length != n || a.Length != n)
+            {
+                throw new ArgumentException("y and a need the fitter's length");
+            }
+
+            y.CopyTo(_y);
+            a.CopyTo(_a);
+            var max = double.NegativeInfinity;
+            foreach (var v in _y)
+            {
+                if (!double.IsFinite(v))
+                {
+                    return null;
+                }
+
+                max = Math.Max(max, v);
+            }
+
+            var quantile = Varies(_a) ? _work.QuantilePivot(null, start ?? _work.QuantileConstant()) : ConstantQuantile();
+
+            // The tail: residuals at or below zero, the line's own (basis) points included whichever way their residual of
+            // ~1e-16 rounds (one point more or less moves the truncated variance by a few tenths of a per cent).
+            var scale = 0.0;
+            foreach (var v in _y)
+            {
+                scale = Math.Max(scale, Math.Abs(v));
+            }
+
+            var onLine = 1e-12 * (1 + scale);
+            double es = 0, sum = 0, squares = 0;
+            var count = 0;
+            for (var t = 0; t < n; t++)
+            {
+                var u = _y[t] - (quantile[0] + quantile[1] * _a[t]);
+                es += u <= 0 ? u / _p : 0;
+                if (u <= onLine)
+                {
+                    (sum, squares, count) = (sum + u, squares + u * u, count + 1);
+                }
+            }
+
+            es = (es + n * quantile[0]) / n;
+            for (var t = 0; t < n; t++)
+            {
+                es += quantile[1] * _a[t] / n;
+            }
+
+            if (!(es < max) || count < 2)
+            {
+                return null;
+            }
+
+            var truncatedVariance = Math.Max(0, (squares - sum * sum / count) / (count - 1));
+            var variance = 0.0;
+            for (var t = 0; t < n; t++)
+            {
+                var d = quantile[0] + quantile[1] * _a[t] - es;
+                variance += truncatedVariance / _p + (1 - _p) / _p * d * d;
+            }
+
+            return new ConstantEsFit(quantile, es, variance / ((double)n * n));
+        }
+
+        // The constant quantile line: the k-th smallest y, k = ⌈np⌉ with np rounded first (np an integer up to the rounding
+        // of p = 1 − α takes the np-th, not the next; any point between them minimises the check loss and gives the same g₀).
+        private double[] ConstantQuantile()
+        {
+            _y.CopyTo(_z, 0);
+            Array.Fill(_w, 1.0);
+            var k = Math.Max(1, (int)Math.Ceiling(_y.Length * _p - 1e-9));
+            return [WeightedQuantile(_z, _w, k), 0];
+        }
+    }
+
     /// <summary>The covariance of the ES line (g₀, g₁) at given lines (in the data's own units): the formula of
     /// <see cref="Fit.EsCovariance"/> at any point, e.g. another implementation's estimates.</summary>
     internal static double[,] EsCovarianceAt(double[] y, double[] a, double[] c, double p, double[] quantile, double[] es)
@@ -573,6 +689,13 @@ public static class QuantileEsRegression
             v[1, 0] = m10 * i00 + m11 * i01;
             v[1, 1] = m10 * i01 + m11 * i11;
             return v;
+        }
+
+        /// <summary>The unweighted quantile regression of y on a constant, the line (a weighted p-quantile of y, 0): a start for the pivoting.</summary>
+        public double[] QuantileConstant()
+        {
+            Array.Fill(_weights, 1.0);
+            return [Profile(0).Intercept, 0];
         }
 
         // min over b₀ of Σ w ρ_p(y − slope·a − b₀): b₀ is a weighted p-quantile of z = y − slope·a.

@@ -10,22 +10,26 @@ namespace RiskGrid.Grains.Abstractions;
 /// <param name="Returns">Simple or log returns.</param>
 /// <param name="ModelSettings">The model settings that differ from their defaults, by catalogue name (null or
 /// empty for none). Id 4 (the settings as a JSON string) is retired.</param>
+/// <param name="EsrMonteCarlo">Whether the pairs' battery also gives the strict and auxiliary ESR tests their opt-in Monte Carlo
+/// p-value (Core's <c>BacktestOptions.EsrMonteCarlo</c>, <c>--esr-mc</c>); state written before it reads as false.</param>
 [GenerateSerializer, Immutable, Alias("riskgrid.RollingSettings")]
 public sealed record RollingSettings(
     [property: Id(0)] int Window,
     [property: Id(1)] int RefitEvery,
     [property: Id(2)] double[] Alphas,
     [property: Id(3)] ReturnCalculation Returns = ReturnCalculation.Simple,
-    [property: Id(5)] SettingValue[]? ModelSettings = null)
+    [property: Id(5)] SettingValue[]? ModelSettings = null,
+    [property: Id(6)] bool EsrMonteCarlo = false)
 {
     /// <summary>True when <paramref name="other"/> describes the same options (levels compared exactly).</summary>
     public bool SameAs(RollingSettings other) =>
-        Window == other.Window && RefitEvery == other.RefitEvery && Returns == other.Returns &&
+        Window == other.Window && RefitEvery == other.RefitEvery && Returns == other.Returns && EsrMonteCarlo == other.EsrMonteCarlo &&
         Alphas.AsSpan().SequenceEqual(other.Alphas) &&
         (ModelSettings ?? []).AsSpan().SequenceEqual(other.ModelSettings ?? []);
 
     /// <summary>A one-line description for error messages.</summary>
     public override string ToString() =>
         $"window {Window}, refit every {RefitEvery}, levels {string.Join("/", Alphas.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture)))}, " +
-        $"{Returns.ToString().ToLowerInvariant()} returns{(ModelSettings is { Length: > 0 } m ? $", {string.Join(", ", m.Select(v => v.ToString()))}" : "")}";
+        $"{Returns.ToString().ToLowerInvariant()} returns{(ModelSettings is { Length: > 0 } m ? $", {string.Join(", ", m.Select(v => v.ToString()))}" : "")}" +
+        (EsrMonteCarlo ? ", esr-mc" : "");
 }

@@ -33,14 +33,21 @@ public static class CoreMapping
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown return kind"),
     };
 
-    /// <summary>The settings message for Core options and model settings: the declared model settings that differ
-    /// from their defaults travel by name (none: null).</summary>
-    public static RollingSettings ToSettings(RollingOptions options, ModelSettings? modelSettings = null)
+    /// <summary>The settings message for Core options, model settings and backtest options: the declared model settings that differ
+    /// from their defaults travel by name (none: null); of the backtest options, <see cref="BacktestOptions.EsrMonteCarlo"/>
+    /// (null: the default battery).</summary>
+    public static RollingSettings ToSettings(RollingOptions options, ModelSettings? modelSettings = null, BacktestOptions? backtests = null)
     {
         var values = modelSettings is null ? [] : ModelCatalog.NonDefault(modelSettings);
         return new(options.Window, options.RefitEvery, [.. options.Alphas], options.ReturnKind.ToMessage(),
-            values.Count == 0 ? null : [.. values.Select(v => new SettingValue(v.Key, v.Value))]);
+            values.Count == 0 ? null : [.. values.Select(v => new SettingValue(v.Key, v.Value))],
+            (backtests ?? BacktestOptions.Default).EsrMonteCarlo);
     }
+
+    /// <summary>How the pairs of a universe with these settings run Core's battery: the default, with the opt-in ESR Monte Carlo
+    /// p-value as the settings say.</summary>
+    public static BacktestOptions ToBacktestOptions(this RollingSettings settings) =>
+        settings.EsrMonteCarlo ? new BacktestOptions { EsrMonteCarlo = true } : BacktestOptions.Default;
 
     public static RollingOptions ToOptions(this RollingSettings settings) => new()
     {

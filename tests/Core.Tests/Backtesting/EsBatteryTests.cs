@@ -84,17 +84,31 @@ public sealed class EsBatteryTests
     [Fact]
     public void Esr_intercept_estimates_the_tail_mean_and_its_standard_error()
     {
-        // Errors x ~ N(0, 1) at p = 2.5%: ê → φ(z)/p = 2.3378, and the standard error matches the spread of ê.
+        // Errors y = r − e ~ N(0, 1) at p = 2.5%, a constant forecast (the quantile line a constant): ĝ₀ → −φ(z)/p = −2.3378,
+        // and the standard error matches the spread of ĝ₀.
         var rng = new Random(3);
         const int days = 4000;
         var estimates = new List<double>();
         var errors = new List<double>();
+        var fitter = new QuantileEsRegression.ConstantEsFitter(days, 1 - 0.975); // p as a level gives it: T p = 100 + 1e-13
+        var constant = new double[days];
         for (var i = 0; i < 60; i++)
         {
-            var x = Enumerable.Range(0, days).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).OrderDescending().ToArray();
-            var (es, se) = EsrInterceptBacktest.Estimate(x, null, days, 0.025, 100);
-            estimates.Add(es);
-            errors.Add(se);
+            var y = Enumerable.Range(0, days).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).ToArray();
+            var fit = fitter.Fit(y, constant)!;
+            estimates.Add(-fit.Es);
+            errors.Add(Math.Sqrt(fit.EsVariance));
+            if (i == 0)
+            {
+                // The former form's estimate (T p = 100 tail points of x = −y, the 100th largest the quantile): the same.
+                var x = y.Select(v => -v).OrderDescending().ToArray();
+                var q = x[99];
+                var es = q + x.Take(100).Sum(v => v - q) / (days * 0.025);
+                var tailMean = x.Take(100).Average();
+                var tail = x.Take(100).Sum(v => (v - tailMean) * (v - tailMean)) / 99;
+                Assert.Equal(es, -fit.Es, 10);
+                Assert.Equal((tail + 0.975 * (es - q) * (es - q)) / (0.025 * days), fit.EsVariance, 12);
+            }
         }
 
         var z = StandardNormalQuantile(0.975);
@@ -104,7 +118,7 @@ public sealed class EsBatteryTests
         Assert.True(Math.Abs(mean - expected) < 3 * spread / Math.Sqrt(estimates.Count), $"ê {mean} vs {expected}");
         Assert.InRange(errors.Average() / spread, 0.75, 1.3);
 
-        // The statistic is ê / se of L − ES; undefined with fewer than three tail points.
+        // The statistic is −ĝ₀ / se; undefined with fewer than three tail points.
         Assert.Equal("fewer than three tail points (T(1 − α) < 3)", new EsrInterceptBacktest().Run(Normal(200, 0.99, 1)).Undefined);
         var r = new EsrInterceptBacktest().Run(Normal(500, 0.975, 2));
         Assert.Null(r.Undefined);
@@ -121,6 +135,15 @@ public sealed class EsBatteryTests
         Assert.Equal(1 - (3.0 / 2.5 + 2.5 / 2.5 + 4.0 / 3.0) / 3, r.Statistic, 14);
         Assert.InRange(r.PValue, 0, 1);
         Assert.Equal(PValueMethods.Resampled, r.Method);
+        // The resampled p-value is the skew-corrected bootstrap-t of the severities' mean against 1.
+        Assert.Equal(SkewCorrectedBootstrap.PValue([3.0 / 2.5, 2.5 / 2.5, 4.0 / 3.0], 1, DufourMonteCarlo.SeedOf(EsZ1Backtest.TestName),
+            EsZ1Backtest.Replications), r.PValue);
+        // With one or two exceptions the statistic is given, the resampled p-value is not (one severity has no spread: it
+        // used to give p = 1/(B + 1) whenever L > ES).
+        var two = new EsZ1Backtest().Run(new BacktestData([3.0, 0.1, 2.4], [2, 1, 2], [2.5, 1.5, 2.5], 0.99));
+        Assert.Equal(1 - (3.0 / 2.5 + 2.4 / 2.5) / 2, two.Statistic, 14);
+        Assert.True(double.IsNaN(two.PValue));
+        Assert.Equal("fewer than three exceptions (the resampled p-value needs their spread)", two.Undefined);
 
         Assert.Equal("no exceptions", new EsZ1Backtest().Run(new BacktestData([0.1, 0.2], [1, 1], [2, 2], 0.99)).Undefined);
         Assert.Equal("an exception day has no positive ES", new EsZ1Backtest().Run(new BacktestData([3.0], [1], [0], 0.99)).Undefined);

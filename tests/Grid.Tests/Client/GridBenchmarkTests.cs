@@ -51,6 +51,35 @@ public sealed class GridBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task With_esr_mc_the_grid_gives_the_esr_mc_p_values_the_core_engine_gives_to_the_last_digit()
+    {
+        // A small universe whose models have predictive laws: the grains run the battery as the universe's settings say.
+        BenchmarkSettings EsrSettings(string output) => new()
+        {
+            Models = ["normal", "ewma"],
+            Rolling = new RollingOptions { Window = 250, RefitEvery = 5, Alphas = [0.95] },
+            SyntheticInstruments = 2,
+            SyntheticDays = 600,
+            EsrMonteCarlo = true,
+            OutputDirectory = _dir.File(output),
+        };
+        var grid = EsrSettings("grid-esr");
+        var core = EsrSettings("core-esr");
+
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(grid, new GridEngineExecutor(null, "benchmark-esr", 50, reset: false),
+            CancellationToken.None, new TestConsole().Width(250)));
+        Assert.Equal(ExitCodes.Ok, await BenchmarkRunner.RunAsync(core, new CoreEngineExecutor(), CancellationToken.None, new TestConsole().Width(250)));
+
+        var expected = await File.ReadAllLinesAsync(Path.Combine(core.OutputDirectory, CsvResultsWriter.TestsFile));
+        var actual = await File.ReadAllLinesAsync(Path.Combine(grid.OutputDirectory, CsvResultsWriter.TestsFile));
+        Assert.Equal(expected, actual);
+        // the mc p-values are there (one per pair and test, strict and aux), not only equal
+        var mc = actual.Skip(1).Select(l => l.Split(',')).Where(c => c[3] is "esr-strict" or "esr-aux" && c[6] == "mc").ToList();
+        Assert.Equal(2 * 2 * 2, mc.Count);
+        Assert.All(mc, c => Assert.True(double.TryParse(c[7], System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and <= 1, string.Join(',', c)));
+    }
+
+    [Fact]
     public async Task The_grid_reports_its_progress_in_days_over_every_pair_push_by_push_and_no_pairs_count()
     {
         // Every push moves all pairs to the same day: no pair is done before the last push, so a pairs count says nothing.

@@ -59,6 +59,10 @@ public sealed class GoldenStateTests(GridFixture grid)
         Assert.Equal(["GOLD", "GA", "GB"], universe.Instruments);
         Assert.Equal(["book"], universe.Portfolios);
         Assert.True(universe.HasPrices);
+        // written before the ESR Monte Carlo option (settings id 6): it reads as off, the settings as they were
+        Assert.False(universe.Settings!.EsrMonteCarlo);
+        Assert.True(CoreMapping.ToSettings(GoldenStates.Options).SameAs(universe.Settings));
+        Assert.Same(BacktestOptions.Default, universe.Settings.ToBacktestOptions());
 
         var portfolio = GoldenStates.Load<PortfolioGrainState>("portfolio.v0.bin");
         Assert.Equal(0, portfolio.Version);
@@ -72,6 +76,21 @@ public sealed class GoldenStateTests(GridFixture grid)
         }
 
         Assert.Empty(portfolio.Portfolio.ForecastsOf(PortfolioMethod.Dcc));
+    }
+
+    [Fact]
+    public void Universe_settings_with_the_esr_mc_option_keep_it_through_the_storage_serializer()
+    {
+        var serializer = GoldenStates.Serializer();
+        foreach (var on in new[] { true, false })
+        {
+            var settings = CoreMapping.ToSettings(GoldenStates.Options, backtests: new BacktestOptions { EsrMonteCarlo = on });
+            var stored = new UniverseGrainState { Settings = settings, Models = ["ewma"], Version = StateVersions.Universe };
+            var read = serializer.Deserialize<UniverseGrainState>(serializer.Serialize(stored))!;
+            Assert.Equal(on, read.Settings!.EsrMonteCarlo);
+            Assert.True(settings.SameAs(read.Settings));
+            Assert.Equal(on, read.Settings.ToBacktestOptions().EsrMonteCarlo);
+        }
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public static class RunOptions
 
     public static readonly RunOption<bool> EsrMonteCarlo = Flag("esr-mc",
         "Also give esr-strict and esr-aux their Monte Carlo p-value (mc: returns redrawn from the forecasts' laws, 199 refits per " +
-        "series and test; about doubles the backtests' cost). Needs forecasts with a predictive law: benchmark --engine core only.");
+        "series and test; about doubles the backtests' cost). Needs forecasts with a predictive law: benchmark (either engine; on the grid the universe's settings keep it), not backtest --input.");
 
     // Output
     public static readonly RunOption<string> Out = Text("out", "Folder for the CSV results and the HTML report (report.html).", "out");

@@ -33,13 +33,50 @@ public sealed record BenchOptions
     /// <summary>Also run <c>riskgrid benchmark</c> with its defaults on the Core engine and through an embedded grid.</summary>
     public bool DefaultBenchmark { get; init; }
 
+    private const string Usage = "GridBench [state|scale] [--instruments N] [--days N] [--window N] [--refit N] [--models a,b] " +
+        "[--days-per-push N] [--live-days N] [--silos 1,2] [--redis HOST:PORT | --no-redis] [--repeat N] [--with-benchmark] (scale: [--quick])";
+
+    /// <summary><see cref="Parse"/> for the command line: <c>--help</c> prints the usage (exit 0); a bad option or value
+    /// prints what is wrong and the usage (exit 2), never a stack trace. <paramref name="needsRedis"/> names the command that
+    /// cannot run without <c>--redis</c> / RISKGRID_REDIS.</summary>
+    public static BenchOptions ParseOrExit(string[] args, string? needsRedis = null)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            Environment.Exit(0);
+        }
+
+        try
+        {
+            var o = Parse(args);
+            return needsRedis is null || o.Redis is not null
+                ? o
+                : throw new ArgumentException($"{needsRedis} needs --redis HOST:PORT (or RISKGRID_REDIS)");
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine($"GridBench: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            Environment.Exit(2);
+            throw;
+        }
+    }
+
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions { Redis = Environment.GetEnvironmentVariable("RISKGRID_REDIS") };
+        var o = new BenchOptions { Redis = Environment.GetEnvironmentVariable("RISKGRID_REDIS") is { Length: > 0 } redis ? redis : null };
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            int Int()
+            {
+                var name = args[i];
+                return int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : throw new ArgumentException($"{name} needs a whole number, not '{args[i]}'");
+            }
+
             o = args[i] switch
             {
                 "--instruments" => o with { Instruments = Int() },
@@ -49,7 +86,9 @@ public sealed record BenchOptions
                 "--models" => o with { Models = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--days-per-push" => o with { DaysPerPush = Int() },
                 "--live-days" => o with { LiveDays = Int() },
-                "--silos" => o with { Silos = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                "--silos" => o with { Silos = [.. Next().Split(',').Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                    ? n
+                    : throw new ArgumentException($"--silos needs silo counts such as 1,2, not '{args[i]}'"))] },
                 "--redis" => o with { Redis = Next() },
                 "--no-redis" => o with { Redis = null },
                 "--repeat" => o with { Repeat = Math.Max(1, Int()) },

@@ -11,8 +11,8 @@ using RiskGrid.GridBench;
 // forecast) through the grid on 1 and 2 silos, against the Core engine doing the same work alone.
 if (args is ["state", .. var rest])
 {
-    var stateBench = BenchOptions.Parse(rest);
-    await StateBench.RunAsync(stateBench.Redis ?? throw new ArgumentException("GridBench state needs --redis HOST:PORT (or RISKGRID_REDIS)"),
+    var stateBench = BenchOptions.ParseOrExit(rest, needsRedis: "state");
+    await StateBench.RunAsync(stateBench.Redis!,
         stateBench.Instruments, stateBench.Window);
     return;
 }
@@ -20,14 +20,14 @@ if (args is ["state", .. var rest])
 if (args is ["scale", .. var scaleArgs])
 {
     var quick = scaleArgs.Contains("--quick");
-    var scale = BenchOptions.Parse([.. scaleArgs.Where(a => a != "--quick"), "--live-days", "1"]);
-    await ScaleBench.RunAsync(scale.Redis ?? throw new ArgumentException("GridBench scale needs --redis HOST:PORT (or RISKGRID_REDIS)"),
+    var scale = BenchOptions.ParseOrExit([.. scaleArgs.Where(a => a != "--quick"), "--live-days", "1"], needsRedis: "scale");
+    await ScaleBench.RunAsync(scale.Redis!,
         scaleArgs.Contains("--instruments") ? scale.Instruments : quick ? 300 : 5000,
         scaleArgs.Contains("--days") ? scale.Days : quick ? 450 : 1000, scale.Window);
     return;
 }
 
-var bench = BenchOptions.Parse(args);
+var bench = BenchOptions.ParseOrExit(args);
 (TimeSpan Core, TimeSpan Grid)? defaultBenchmark = null;
 if (bench.DefaultBenchmark)
 {

@@ -29,6 +29,25 @@ internal sealed class RedisStats : IAsyncDisposable
     /// <summary>Memory Redis uses now (<c>used_memory</c>).</summary>
     public Task<long> UsedMemoryAsync() => NumberAsync("memory", "used_memory");
 
+    /// <summary>Bytes Redis holds (<c>MEMORY USAGE</c>, key and value) for the keys whose names contain <paramref name="fragment"/>
+    /// and do not contain <paramref name="exclude"/>, and how many such keys there are (one SCAN over the database).</summary>
+    public async Task<(long Bytes, int Keys)> KeyMemoryAsync(string fragment, string exclude)
+    {
+        var db = _mux.GetDatabase();
+        long bytes = 0;
+        var keys = 0;
+        await foreach (var key in _server.KeysAsync(pattern: $"*{fragment}*", pageSize: 1000))
+        {
+            if (!key.ToString().Contains(exclude, StringComparison.Ordinal))
+            {
+                bytes += (long)(await db.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0"));
+                keys++;
+            }
+        }
+
+        return (bytes, keys);
+    }
+
     public ValueTask DisposeAsync() => _mux.DisposeAsync();
 
     private async Task<long> NumberAsync(string section, string key) =>

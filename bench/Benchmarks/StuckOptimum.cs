@@ -116,7 +116,7 @@ internal static class StuckOptimum
             summaries[k] = $"{name,-7} {modelName,-12} {windows,7} {stuck,7} {worst,9:F4} {worstAt,6} {coldMisses,7} {worstCold,9:F4} {multiBehind,9}";
             costs[k] = $"{name,-7} {modelName,-12} {times.Count,7} {times.DefaultIfEmpty().Average() / 1e3,9:F2} {median / 1e3,9:F2} " +
                        $"{(double)tally.Passes / Math.Max(tally.Fits, 1),11:F1} {(double)tally.GuardPasses / Math.Max(tally.Fits, 1),9:F1} " +
-                       $"{tally.GuardProbes,7} {tally.GuardChanges,8}";
+                       $"{tally.GuardProbes,7} {tally.GuardTracked,8} {tally.GuardScans,10} {tally.GuardChanges,8}";
         }
 
         Console.WriteLine($"window {window}; shortfall = best of (multi-start, rolling, cold) minus the fit's log-likelihood; counted above {Tolerance}");
@@ -128,9 +128,9 @@ internal static class StuckOptimum
 
         Console.WriteLine();
         Console.WriteLine($"rolling fits from --from on: {ThreadClock.Describe} per fit (ms), likelihood passes per fit and the guard's share, fits where");
-        Console.WriteLine("the stuck-optimum guard fired and changed the answer" +
+        Console.WriteLine("the stuck-optimum guard fired, refitted a tracked maximum or the main path, searched the stretches between the returns next to the mean, and changed the answer" +
                           (reference is null ? " (with the cold fits, which run the guard too; --reference leaves them out)" : ""));
-        Console.WriteLine($"{"series",-7} {"model",-12} {"fits",7} {"mean ms",9} {"median",9} {"passes/fit",11} {"of guard",9} {"fired",7} {"changed",8}");
+        Console.WriteLine($"{"series",-7} {"model",-12} {"fits",7} {"mean ms",9} {"median",9} {"passes/fit",11} {"of guard",9} {"fired",7} {"tracked",8} {"stretches",10} {"changed",8}");
         foreach (var cost in costs)
         {
             Console.WriteLine(cost);

@@ -41,6 +41,9 @@ public sealed class Aparch : VolatilityProcess
     // α on 0, as EGARCH's: the size effect put to zero (a second maximum not seen, but not ruled out either).
     public override IReadOnlyList<int> BimodalLowerBounds { get; } = [1];
 
+    /// <summary>δ &lt; 1: (|ε| − γε)^δ has an unbounded slope at ε = 0, a cusp in μ at every return.</summary>
+    public override bool HasMeanCusps(ReadOnlySpan<double> parameters) => Delta(parameters) < 1;
+
     /// <summary>The fixed power, or null when δ is estimated.</summary>
     public double? FixedDelta => _fixedDelta;
 

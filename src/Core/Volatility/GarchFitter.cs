@@ -89,6 +89,13 @@ public static class GarchFitter
     private const double ScreenDecrement = 0.05;
     private const double ScreenPull = 0.05;
 
+    // The search across the cusps in the mean (see AcrossMeanCusps): the stretches between the returns within this many of
+    // μ's scale s/√T of the answer's μ, each searched with μ held this fraction of its width inside it, for at most this
+    // many steps.
+    private const double StretchRadius = 0.3;
+    private const double StretchMargin = 1e-6;
+    private const int StretchIterations = 20;
+
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
 
@@ -103,11 +110,61 @@ public static class GarchFitter
 
     /// <summary><see cref="Fit(VolatilityModel, ReadOnlySpan{double}, ModelFit?)"/>, with the stuck-optimum guard
     /// switched off when <paramref name="guard"/> is false (for tests that show what it repairs).</summary>
-    internal static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard)
+    internal static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard) =>
+        Fit(model, returns, previous, guard, cusps: guard);
+
+    /// <summary>
+    /// <see cref="Fit(VolatilityModel, ReadOnlySpan{double}, ModelFit?, bool)"/>, with the search across the mean's cusps
+    /// (<see cref="AcrossMeanCusps"/>) switched off when <paramref name="cusps"/> is false (for tests that show what it repairs).
+    /// With it, the fit follows two paths: the main one, the fit as it is without that search (from the main path's
+    /// previous fit, which a previous fit that differs from it carries, see <see cref="TrackedPath"/>), and, where the
+    /// search made the previous answer better, its own continuation; the answer is the best of the two and of the search
+    /// from it, never below the main path's, and the main path's fit goes on in the answer's state while they differ.
+    /// </summary>
+    internal static ModelFit Fit(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard, bool cusps)
+    {
+        var (own, path) = TrackedPath.Split(previous, model.ParameterCount);
+        var main = FitPath(model, returns, path ?? own, guard);
+        var best = main;
+        var passes = main.Passes;
+        var guardPasses = main.GuardPasses;
+        var tracked = main.Tracked;
+        if (path is not null && own is not null)
+        {
+            // The answer's own path, apart from the main one since a search across the cusps beat it.
+            var other = FitPath(model, returns, own, guard);
+            (passes, guardPasses, tracked) = (passes + other.Passes, guardPasses + other.Passes, true);
+            best = Better(other.Fit, best.Fit) ? other : best;
+        }
+
+        var scanned = false;
+        var answer = best.Fit;
+        if (guard && cusps && answer.IsUsable && AcrossMeanCusps(model, returns, answer) is (var across, var scanPasses))
+        {
+            scanned = true;
+            (passes, guardPasses) = (passes + scanPasses, guardPasses + scanPasses);
+            answer = across is not null && Better(across, answer) ? across : answer;
+        }
+
+        var changed = main.Changed || !ReferenceEquals(answer, main.Fit);
+        FitCounters.Record(model.Name, passes, guardPasses, best.Fallback, main.Probed || scanned, tracked, changed, scanned);
+        return ReferenceEquals(answer, main.Fit) || !main.Fit.IsUsable ? answer : TrackedPath.Pack(answer, main.Fit, model.ParameterCount);
+    }
+
+    // Whether a fit is better than another by more than AcceptGain (a usable one than a failure).
+    private static bool Better(ModelFit candidate, ModelFit than) =>
+        candidate.IsUsable && (!than.IsUsable || candidate.LogLikelihood > than.LogLikelihood + AcceptGain);
+
+    /// <summary>One fit of a path and what it cost: likelihood passes in all and the guard's share, and what the guard did.</summary>
+    private sealed record PathFit(ModelFit Fit, int Passes, int GuardPasses, bool Fallback, bool Probed, bool Tracked, bool Changed);
+
+    /// <summary>The fit from <paramref name="previous"/> (or cold) with the stuck-optimum guard (<see cref="Guard"/>) when
+    /// <paramref name="guard"/>, but not the search across the mean's cusps.</summary>
+    private static PathFit FitPath(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit? previous, bool guard)
     {
         if (CheckData(model, returns, out var scale) is { } problem)
         {
-            return ModelFit.Failure(problem);
+            return new PathFit(ModelFit.Failure(problem), 0, 0, false, false, false, false);
         }
 
         var likelihood = VolatilityLikelihood.ForThread(model, returns);
@@ -136,7 +193,8 @@ public static class GarchFitter
 
         if (search is null)
         {
-            return ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value");
+            return new PathFit(ModelFit.Failure($"{model.Name}: the likelihood is not finite at any starting value"), likelihood.Passes,
+                0, false, false, false, false);
         }
 
         var searchPasses = likelihood.Passes;
@@ -144,8 +202,7 @@ public static class GarchFitter
             : new GuardResult(search, search.Iterations, new GuardMemory(0, 0, null, null), false, false, false);
         var guardPasses = likelihood.Passes - searchPasses;
         var fit = Finish(model, likelihood, kept.Best.Objective, scale, kept.Iterations, kept.Best.Trouble, warm, kept.Memory);
-        FitCounters.Record(model.Name, likelihood.Passes, guardPasses, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
-        return fit;
+        return new PathFit(fit, likelihood.Passes, guardPasses, kept.Best.Fallback, kept.Probed, kept.Tracked, kept.Changed);
     }
 
     /// <summary>What the stuck-optimum guard kept: the best search and its steps (the fit's
@@ -168,7 +225,7 @@ public static class GarchFitter
     /// stays distinct and within the margin, so the rolling fit switches when it overtakes; (3) while none is tracked,
     /// bound flips (<see cref="BoundFlips"/>) on the bounds the model declares bimodal
     /// (<see cref="VolatilityModel.BimodalLowerBounds"/>: EGARCH's α); (4) the best of all searches is the answer.
-    /// Searches that enter the warm maximum's basin stop there (<see cref="BasinOf"/>), and a flip whose held stage shows
+    /// Searches that enter the warm maximum's basin stop there (<see cref="BasinOf(Search, int)"/>), and a flip whose held stage shows
     /// no maximum on the bound is not released, so that the guard costs little where it finds nothing. Every decision depends only on the window and the previous fit, so a grain that
     /// persists its fits decides as the batch engine does.
     /// </summary>
@@ -684,6 +741,137 @@ public static class GarchFitter
     }
 
     /// <summary>
+    /// The search across the cusps in the mean (<see cref="VolatilityProcess.HasMeanCusps"/>: APARCH with δ &lt; 1). There the
+    /// likelihood is smooth in μ only between neighbouring returns, each return a cusp: a downward one is a wall no gradient
+    /// search crosses, an upward one a maximum at the return itself, so a warm fit keeps the stretch it started in while the
+    /// window's shift makes another one better (on S&amp;P 500 windows of 2001–02 by up to 0.15 in log-likelihood, γ on its
+    /// bound and δ ≈ 0.2–0.5). From <paramref name="from"/>'s estimate, μ is put in the middle of each stretch between the
+    /// returns within <see cref="StretchRadius"/> of its μ (and the stretches just beyond) and held inside it while all
+    /// parameters adapt (a few quasi-Newton steps from <paramref name="from"/>'s curvature, loose tolerances); the best, when
+    /// it beats <paramref name="from"/> by <see cref="AcceptGain"/>, is released and polished, and its fit (with
+    /// <paramref name="from"/>'s guard memory) comes back with the passes spent. Null when the process has no cusps at
+    /// <paramref name="from"/>'s estimate; a null fit when no stretch beat it.
+    /// </summary>
+    private static (ModelFit? Fit, int Passes)? AcrossMeanCusps(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from)
+    {
+        var n = model.ParameterCount;
+        if (!model.Process.HasMeanCusps(model.ProcessParameters(from.Parameters)))
+        {
+            return null;
+        }
+
+        // The fit's curvature, or, where its state holds none (at a return the Hessian in μ is not finite), the curvature
+        // measured at the first stretch's start.
+        var state = WarmStartState.Unpack(from.Blob, n);
+        var carried = state?.Hessian;
+
+        var scale = DataScale.Of(returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
+        var count = likelihood.Count;
+        var origin = new double[n];
+        model.ToWorking(from.Parameters, scale, origin);
+        var fromValue = new LikelihoodObjective(likelihood, scale).Value(origin);
+        if (!(fromValue < LikelihoodObjective.Penalty))
+        {
+            return (null, likelihood.Passes);
+        }
+
+        // The returns that feed the recursion (the last feeds only the forecast) within the radius of μ, and the nearest
+        // ones beyond it, which end the outermost stretches.
+        var s = scale.StandardDeviation;
+        var mu = from.Parameters[0];
+        var radius = StretchRadius * s / Math.Sqrt(count);
+        var ends = new List<double>();
+        double below = double.NegativeInfinity, above = double.PositiveInfinity;
+        for (var t = 0; t < returns.Length - 1; t++)
+        {
+            var r = returns[t];
+            if (Math.Abs(r - mu) <= radius)
+            {
+                ends.Add(r);
+            }
+            else if (r < mu)
+            {
+                below = Math.Max(below, r);
+            }
+            else
+            {
+                above = Math.Min(above, r);
+            }
+        }
+
+        if (double.IsFinite(below))
+        {
+            ends.Add(below);
+        }
+
+        if (double.IsFinite(above))
+        {
+            ends.Add(above);
+        }
+
+        ends.Sort();
+        var lower = model.WorkingLower.ToArray();
+        var upper = model.WorkingUpper.ToArray();
+        Search? best = null;
+        for (var i = 0; i + 1 < ends.Count; i++)
+        {
+            var (a, b) = (ends[i], ends[i + 1]);
+            // The answer's own stretch is the one it came from (on a return, both of its neighbours are searched).
+            if (!(b > a) || (a < mu && mu < b))
+            {
+                continue;
+            }
+
+            var margin = StretchMargin * (b - a);
+            lower[0] = Math.Max((a + margin) / s, model.WorkingLower[0]);
+            upper[0] = Math.Min((b - margin) / s, model.WorkingUpper[0]);
+            if (!(upper[0] > lower[0]))
+            {
+                continue;
+            }
+
+            var x = (double[])origin.Clone();
+            x[0] = 0.5 * (lower[0] + upper[0]);
+            var objective = new LikelihoodObjective(likelihood, scale);
+            if (carried is null)
+            {
+                carried = new double[n * n];
+                objective.Hessian(x, model.WorkingLower, model.WorkingUpper, carried);
+            }
+
+            var curvature = (double[])carried.Clone();
+            objective.SetScaling(x, Diagonal(curvature, n));
+            var outcome = ProjectedQuasiNewton.Minimize(objective, lower, upper, x, curvature, HeldGradientTolerance,
+                HeldDecrementTolerance / count, BoundTolerance, StretchIterations, out var iterations);
+            if (outcome != ProjectedQuasiNewton.Outcome.NotFinite && objective.BestValue < LikelihoodObjective.Penalty
+                && (best is null || objective.BestValue < best.Objective.BestValue))
+            {
+                best = new Search(objective, iterations, false, null, curvature);
+            }
+        }
+
+        if (best is null || carried is null || !(best.Objective.BestValue < fromValue - AcceptGain / count))
+        {
+            return (null, likelihood.Passes);
+        }
+
+        var basin = BasinOf(origin, carried, fromValue, count);
+        var start = (double[])best.Objective.BestWorking.Clone();
+        if (Optimise(model, likelihood, new LikelihoodObjective(likelihood, scale), start, (double[])best.Curvature.Clone(), basin)
+            is not { } released)
+        {
+            return (null, likelihood.Passes);
+        }
+
+        var memory = state is null ? null : new GuardMemory(state.FitsSinceProbe, state.FitsSinceFlip, state.Alternative,
+            state.AlternativeHessian, state.BoundCoordinate, state.BoundPoint, state.BoundHessian);
+        var fit = Finish(model, likelihood, released.Objective, scale, released.Iterations + best.Iterations, released.Trouble,
+            warm: true, memory);
+        return (fit, likelihood.Passes);
+    }
+
+    /// <summary>
     /// The screen of a flip onto a bound (see <see cref="ScreenDecrement"/>): one pass at the held start
     /// <paramref name="x"/>, the Newton step there over the other coordinates by the carried held curvature, and from it
     /// the predicted held maximum. Returns the Newton point (working coordinates; the next such flip's start) when the
@@ -775,18 +963,22 @@ public static class GarchFitter
 
     /// <summary>The basin of <paramref name="search"/>'s maximum: within half a standard error of it in every coordinate, by its
     /// curvature (the complement of <see cref="Distinct"/>), and not better than it by <see cref="AcceptGain"/>.</summary>
-    private static ProjectedQuasiNewton.Basin BasinOf(Search search, int count)
+    private static ProjectedQuasiNewton.Basin BasinOf(Search search, int count) =>
+        BasinOf(search.Objective.BestWorking, search.Curvature, search.Objective.BestValue, count);
+
+    /// <summary>The basin of the maximum at <paramref name="working"/> with objective <paramref name="value"/> and curvature
+    /// <paramref name="curvature"/> there (see <see cref="BasinOf(Search, int)"/>).</summary>
+    private static ProjectedQuasiNewton.Basin BasinOf(double[] working, double[] curvature, double value, int count)
     {
-        var n = search.Objective.BestWorking.Length;
+        var n = working.Length;
         var radius = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var curvature = Math.Max(search.Curvature[j * n + j], 0);
-            radius[j] = curvature > 0 ? 0.5 / Math.Sqrt(curvature * count) : 0;
+            var diagonal = Math.Max(curvature[j * n + j], 0);
+            radius[j] = diagonal > 0 ? 0.5 / Math.Sqrt(diagonal * count) : 0;
         }
 
-        return new ProjectedQuasiNewton.Basin((double[])search.Objective.BestWorking.Clone(), radius,
-            search.Objective.BestValue - AcceptGain / count);
+        return new ProjectedQuasiNewton.Basin((double[])working.Clone(), radius, value - AcceptGain / count);
     }
 
     /// <summary>Whether two searches ended at different maxima: more than half a standard error apart in some
@@ -1006,3 +1198,4 @@ public static class GarchFitter
     private static string Describe(Exception ex) =>
         ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
 }
+

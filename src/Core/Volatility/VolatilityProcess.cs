@@ -46,6 +46,15 @@ public abstract class VolatilityProcess : ModelPart
     /// <summary>Whether <see cref="SecondOrder"/> is provided.</summary>
     public virtual bool HasSecondOrder => false;
 
+    /// <summary>
+    /// Whether, at these process parameters, each return that feeds the recursion puts a cusp into the likelihood as a
+    /// function of the mean μ (a term |r_t − μ|^δ with δ &lt; 1, whose slope is unbounded at r_t = μ): the likelihood is then
+    /// smooth in μ only between neighbouring returns, and a gradient search cannot leave the stretch it starts in. The
+    /// fitter's stuck-optimum guard then searches the neighbouring stretches (see <see cref="GarchFitter"/>). False by
+    /// default: GARCH, GJR and EGARCH are smooth in μ.
+    /// </summary>
+    public virtual bool HasMeanCusps(ReadOnlySpan<double> parameters) => false;
+
     /// <summary>σ²_{t+1} from σ²_t and the standardised innovation z_t (residual ε_t = σ_t·z_t); used by
     /// the simulator.</summary>
     public abstract double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters);

@@ -35,17 +35,102 @@ public sealed class StuckOptimumGuardTests
                 continue; // the cold fit, the same with and without the guard
             }
 
-            var best = Math.Max(GarchFitter.FitMultiStart(model, window).LogLikelihood, unguarded.LogLikelihood);
-            Assert.True(guarded.LogLikelihood >= best - Tolerance,
-                $"{name} window {start}: guarded rolling fit {guarded.LogLikelihood:R} (alpha {guarded.Parameters[2]:g3}) " +
-                $"below the best maximum {best:R}");
-            if (unguarded.LogLikelihood < best - Tolerance)
-            {
-                unguardedMisses.Add($"{start}: {best - unguarded.LogLikelihood:g3}");
-            }
+            AssertWithinBest(model, window, $"{name} window {start}", guarded, $"alpha {guarded.Parameters[2]:g3}", unguarded,
+                unguardedMisses);
         }
 
         Assert.NotEmpty(unguardedMisses);
+    }
+
+    /// <summary>
+    /// APARCH with δ &lt; 1 (here δ ≈ 0.2–0.3, γ on its bound): every return is a cusp of the likelihood in μ, and the warm
+    /// fit stays in the stretch between two returns it started in while another becomes better. A stretch of rolling fits
+    /// from a cold one where the fit without the search across the cusps (the main path) ends more than 0.01 below a
+    /// multi-start search at the end (found by <c>bench/Benchmarks -- stuck --models aparch-n,aparch-t</c>); the fit with it
+    /// never answers below the main path, and at the end is within 0.01 of the best maximum.
+    /// </summary>
+    [SharedDataTheory]
+    [InlineData("aparch-n", 562, 567)]
+    public void Rolling_aparch_fit_leaves_the_stretch_between_two_returns_and_never_below_the_main_path(string name, int from, int to)
+    {
+        var model = VolatilityParts.Compose(name);
+        ModelFit? guarded = null, main = null;
+        var mainMisses = new List<string>();
+        var delta = model.ParameterNames.ToList().IndexOf("delta");
+        for (var start = from; start <= to; start++)
+        {
+            var window = Sp500Returns.Window(start, Window);
+            guarded = GarchFitter.Fit(model, window, guarded, guard: true, cusps: true);
+            main = GarchFitter.Fit(model, window, main, guard: true, cusps: false);
+            Assert.True(guarded.IsUsable && main.IsUsable, $"{name} window {start}: {guarded.Message} / {main.Message}");
+            Assert.True(guarded.Parameters[delta] < 1, $"{name} window {start}: delta {guarded.Parameters[delta]:g3}, no cusps in the mean");
+            Assert.True(guarded.LogLikelihood >= main.LogLikelihood - 1e-6,
+                $"{name} window {start}: {guarded.LogLikelihood:R} below the main path's {main.LogLikelihood:R}");
+            if (start < to)
+            {
+                continue; // the way there: the multi-start search costs about a hundred fits
+            }
+
+            AssertWithinBest(model, window, $"{name} window {start}", guarded, $"mu {guarded.Parameters[0]:g6}", main, mainMisses);
+        }
+
+        Assert.NotEmpty(mainMisses);
+    }
+
+    /// <summary>Asserts <paramref name="guarded"/> within <see cref="Tolerance"/> of the best of a multi-start search and
+    /// <paramref name="baseline"/> (the fit without the guard under test), and notes where the baseline is not.</summary>
+    private static void AssertWithinBest(VolatilityModel model, ReadOnlySpan<double> window, string where, ModelFit guarded,
+        string estimate, ModelFit baseline, List<string> baselineMisses)
+    {
+        var best = Math.Max(GarchFitter.FitMultiStart(model, window).LogLikelihood, baseline.LogLikelihood);
+        Assert.True(guarded.LogLikelihood >= best - Tolerance,
+            $"{where}: guarded rolling fit {guarded.LogLikelihood:R} ({estimate}) below the best maximum {best:R}");
+        if (baseline.LogLikelihood < best - Tolerance)
+        {
+            baselineMisses.Add($"{where}: {best - baseline.LogLikelihood:g3}");
+        }
+    }
+
+    [Fact]
+    public void Only_aparch_with_a_power_below_one_has_cusps_in_the_mean()
+    {
+        Assert.True(new Aparch().HasMeanCusps([0.01, 0.05, 0.5, 0.9, 0.8]));
+        Assert.False(new Aparch().HasMeanCusps([0.01, 0.05, 0.5, 0.9, 1.2]));
+        Assert.False(new Aparch(fixedDelta: 1).HasMeanCusps([0.01, 0.05, 0.5, 0.9]));
+        Assert.True(new Aparch(fixedDelta: 0.5).HasMeanCusps([0.01, 0.05, 0.5, 0.9]));
+        Assert.False(new Garch().HasMeanCusps([0.01, 0.05, 0.9]));
+        Assert.False(new Egarch().HasMeanCusps([0.0, 0.1, -0.05, 0.95]));
+    }
+
+    [Fact]
+    public void Tracked_main_path_round_trips_beside_the_answers_own_state()
+    {
+        var main = new ModelFit(FitStatus.ConvergedAtBound, [0.1, -0.2, 0.3], [0.01, 0.02, 0.03], -1234.5, 7, "on a bound", [1, 2, 3]);
+        var answer = new ModelFit(FitStatus.Converged, [0.4, 0.5, 0.6], null, -1230.25, 9, null, [9, 8]);
+        var packed = TrackedPath.Pack(answer, main, 3);
+        Assert.Equal(answer.Parameters, packed.Parameters);
+        var (own, path) = TrackedPath.Split(packed, 3);
+        Assert.Equal(new byte[] { 9, 8 }, own!.Blob);
+        Assert.Equal(answer.Parameters, own.Parameters);
+        Assert.NotNull(path);
+        Assert.Equal(main.Status, path.Status);
+        Assert.Equal(main.Parameters, path.Parameters);
+        Assert.Equal(main.StandardErrors, path.StandardErrors);
+        Assert.Equal(main.LogLikelihood, path.LogLikelihood);
+        Assert.Equal(main.Iterations, path.Iterations);
+        Assert.Equal(main.Blob, path.Blob);
+
+        var bare = TrackedPath.Split(TrackedPath.Pack(answer with { Blob = null }, main with { StandardErrors = null, Blob = null }, 3), 3);
+        Assert.Null(bare.Own!.Blob);
+        Assert.Null(bare.Main!.StandardErrors);
+        Assert.Null(bare.Main.Blob);
+        // A fit of another format is its own path; a wrapper cut short is read as no state and no main path.
+        Assert.Same(answer, TrackedPath.Split(answer, 3).Own);
+        Assert.Null(TrackedPath.Split(answer, 3).Main);
+        var cut = TrackedPath.Split(packed with { Blob = packed.Blob![..^3] }, 3);
+        Assert.Null(cut.Own!.Blob);
+        Assert.Null(cut.Main);
+        Assert.Null(TrackedPath.Split(packed, 4).Main);
     }
 
     [SharedDataFact]

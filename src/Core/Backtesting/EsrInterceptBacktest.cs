@@ -53,7 +53,7 @@ public sealed class EsrInterceptBacktest : IBacktest
     {
         var n = data.Count;
         var p = data.ExpectedRate;
-        var k = TailCount(n, p);
+        var k = QuantileEsRegression.TailCount(n, p);
         if (k < 3)
         {
             return Undefined(n == 0 ? "no observations" : "fewer than three tail points (T(1 − α) < 3)");
@@ -120,8 +120,6 @@ public sealed class EsrInterceptBacktest : IBacktest
              new PValue(PValueMethods.Normal, normal),
              new PValue(PValueMethods.NormalTwoSided, 2 * (1 - Normal.CDF(0, 1, Math.Abs(statistic))))], null).With(law);
     }
-
-    private static int TailCount(int n, double p) => (int)Math.Ceiling(n * p - 1e-9);
 
     private static TestResult Undefined(string why) =>
         new(TestName, double.NaN, 0,

@@ -71,7 +71,7 @@ public sealed class McNeilFreyBacktest(bool standardised) : IBacktest
         }
 
         var x0 = residuals.ToArray();
-        var (mean, sd) = MeanSd(x0);
+        var (mean, sd, _) = SkewCorrectedBootstrap.Moments(x0);
         if (!(sd > 0))
         {
             return Undefined("the exceedance residuals have no spread");
@@ -87,30 +87,12 @@ public sealed class McNeilFreyBacktest(bool standardised) : IBacktest
                 residual[i] = (draw[i] - shortfalls[i]) / scales[i];
             }
 
-            var (m, s) = MeanSd(residual);
+            var (m, s, _) = SkewCorrectedBootstrap.Moments(residual);
             return s > 0 ? m / (s / Math.Sqrt(n)) : double.NaN;
         });
         return new TestResult(Name, statistic, n - 1,
             [new PValue(PValueMethods.Bootstrap, SkewCorrectedBootstrap.PValue(x0, 0, DufourMonteCarlo.SeedOf(Name), Replications)),
              new PValue(PValueMethods.Normal, 1 - StudentT.CDF(0, 1, n - 1, statistic))], null).With(law);
-    }
-
-    private static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x)
-    {
-        var mean = 0.0;
-        foreach (var v in x)
-        {
-            mean += v;
-        }
-
-        mean /= x.Length;
-        var squares = 0.0;
-        foreach (var v in x)
-        {
-            squares += (v - mean) * (v - mean);
-        }
-
-        return (mean, Math.Sqrt(squares / (x.Length - 1)));
     }
 
     private TestResult Undefined(string why) =>

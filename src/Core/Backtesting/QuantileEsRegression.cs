@@ -210,6 +210,10 @@ public static class QuantileEsRegression
         }
     }
 
+    /// <summary>The tail points of <paramref name="n"/> observations at tail probability <paramref name="p"/>: ⌈np⌉, with np
+    /// rounded first (np an integer up to the rounding of p = 1 − α counts np, not np + 1).</summary>
+    internal static int TailCount(int n, double p) => (int)Math.Ceiling(n * p - 1e-9);
+
     /// <summary>A fit with a constant ES equation (<see cref="ConstantEsFitter"/>): the quantile line (b₀, b₁), the ES g₀ and
     /// the variance of g₀, in the data's own units.</summary>
     public sealed record ConstantEsFit(double[] Quantile, double Es, double EsVariance);
@@ -321,7 +325,7 @@ public static class QuantileEsRegression
         {
             _y.CopyTo(_z, 0);
             Array.Fill(_w, 1.0);
-            var k = Math.Max(1, (int)Math.Ceiling(_y.Length * _p - 1e-9));
+            var k = Math.Max(1, TailCount(_y.Length, _p));
             return [WeightedQuantile(_z, _w, k), 0];
         }
     }

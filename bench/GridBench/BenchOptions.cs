@@ -50,6 +50,11 @@ public sealed record BenchOptions
         try
         {
             var o = Parse(args);
+            if (o.Redis is { } redis)
+            {
+                _ = RiskGrid.Client.Sdk.ClusterAddress.Parse($"redis://{redis}", "check", "check"); // a bad address fails here, not after the silos started
+            }
+
             return needsRedis is null || o.Redis is not null
                 ? o
                 : throw new ArgumentException($"{needsRedis} needs --redis HOST:PORT (or RISKGRID_REDIS)");

@@ -21,22 +21,21 @@ public static class Grids
             // One that exits first or is not ready in time is killed and named, with its output.
             await Task.WhenAll(silos.Select((silo, i) => silo.WaitUntilReadyAsync($"silo {i}",
                 line => line.StartsWith(SiloExecutable.ReadyLinePrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(120))));
+            var connection = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"redis://{redis}", clusterId, clusterId));
+            var management = connection.Client.Cluster.GetGrain<IManagementGrain>(0);
+            while ((await management.GetHosts(onlyActive: true)).Count < count)
+            {
+                await Task.Delay(200);
+            }
+
+            return (connection, silos, clusterId);
         }
         catch
         {
-            // One silo that did not start must not leave the others running.
+            // A silo that did not start, or a client that could not connect, must not leave the silos running.
             await StopProcessesAsync(silos, redis, clusterId);
             throw;
         }
-
-        var connection = await RiskGridConnection.ConnectAsync(ClusterAddress.Parse($"redis://{redis}", clusterId, clusterId));
-        var management = connection.Client.Cluster.GetGrain<IManagementGrain>(0);
-        while ((await management.GetHosts(onlyActive: true)).Count < count)
-        {
-            await Task.Delay(200);
-        }
-
-        return (connection, silos, clusterId);
     }
 
     public static async Task StopProcessesAsync(ChildProcess[] silos, string redis, string clusterId)

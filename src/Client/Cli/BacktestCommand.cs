@@ -117,8 +117,8 @@ public static class BacktestCommand
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, written));
         OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. written, .. reportFiles]));
-        info.MarkupLine($"[grey]{runs.Count.ToString("N0", CultureInfo.InvariantCulture)} series backtested. Results: {Markup.Escape(string.Join(", ", written))}. " +
-                        $"Report: {Markup.Escape(reportFiles[0])}[/]");
+        info.MarkupLine($"[grey]{runs.Count.ToString("N0", CultureInfo.InvariantCulture)} series backtested.[/]");
+        OutputFolder.Tell(info, settings.OutputDirectory, written, reportFiles[0]);
         if (store is null)
         {
             return ExitCodes.Ok;

@@ -95,8 +95,8 @@ public static class BenchmarkRunner
         var header = new ReportHeader(description, null, CodeVersion.Current, dataHash, started, elapsed, parameters);
         var reportFiles = OutputFolder.Write(settings.OutputDirectory, () => HtmlReportWriter.Write(report, settings.OutputDirectory, header, files));
         OutputFolder.Write(settings.OutputDirectory, () => OutputFolder.RemoveStale(settings.OutputDirectory, [.. files, .. reportFiles, .. (history is null ? [] : new[] { history })]));
-        info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. " +
-                           $"Results: {Markup.Escape(string.Join(", ", files))}. Report: {Markup.Escape(reportFiles[0])}[/]");
+        info.MarkupLine($"[grey]{Plural(runs.Count, "pair")} in {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.[/]");
+        OutputFolder.Tell(info, settings.OutputDirectory, files, reportFiles[0]);
         if (history is not null)
         {
             info.MarkupLine($"[grey]History for Prometheus's backfill: {Markup.Escape(history)} " +

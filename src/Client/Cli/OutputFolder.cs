@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace RiskGrid.Client.Cli;
 
 /// <summary>The benchmark's output folder (<c>--out</c>): checked writable before the computation, written after it;
@@ -30,6 +32,46 @@ public static class OutputFolder
         var result = default(T)!;
         Guard(Path.GetFullPath(folder), () => result = write());
         return result;
+    }
+
+    /// <summary>
+    /// The lines that tell where a run's files went, none longer than <paramref name="width"/> columns: "Results in
+    /// FOLDER: " and the files' names relative to the folder, wrapped between names with a two-space indent, then
+    /// "Report: " and the report's path. A file outside the folder keeps its path.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(string folder, IReadOnlyList<string> files, string report, int width = 80)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var root = Path.GetFullPath(folder);
+        var names = files.Select(f => Path.GetRelativePath(root, Path.GetFullPath(f)))
+            .Select((r, i) => r.StartsWith("..", StringComparison.Ordinal) ? files[i] : r).ToList();
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder($"Results in {folder.TrimEnd(Path.DirectorySeparatorChar)}{Path.DirectorySeparatorChar}:");
+        for (var i = 0; i < names.Count; i++)
+        {
+            var item = names[i] + (i < names.Count - 1 ? "," : string.Empty);
+            if (line.Length + 1 + item.Length > width && line.Length > 2)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(' ');
+            }
+
+            line.Append(' ').Append(item);
+        }
+
+        lines.Add(line.ToString());
+        lines.Add($"Report: {report}");
+        return lines;
+    }
+
+    /// <summary>Prints <see cref="Describe"/>'s lines in grey.</summary>
+    public static void Tell(IAnsiConsole console, string folder, IReadOnlyList<string> files, string report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        foreach (var line in Describe(folder, files, report))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+        }
     }
 
     /// <summary>The list of files the last run wrote in a folder (relative paths), so the next run can remove its stale ones.</summary>

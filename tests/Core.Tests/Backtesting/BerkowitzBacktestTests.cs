@@ -134,38 +134,6 @@ public sealed class BerkowitzBacktestTests
         Assert.Contains("no PIT", Backtester.Summarize(quantilesOnly.Forecasts, 0, 0.99).Test(BerkowitzBacktest.TestName).Undefined);
     }
 
-    [Theory]
-    [InlineData("hs")]
-    [InlineData("fhs")]
-    [InlineData("cornish-fisher")]
-    [InlineData("gjr-evt")]
-    public void Pit_tests_run_on_the_records_pits_of_models_with_an_empirical_or_expanded_law(string model)
-    {
-        // These models record a PIT but no location-scale law: berkowitz and es-z3 are defined and are the tests of the
-        // realised records' PITs; the ES tests' Monte Carlo p-values simulated from a law are left out.
-        var series = Series.FromReturns("X", Series.NoisyReturns(760, 5));
-        var options = new RollingOptions { Window = 500, RefitEvery = 25, Alphas = [0.95, 0.99] };
-        var run = RollingEngine.RunPair(series, ModelCatalog.Create(model), options);
-        var realised = run.Forecasts.Where(f => f.IsRealized && f.HasForecast).ToList();
-        Assert.Equal(series.Count - 1 - options.Window, realised.Count);
-        Assert.All(realised, f => Assert.Null(f.Law));
-        double[] pits = [.. realised.Select(f => f.Pit)];
-        for (var k = 0; k < options.Alphas.Count; k++)
-        {
-            var alpha = options.Alphas[k];
-            var summary = Backtester.Summarize(run.Forecasts, k, alpha);
-            var berkowitz = summary.Test(BerkowitzBacktest.TestName);
-            var z3 = summary.Test(EsZ3Backtest.TestName);
-            Assert.Null(berkowitz.Undefined);
-            Assert.Null(z3.Undefined);
-            Assert.Equal(BerkowitzBacktest.Statistic(pits, 1 - alpha), berkowitz.Statistic);
-            Assert.Equal(EsZ3Backtest.Statistic(pits, 1 - alpha), z3.Statistic);
-            Assert.InRange(berkowitz.PValueOf(PValueMethods.MonteCarlo), 0, 1);
-            Assert.InRange(z3.PValue, 0, 1);
-            Assert.True(double.IsNaN(summary.Test(EsZ1Backtest.TestName).PValueOf(PValueMethods.MonteCarlo)));
-        }
-    }
-
     // Historical simulation's forecasts without its PIT (IRiskModel's default), as a network's would be.
     private sealed class QuantilesOnly : IRiskModel
     {

@@ -7,6 +7,7 @@ using RiskGrid.Core.Backtesting;
 // Size and power of every catalogued backtest's p-values at a nominal 5%:
 //   dotnet run -c Release --project bench/BacktestBench -- [--samples 1000] [--quick] [--days 250,500,1000]
 //       [--levels 0.99,0.975,0.95] [--scenarios 0,1,2,3] [--seed 1] [--cores 1] [--skip esr-strict,esr-aux] [--tests es-z1,kupiec]
+// Scenario 4 (historical simulation on iid normal returns, its PITs the window's empirical CDF) runs only when listed.
 // One row per scenario, T, level, test and p-value method: the share of samples rejecting (p < 5%)
 // among those where the p-value is defined, and that share of defined samples. The samples carry PITs and
 // volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too, and the forecast

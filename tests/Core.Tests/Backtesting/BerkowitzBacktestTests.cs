@@ -92,6 +92,24 @@ public sealed class BerkowitzBacktestTests
     }
 
     [Fact]
+    public void One_pit_of_zero_a_loss_beyond_the_laws_support_makes_both_pit_tests_reject()
+    {
+        // An empirical law (historical simulation, FHS) gives PIT 0 to a loss beyond its window's largest; the tests read it as
+        // 1e-300, a normal score of about −37 (README, Models). Evenly spread PITs pass both tests; one tail PIT set to 0 fails both.
+        var pits = Enumerable.Range(0, 250).Select(t => (t + 0.5) / 250).ToArray();
+        foreach (var alpha in new[] { 0.99, 0.95 })
+        {
+            var data = Data(pits, alpha);
+            Assert.True(new BerkowitzBacktest().Run(data).PValue > 0.05 && new EsZ3Backtest().Run(data).PValue > 0.05);
+            double[] withZero = [0.0, .. pits[1..]];
+            var berkowitz = new BerkowitzBacktest().Run(Data(withZero, alpha));
+            var z3 = new EsZ3Backtest().Run(Data(withZero, alpha));
+            Assert.True(berkowitz.PValue < 1e-6 && berkowitz.PValueOf(PValueMethods.MonteCarlo) < 0.01, $"berkowitz p = {berkowitz.PValue}");
+            Assert.True(z3.PValue < 0.01, $"es-z3 p = {z3.PValue}");
+        }
+    }
+
+    [Fact]
     public void Rolling_records_carry_the_pit_of_the_forecast_they_realise()
     {
         var series = Series.FromReturns("X", Series.NoisyReturns(420, 3));

@@ -38,12 +38,23 @@ public sealed class GridBenchmarkTests : IDisposable
 
         Assert.Contains("grid (embedded silo)", gridConsole.Output);
         Assert.Contains("Key Results", gridConsole.Output);
-        foreach (var file in new[] { CsvResultsWriter.ForecastsFile, CsvResultsWriter.BacktestsFile, CsvResultsWriter.KeyResultsFile, CsvResultsWriter.FitsFile, CsvResultsWriter.ComparisonFile, CsvResultsWriter.MurphyFile })
+        // The catalogue's results too (backtest-tests.csv, key-results-tests.csv): the PIT tests of every model with a PIT
+        // (the empirical laws of hs, fhs and gjr-evt's body included) are computed from the records' PITs on both engines.
+        foreach (var file in new[] { CsvResultsWriter.ForecastsFile, CsvResultsWriter.BacktestsFile, CsvResultsWriter.TestsFile, CsvResultsWriter.KeyResultsFile,
+                     CsvResultsWriter.KeyResultsTestsFile, CsvResultsWriter.FitsFile, CsvResultsWriter.ComparisonFile, CsvResultsWriter.MurphyFile })
         {
             var expected = await File.ReadAllTextAsync(Path.Combine(core.OutputDirectory, file));
             var actual = await File.ReadAllTextAsync(Path.Combine(grid.OutputDirectory, file));
             Assert.True(expected == actual, $"{file} differs between the grid and the core engine");
         }
+
+        // … and there, not only equal: historical simulation's PIT tests are defined at 95% on every instrument (at 99% the
+        // 120 days can leave Berkowitz fewer than two tail PITs).
+        var pitTests = (await File.ReadAllLinesAsync(Path.Combine(grid.OutputDirectory, CsvResultsWriter.TestsFile))).Skip(1).Select(l => l.Split(','))
+            .Where(c => c[1] == "hs" && c[2] == "0.95" && c[3] is "berkowitz" or "es-z3").ToList();
+        Assert.Equal(4 * 3, pitTests.Count); // 4 instruments × (berkowitz χ² and mc, es-z3 mc)
+        Assert.All(pitTests, c => Assert.True(c[^1].Length == 0 && double.TryParse(c[7], System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1,
+            string.Join(',', c)));
 
         // The tables are the same too: everything after the header line naming the engine, up to the timing line.
         static string Body(string output) => string.Join('\n', output.Split('\n').Skip(1).TakeWhile(l => !l.Contains(" pairs in ")));

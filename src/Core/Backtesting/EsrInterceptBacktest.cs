@@ -43,6 +43,10 @@ public sealed class EsrInterceptBacktest : IBacktest
     /// </summary>
     public const int LawReplications = 199;
 
+    /// <summary>The bootstrap's mean block length for <paramref name="days"/> days: ⌊√T⌋, as the Model Confidence Set's
+    /// (<see cref="StationaryBootstrap.DefaultBlockLength"/>).</summary>
+    public static int BlockLength(int days) => StationaryBootstrap.DefaultBlockLength(days);
+
     public string Name => TestName;
 
     public string Description => "Bayer–Dimitriadis (2020) intercept ESR: r − ES regression, quantile on (1, ES), ES on a constant, which is 0; one-sided bootstrap-t, normal p-values beside";
@@ -85,16 +89,18 @@ public sealed class EsrInterceptBacktest : IBacktest
 
         var statistic = -fit.Es / Math.Sqrt(fit.EsVariance);
 
-        // Bootstrap-t over i.i.d. resamples of the days (y_t, e_t): t*_b = −(g₀*_b − g₀)/se*_b.
+        // Bootstrap-t over stationary-bootstrap resamples of the days (y_t, e_t), blocks of mean length ⌊√T⌋:
+        // t*_b = −(g₀*_b − g₀)/se*_b.
         var rng = new SplitMix64(DufourMonteCarlo.SeedOf(TestName));
-        var (yB, eB) = (new double[n], new double[n]);
+        var (yB, eB, days) = (new double[n], new double[n], new int[n]);
+        var block = BlockLength(n);
         int atLeast = 0, defined = 0;
         for (var b = 0; b < Replications; b++)
         {
+            StationaryBootstrap.Resample(ref rng, days, block);
             for (var i = 0; i < n; i++)
             {
-                var j = rng.NextIndex(n);
-                (yB[i], eB[i]) = (y[j], e[j]);
+                (yB[i], eB[i]) = (y[days[i]], e[days[i]]);
             }
 
             if (fitter.Fit(yB, eB, fit.Quantile) is { EsVariance: > 0 } fitB)

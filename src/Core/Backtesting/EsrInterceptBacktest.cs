@@ -32,7 +32,7 @@ namespace RiskGrid.Core.Backtesting;
 /// <see cref="LawReplications"/> replicates): exact under a correct model whose forecasts do not depend on the returns,
 /// whatever T (the replicates hold the forecasts while they redraw the returns); where tomorrow's forecast reacts to today's
 /// return (GARCH) the replicates lose that tie and the p-value runs conservative (BacktestBench, 300 samples a cell: GJR-t
-/// 1.7–3.7%; 3.0–5.3% on the same volatility paths with returns drawn apart from them, scenario 4). Its stream is seeded by the test and
+/// 1.7–3.7%; 3.0–5.3% on GJR volatility paths whose returns are drawn apart from them, scenario 4). Its stream is seeded by the test and
 /// the data, as the strict and auxiliary tests' are (since 2026-12-03; before, by the name alone, so that series with the
 /// same laws — every sample of the bench's i.i.d. null — were all ranked against one set of 199 replicates and its
 /// measured size scattered, 2.7–11%).</para>

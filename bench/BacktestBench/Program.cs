@@ -7,7 +7,6 @@ using RiskGrid.Core.Backtesting;
 // Size and power of every catalogued backtest's p-values at a nominal 5%:
 //   dotnet run -c Release --project bench/BacktestBench -- [--samples 1000] [--quick] [--days 250,500,1000]
 //       [--levels 0.99,0.975,0.95] [--scenarios 0,1,2,3] [--seed 1] [--cores 1] [--skip esr-strict,esr-aux] [--tests es-z1,kupiec]
-// Scenario 4 (historical simulation on iid normal returns, its PITs the window's empirical CDF) runs only when listed.
 // One row per scenario, T, level, test and p-value method: the share of samples rejecting (p < 5%)
 // among those where the p-value is defined, and that share of defined samples. The samples carry PITs and
 // volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too, and the forecast
@@ -17,6 +16,10 @@ using RiskGrid.Core.Backtesting;
 // the null scenarios: within [3%, 7%]; the closing blocks list the null cells outside, with the test's asymptotic p-value
 // beside, the conservative exact binomial's range (at most 5% by construction, so not judged), and the size table by test
 // and method.
+// --scenarios: 0 i.i.d. hits, 1 GJR-t with the true VaR (nulls), 2 normal VaR on GJR-t data, 3 a VaR ignoring volatility
+// clustering (alternatives), and outside the default run 4, a null with GJR volatility whose returns are drawn apart from
+// it (tomorrow's forecast does not depend on today's return: where a p-value that holds the forecasts is exact), and 5,
+// historical simulation on i.i.d. normal returns, its PITs the window's empirical CDF.
 // --quick: 300 samples per cell. --cores: cells in parallel (each cell's stream depends only on its own seed,
 // so the figures do not depend on it). --tests: only these catalogue tests (a cell's figures do not depend on which
 // other tests run: each test reads the sample and its own seeded stream only).

@@ -62,7 +62,7 @@ public sealed record ModelConfidenceSet(IReadOnlyList<string> Models, IReadOnlyL
             }
         }
 
-        var block = blockLength ?? Math.Max(1, (int)Math.Floor(Math.Sqrt(days)));
+        var block = blockLength ?? StationaryBootstrap.DefaultBlockLength(days);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(block, nameof(blockLength));
         var names = models.Select(m => m.Model).ToArray();
         if (k < 2 || days < 2)
@@ -74,17 +74,12 @@ public sealed record ModelConfidenceSet(IReadOnlyList<string> Models, IReadOnlyL
         var mean = models.Select(m => m.Losses.Average()).ToArray();
         var boot = new double[replications, k];
         var rng = new SplitMix64(seed);
-        var restart = 1.0 / block;
+        var resample = new int[days];
         for (var b = 0; b < replications; b++)
         {
-            var t = rng.NextIndex(days);
-            for (var s = 0; s < days; s++)
+            StationaryBootstrap.Resample(ref rng, resample, block);
+            foreach (var t in resample)
             {
-                if (s > 0)
-                {
-                    t = rng.NextDouble() < restart ? rng.NextIndex(days) : (t + 1) % days;
-                }
-
                 for (var i = 0; i < k; i++)
                 {
                     boot[b, i] += models[i].Losses[t];

@@ -85,4 +85,20 @@ public sealed class DqBacktestTests
         Assert.InRange((double)mc / defined, 0.005, 0.11); // binomial SE 1.8%: 3.3 of them
         Assert.True(defined > 140);
     }
+
+    [Fact]
+    public void Monte_carlo_replicates_are_drawn_per_series_so_series_with_one_var_path_do_not_share_them()
+    {
+        // DataPValue seeds its stream by the test and the data (since 2026-12-03): series with the same VaR but other hits
+        // get their own replicates. A statistic of the hits without ties (days weighted by √(t + 2)) at one observed value
+        // then has other p-values on other series; with the stream seeded by the name alone, as before, the five were one
+        // number (the replicates the same, no ties for U_0 to break).
+        var var = Enumerable.Range(0, 300).Select(t => 2 + Math.Sin(t / 20.0)).ToArray();
+        double Weighted(bool[] hits) => hits.Select((h, t) => h ? Math.Sqrt(t + 2) : 0).Sum();
+        var pValues = Enumerable.Range(0, 5)
+            .Select(i => DufourMonteCarlo.DataPValue(DqBacktest.TestName, Data(HitSequences.Bernoulli(300, 0.05, 40 + i), var, 0.95, i), 190, Weighted)!.Value.Value)
+            .ToArray();
+        Assert.All(pValues, p => Assert.InRange(p, 0.2, 0.8)); // 190 is near the statistic's median (≈ 15 hits of ≈ 12.3)
+        Assert.True(pValues.Distinct().Count() > 1, string.Join(", ", pValues));
+    }
 }

@@ -776,13 +776,16 @@ public static class GarchFitter
             return (null, likelihood.Passes);
         }
 
-        // The returns that feed the recursion (the last feeds only the forecast) within the radius of μ, and the nearest
-        // ones beyond it, which end the outermost stretches.
+        // The returns that feed the recursion (the last feeds only the forecast) within the radius of μ, and the two nearest
+        // on either side beyond it: the stretch between those two reaches the nearer one from outside, the side a cusp's
+        // maximum at a return is approached from when γ points that way (with one, S&P 500 windows of 2003 kept μ 0.009
+        // from the better return: 20 windows 0.01 short of the multi-start, with two 10, at 3% more passes).
         var s = scale.StandardDeviation;
         var mu = from.Parameters[0];
         var radius = StretchRadius * s / Math.Sqrt(count);
         var ends = new List<double>();
-        double below = double.NegativeInfinity, above = double.PositiveInfinity;
+        Span<double> below = [double.NegativeInfinity, double.NegativeInfinity];
+        Span<double> above = [double.PositiveInfinity, double.PositiveInfinity];
         for (var t = 0; t < returns.Length - 1; t++)
         {
             var r = returns[t];
@@ -792,22 +795,39 @@ public static class GarchFitter
             }
             else if (r < mu)
             {
-                below = Math.Max(below, r);
+                if (r > below[0])
+                {
+                    (below[1], below[0]) = (below[0], r);
+                }
+                else if (r > below[1] && r != below[0])
+                {
+                    below[1] = r;
+                }
             }
             else
             {
-                above = Math.Min(above, r);
+                if (r < above[0])
+                {
+                    (above[1], above[0]) = (above[0], r);
+                }
+                else if (r < above[1] && r != above[0])
+                {
+                    above[1] = r;
+                }
             }
         }
 
-        if (double.IsFinite(below))
+        for (var k = 0; k < below.Length; k++)
         {
-            ends.Add(below);
-        }
+            if (double.IsFinite(below[k]))
+            {
+                ends.Add(below[k]);
+            }
 
-        if (double.IsFinite(above))
-        {
-            ends.Add(above);
+            if (double.IsFinite(above[k]))
+            {
+                ends.Add(above[k]);
+            }
         }
 
         ends.Sort();

@@ -146,9 +146,45 @@ public static class GarchFitter
             answer = across is not null && Better(across, answer) ? across : answer;
         }
 
+        // The process's probe for a maximum far along one coordinate (APARCH: δ below 1 where the fit has δ ≥ 1), with the
+        // search across the cusps from it; it answers only where it beats the answer by AcceptGain.
+        var modeProbed = false;
+        if (guard && cusps && answer.IsUsable && model.Process.ModeProbe(model.ProcessParameters(answer.Parameters)) is var (index, value))
+        {
+            var (probe, probePasses) = ProbeMode(model, returns, answer, model.ProcessOffset + index, value);
+            (passes, guardPasses, modeProbed) = (passes + probePasses, guardPasses + probePasses, true);
+            if (probe is not null && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
+            {
+                (passes, guardPasses) = (passes + probeScan, guardPasses + probeScan);
+                probe = probeAcross is not null && Better(probeAcross, probe) ? probeAcross : probe;
+            }
+
+            answer = probe is not null && Better(probe, answer) ? probe : answer;
+        }
+
         var changed = main.Changed || !ReferenceEquals(answer, main.Fit);
-        FitCounters.Record(model.Name, passes, guardPasses, best.Fallback, main.Probed || scanned, tracked, changed, scanned);
+        FitCounters.Record(model.Name, passes, guardPasses, best.Fallback, main.Probed || scanned || modeProbed, tracked, changed, scanned);
         return ReferenceEquals(answer, main.Fit) || !main.Fit.IsUsable ? answer : TrackedPath.Pack(answer, main.Fit, model.ParameterCount);
+    }
+
+    /// <summary>The probe of <see cref="VolatilityProcess.ModeProbe"/>: a local search from <paramref name="from"/>'s estimate
+    /// with coordinate <paramref name="coordinate"/> put at <paramref name="value"/>, curvature measured there; its fit (null
+    /// where unusable) and the passes spent.</summary>
+    private static (ModelFit? Fit, int Passes) ProbeMode(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from,
+        int coordinate, double value)
+    {
+        var scale = DataScale.Of(returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
+        var start = (double[])from.Parameters.Clone();
+        start[coordinate] = value;
+        var working = new double[model.ParameterCount];
+        model.ToWorking(start, scale, working);
+        var objective = new LikelihoodObjective(likelihood, scale);
+        var fit = objective.Value(working) < LikelihoodObjective.Penalty
+            && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
+            ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
+            : null;
+        return (fit is { IsUsable: true } ? fit : null, likelihood.Passes);
     }
 
     // Whether a fit is better than another by more than AcceptGain (a usable one than a failure).

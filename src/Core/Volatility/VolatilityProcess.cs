@@ -55,6 +55,13 @@ public abstract class VolatilityProcess : ModelPart
     /// </summary>
     public virtual bool HasMeanCusps(ReadOnlySpan<double> parameters) => false;
 
+    /// <summary>
+    /// Where, at these process parameters, the likelihood may hold another maximum far along one coordinate that no local
+    /// search from here reaches: that coordinate (process index) and the value a probe from the answer puts it at, or null
+    /// (the default). The fitter's stuck-optimum guard searches from there on every fit (see <see cref="GarchFitter"/>).
+    /// </summary>
+    public virtual (int Index, double Value)? ModeProbe(ReadOnlySpan<double> parameters) => null;
+
     /// <summary>σ²_{t+1} from σ²_t and the standardised innovation z_t (residual ε_t = σ_t·z_t); used by
     /// the simulator.</summary>
     public abstract double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters);

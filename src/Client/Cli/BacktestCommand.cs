@@ -87,11 +87,7 @@ public static class BacktestCommand
 
         var plain = settings.Format != OutputFormat.Table;
         var info = plain ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliAction.Error), Ansi = AnsiSupport.No }) : console;
-        info.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
-        foreach (var line in description.Skip(1))
-        {
-            info.MarkupLine("  " + Markup.Escape(line));
-        }
+        ConsoleText.WriteHeader(info, description);
 
         const string units = "the input's units";
         var keyResults = KeyResultsTable.Describe(report.KeyResults, units: units);

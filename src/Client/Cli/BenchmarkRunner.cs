@@ -52,11 +52,7 @@ public static class BenchmarkRunner
         var plain = settings.Format != OutputFormat.Table;
         // With a plain --format, stdout carries only the tables: the header and the closing lines go to stderr.
         var info = plain ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliAction.Error), Ansi = AnsiSupport.No }) : console;
-        info.MarkupLine($"[bold]{Markup.Escape(description[0])}[/]");
-        foreach (var line in description.Skip(1))
-        {
-            info.MarkupLine("  " + Markup.Escape(line));
-        }
+        ConsoleText.WriteHeader(info, description);
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<PairRun> runs;

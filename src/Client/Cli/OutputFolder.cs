@@ -39,27 +39,14 @@ public static class OutputFolder
     /// FOLDER: " and the files' names relative to the folder, wrapped between names with a two-space indent, then
     /// "Report: " and the report's path. A file outside the folder keeps its path.
     /// </summary>
-    public static IReadOnlyList<string> Describe(string folder, IReadOnlyList<string> files, string report, int width = 80)
+    public static IReadOnlyList<string> Describe(string folder, IReadOnlyList<string> files, string report, int width = ConsoleText.Width)
     {
         ArgumentNullException.ThrowIfNull(files);
         var root = Path.GetFullPath(folder);
         var names = files.Select(f => Path.GetRelativePath(root, Path.GetFullPath(f)))
             .Select((r, i) => r.StartsWith("..", StringComparison.Ordinal) ? files[i] : r).ToList();
-        var lines = new List<string>();
-        var line = new System.Text.StringBuilder($"Results in {folder.TrimEnd(Path.DirectorySeparatorChar)}{Path.DirectorySeparatorChar}:");
-        for (var i = 0; i < names.Count; i++)
-        {
-            var item = names[i] + (i < names.Count - 1 ? "," : string.Empty);
-            if (line.Length + 1 + item.Length > width && line.Length > 2)
-            {
-                lines.Add(line.ToString());
-                line.Clear().Append(' ');
-            }
-
-            line.Append(' ').Append(item);
-        }
-
-        lines.Add(line.ToString());
+        var lines = new List<string>(ConsoleText.Wrap(string.Join(", ", names),
+            $"Results in {folder.TrimEnd(Path.DirectorySeparatorChar)}{Path.DirectorySeparatorChar}:", width: width));
         lines.Add($"Report: {report}");
         return lines;
     }

@@ -1,4 +1,5 @@
 using RiskGrid.Client.Cli;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace RiskGrid.Client.Tests.Cli;
@@ -36,5 +37,34 @@ public class OutputFolderTests
         var outside = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "elsewhere.csv"));
         var lines = OutputFolder.Describe("results", [Path.Combine("results", "tests.csv"), outside], "results/report.html");
         Assert.Contains($"tests.csv, {outside}", string.Join(' ', lines));
+    }
+}
+
+public class ConsoleTextTests
+{
+    [Fact]
+    public void A_header_line_wraps_at_80_columns_under_its_value()
+    {
+        var models = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"model-{i}"));
+        var console = new TestConsole().Width(400);
+
+        ConsoleText.WriteHeader(console, ["Title", $"models   {models}", "window   250"]);
+
+        var lines = console.Output.TrimEnd('\n').Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Equal("Title", lines[0]);
+        Assert.StartsWith("  models   model-1, model-2,", lines[1]);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+        var continued = lines.Skip(2).TakeWhile(l => l.StartsWith("           ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(continued);
+        Assert.All(continued, l => Assert.NotEqual(' ', l[11]));
+        Assert.Equal(models, string.Join(' ', new[] { lines[1][11..] }.Concat(continued.Select(l => l[11..]))));
+        Assert.Equal("  window   250", lines[^1]);
+    }
+
+    [Fact]
+    public void A_word_longer_than_a_line_stays_whole()
+    {
+        var word = new string('x', 100);
+        Assert.Equal(["a: " + word, "  b"], ConsoleText.Wrap($"{word} b", "a:"));
     }
 }

@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using RiskGrid.Core.Backtesting;
-using RiskGrid.Core.Engine;
-using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
@@ -20,12 +15,10 @@ namespace RiskGrid.Grid.Tests.State;
 [Collection(GridCollection.Name)]
 public sealed class GoldenStateTests(GridFixture grid)
 {
-    private static readonly string[] Models = ["hs", "ewma", "garch-t"];
+    private static readonly string[] Models = GoldenStates.Models;
 
     [Theory]
-    [InlineData("hs")]
-    [InlineData("ewma")]
-    [InlineData("garch-t")]
+    [MemberData(nameof(GoldenStates.ModelCases), MemberType = typeof(GoldenStates))]
     public void Version_0_pair_state_loads_with_every_forecast_and_price(string model)
     {
         var state = GoldenStates.Load<PairGrainState>($"pair-{model}.v0.bin");
@@ -99,8 +92,7 @@ public sealed class GoldenStateTests(GridFixture grid)
         // The golden records, written where the old release kept them: pairs "{instrument}/{model}",
         // the universe under its name (its instrument renamed, so that tests sharing the cluster never meet).
         var instrument = TestSeries.Unique("GOLD");
-        var storage = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[0].SiloAddress)
-            .GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+        var storage = GoldenStates.Storage(grid);
         var pairType = grid.Client.GetGrain<IInstrumentModelGrain>("u/i/m").GetGrainId().Type;
         foreach (var model in Models)
         {
@@ -135,38 +127,29 @@ public sealed class GoldenStateTests(GridFixture grid)
         {
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
             // The Core kernel resumed from the stored state (warm-started from the stored fit) and fed the same days.
-            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument,
-                GoldenStates.Load<PairGrainState>($"pair-{model}.v0.bin").Pair);
-            foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
-            {
-                core.Append(bar);
-            }
+            var core = GoldenStates.Resumed(model, 0, longer);
 
-            Bits.Identical(core.State.Forecasts, await GridReads.ForecastsAsync(pair), model);
-            Assert.Equal(Backtester.Summarize(core.State.Forecasts, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+            await GoldenStates.AssertHoldsAsync(pair, core.State.Forecasts, model);
             // The accumulators, built from the migrated history and fed the new days, persist the batch figures.
-            var stored = new GrainState<PairGrainState>();
-            await storage.ReadStateAsync("pair", pair.GetGrainId(), stored);
-            Assert.Equal(StateVersions.Pair, stored.State!.Version);
+            var stored = await GoldenStates.ReadPairAsync(storage, pair.GetGrainId());
+            Assert.Equal(StateVersions.Pair, stored.Version);
             Assert.Equal(BacktestAccumulator.Of(core.State.Forecasts, GoldenStates.Alphas).Select(b => b.Figures()),
-                stored.State.Backtests!.Select(b => b.Figures()));
+                stored.Backtests!.Select(b => b.Figures()));
             var status = await pair.GetStatusAsync();
             Assert.Equal(longer.Count, status.BarsSeen);
             Assert.Equal(longer.Bars[0].Date, status.FirstDate);
         }
 
         // The old pair records are left as they were.
-        var old = new GrainState<PairGrainState>();
-        await storage.ReadStateAsync("pair", GrainId.Create(pairType, $"{instrument}/hs"), old);
-        Assert.Equal(0, old.State!.Version);
-        Assert.Equal(GoldenStates.Days, old.State.Pair.Forecasts.Count + GoldenStates.Window);
+        var old = await GoldenStates.ReadPairAsync(storage, GrainId.Create(pairType, $"{instrument}/hs"));
+        Assert.Equal(0, old.Version);
+        Assert.Equal(GoldenStates.Days, old.Pair.Forecasts.Count + GoldenStates.Window);
     }
 
     [Fact]
     public async Task A_version_0_portfolio_under_its_old_key_is_taken_over_by_its_universe()
     {
-        var storage = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[1].SiloAddress)
-            .GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+        var storage = GoldenStates.Storage(grid, silo: 1);
         var book = TestSeries.Unique("book");
         var portfolioType = grid.Client.GetGrain<IPortfolioGrain>("u/p").GetGrainId().Type;
         await storage.WriteStateAsync("portfolio", GrainId.Create(portfolioType, book),

@@ -1,13 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
-using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
-using RiskGrid.Grains.Storage;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.State;
@@ -20,12 +15,10 @@ namespace RiskGrid.Grid.Tests.State;
 [Collection(GridCollection.Name)]
 public sealed class GoldenStateV2Tests(GridFixture grid)
 {
-    private static readonly string[] Models = ["hs", "ewma", "garch-t"];
+    private static readonly string[] Models = GoldenStates.Models;
 
     [Theory]
-    [InlineData("hs")]
-    [InlineData("ewma")]
-    [InlineData("garch-t")]
+    [MemberData(nameof(GoldenStates.ModelCases), MemberType = typeof(GoldenStates))]
     public void Version_2_pair_state_and_its_chunk_load_with_every_forecast_and_the_backtests(string model)
     {
         var (_, _, stored, core) = GoldenStates.LoadBoundedPair(model, 2);
@@ -48,8 +41,7 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
     {
         var name = TestSeries.Unique("v2");
         var instrument = "GOLD";
-        var silo = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[0].SiloAddress);
-        var storage = silo.GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+        var storage = GoldenStates.Storage(grid);
         var universe = await GoldenStates.WriteUniverseAsync(storage, grid.Client, name, instrument, Models, pairVersion: 2);
         var longer = TestSeries.Create(instrument, GoldenStates.Days + 40, seed: 90);
         await universe.PushPricesAsync([new InstrumentPrices(instrument, TestSeries.Prices(longer, GoldenStates.Days - 5, 45))]);
@@ -58,21 +50,15 @@ public sealed class GoldenStateV2Tests(GridFixture grid)
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
             var stored = GoldenStates.StoredForecasts(model, 2);
             // The Core kernel resumed from the stored record (its open forecasts, its fit) and fed the same new days.
-            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument, GoldenStates.Load<PairGrainState>($"pair-{model}.v2.bin").Pair);
-            foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
-            {
-                core.Append(bar);
-            }
+            var core = GoldenStates.Resumed(model, 2, longer);
 
             List<ForecastRecord> expected = [.. stored.Take(GoldenStates.V2ChunkDays), .. core.State.Forecasts];
-            Bits.Identical(expected, await GridReads.ForecastsAsync(pair), model);
-            Assert.Equal(Backtester.Summarize(expected, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+            await GoldenStates.AssertHoldsAsync(pair, expected, model);
 
-            var record = new GrainState<PairGrainState>();
-            await storage.ReadStateAsync("pair", pair.GetGrainId(), record);
-            Assert.Equal(StateVersions.Pair, record.State!.Version);
-            Assert.Equal(GoldenStates.V2ChunkDays, record.State.ChunkDays);
-            Assert.Equal(BacktestAccumulator.Of(expected, GoldenStates.Alphas).Select(b => b.Figures()), record.State.Backtests!.Select(b => b.Figures()));
+            var record = await GoldenStates.ReadPairAsync(storage, pair.GetGrainId());
+            Assert.Equal(StateVersions.Pair, record.Version);
+            Assert.Equal(GoldenStates.V2ChunkDays, record.ChunkDays);
+            Assert.Equal(BacktestAccumulator.Of(expected, GoldenStates.Alphas).Select(b => b.Figures()), record.Backtests!.Select(b => b.Figures()));
             Assert.Equal(longer.Count, (await pair.GetStatusAsync()).BarsSeen);
         }
     }

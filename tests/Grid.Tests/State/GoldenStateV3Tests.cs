@@ -1,13 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Engine;
-using RiskGrid.Core.Models;
-using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
-using RiskGrid.Grains.Storage;
 using RiskGrid.Grid.Tests.TestSupport;
 
 namespace RiskGrid.Grid.Tests.State;
@@ -20,12 +14,10 @@ namespace RiskGrid.Grid.Tests.State;
 [Collection(GridCollection.Name)]
 public sealed class GoldenStateV3Tests(GridFixture grid)
 {
-    private static readonly string[] Models = ["hs", "ewma", "garch-t"];
+    private static readonly string[] Models = GoldenStates.Models;
 
     [Theory]
-    [InlineData("hs")]
-    [InlineData("ewma")]
-    [InlineData("garch-t")]
+    [MemberData(nameof(GoldenStates.ModelCases), MemberType = typeof(GoldenStates))]
     public void Version_3_pair_state_and_its_chunk_load_with_the_window_every_forecast_and_the_backtests(string model)
     {
         var (state, chunk, _, core) = GoldenStates.LoadBoundedPair(model, 3);
@@ -47,15 +39,13 @@ public sealed class GoldenStateV3Tests(GridFixture grid)
     {
         var name = TestSeries.Unique("v3");
         var instrument = "GOLD";
-        var silo = grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[0].SiloAddress);
-        var storage = silo.GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+        var storage = GoldenStates.Storage(grid);
         var universe = await GoldenStates.WriteUniverseAsync(storage, grid.Client, name, instrument, Models, pairVersion: 3);
         foreach (var model in Models)
         {
             // Stored as the version-3 release stored it: the record brings its window.
-            var written = new GrainState<PairGrainState>();
-            await storage.ReadStateAsync("pair", grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model)).GetGrainId(), written);
-            Assert.Equal(GoldenStates.CorePair(model).State.Bars, written.State!.Pair.Bars);
+            var written = await GoldenStates.ReadPairAsync(storage, grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model)).GetGrainId());
+            Assert.Equal(GoldenStates.CorePair(model).State.Bars, written.Pair.Bars);
         }
 
         var longer = TestSeries.Create(instrument, GoldenStates.Days + 60, seed: 90);
@@ -63,11 +53,10 @@ public sealed class GoldenStateV3Tests(GridFixture grid)
         foreach (var model in Models)
         {
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
-            var record = new GrainState<PairGrainState>();
-            await storage.ReadStateAsync("pair", pair.GetGrainId(), record);
-            Assert.Equal(StateVersions.Pair, record.State!.Version);
-            Assert.Empty(record.State.Pair.Bars);
-            Assert.Equal(GoldenStates.Days + 30, record.State.Pair.BarsSeen);
+            var record = await GoldenStates.ReadPairAsync(storage, pair.GetGrainId());
+            Assert.Equal(StateVersions.Pair, record.Version);
+            Assert.Empty(record.Pair.Bars);
+            Assert.Equal(GoldenStates.Days + 30, record.Pair.BarsSeen);
             // Reactivated, the pair reads its window from the instrument's prices.
             await grid.Cluster.DeactivateAsync(pair);
         }
@@ -78,15 +67,10 @@ public sealed class GoldenStateV3Tests(GridFixture grid)
             var pair = grid.Client.GetGrain<IInstrumentModelGrain>(PairKey.Of(name, instrument, model));
             var closed = GoldenStates.Load<ForecastChunk>($"pair-{model}.v3.chunk0.bin").Forecasts;
             // The Core kernel resumed from the stored record (its window, its open forecasts, its fit) and fed the same new days.
-            var core = new RollingPair(ModelCatalog.Create(model), GoldenStates.Options, instrument, GoldenStates.Load<PairGrainState>($"pair-{model}.v3.bin").Pair);
-            foreach (var bar in longer.Bars.Skip(GoldenStates.Days))
-            {
-                core.Append(bar);
-            }
+            var core = GoldenStates.Resumed(model, 3, longer);
 
             List<ForecastRecord> expected = [.. closed, .. core.State.Forecasts];
-            Bits.Identical(expected, await GridReads.ForecastsAsync(pair), model);
-            Assert.Equal(Backtester.Summarize(expected, GoldenStates.Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+            await GoldenStates.AssertHoldsAsync(pair, expected, model);
             Assert.Equal(longer.Count, (await pair.GetStatusAsync()).BarsSeen);
         }
     }

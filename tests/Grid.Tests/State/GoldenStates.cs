@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Portfolio;
+using RiskGrid.Grains;
 using RiskGrid.Grains.Abstractions;
 using RiskGrid.Grains.Mapping;
 using RiskGrid.Grains.State;
@@ -23,6 +25,12 @@ internal static class GoldenStates
     public const int Window = 100;
     public const int Days = 400;
     public static readonly double[] Alphas = [0.95, 0.99];
+    /// <summary>The models with golden pair files (pair-MODEL.vN.bin) of every version.</summary>
+    public static readonly string[] Models = ["hs", "ewma", "garch-t"];
+
+    /// <summary><see cref="Models"/> as theory data.</summary>
+    public static TheoryData<string> ModelCases => [.. Models];
+
     /// <summary>Chunk size of the version-2 golden files (the default of the release that wrote them).</summary>
     public const int V2ChunkDays = 250;
 
@@ -53,6 +61,41 @@ internal static class GoldenStates
         }
 
         return pair;
+    }
+
+    /// <summary>
+    /// The Core kernel resumed from the golden record pair-MODEL.vVERSION.bin (its window where it has one, its open
+    /// forecasts, its fit) and fed <paramref name="longer"/>'s days after the golden ones: what a grid that finds that
+    /// record must continue as.
+    /// </summary>
+    public static RollingPair Resumed(string model, int version, PriceSeries longer)
+    {
+        var core = new RollingPair(ModelCatalog.Create(model), Options, longer.Instrument, Load<PairGrainState>($"pair-{model}.v{version}.bin").Pair);
+        foreach (var bar in longer.Bars.Skip(Days))
+        {
+            core.Append(bar);
+        }
+
+        return core;
+    }
+
+    /// <summary>The pair holds <paramref name="expected"/> bit for bit and serves their 99% backtest.</summary>
+    public static async Task AssertHoldsAsync(IInstrumentModelGrain pair, IReadOnlyList<ForecastRecord> expected, string model)
+    {
+        Bits.Identical(expected, await GridReads.ForecastsAsync(pair), model);
+        Assert.Equal(Backtester.Summarize(expected, Alphas)[1].ToMessage(), await pair.GetBacktestAsync(0.99));
+    }
+
+    /// <summary>The grid's storage on silo <paramref name="silo"/> (where the tests write and read records directly).</summary>
+    public static IGrainStorage Storage(GridFixture grid, int silo = 0) =>
+        grid.Cluster.GetSiloServiceProvider(grid.Cluster.Silos[silo].SiloAddress).GetRequiredKeyedService<IGrainStorage>(RiskGridStorage.Name);
+
+    /// <summary>The pair record stored for <paramref name="pair"/>, as the silos read it.</summary>
+    public static async Task<PairGrainState> ReadPairAsync(IGrainStorage storage, GrainId pair)
+    {
+        var record = new GrainState<PairGrainState>();
+        await storage.ReadStateAsync("pair", pair, record);
+        return record.State!;
     }
 
     /// <summary>

@@ -50,10 +50,6 @@ public sealed class EsrInterceptBacktest : IBacktest
     /// </summary>
     public const int LawReplications = 199;
 
-    /// <summary>The bootstrap's mean block length for <paramref name="days"/> days: ⌊√T⌋, as the Model Confidence Set's
-    /// (<see cref="StationaryBootstrap.DefaultBlockLength"/>).</summary>
-    public static int BlockLength(int days) => StationaryBootstrap.DefaultBlockLength(days);
-
     public string Name => TestName;
 
     public string Description => "Bayer–Dimitriadis (2020) intercept ESR: r − ES regression, quantile on (1, ES), ES on a constant, which is 0; one-sided bootstrap-t, normal p-values beside";
@@ -100,7 +96,7 @@ public sealed class EsrInterceptBacktest : IBacktest
         // t*_b = −(g₀*_b − g₀)/se*_b.
         var rng = new SplitMix64(DufourMonteCarlo.SeedOf(TestName));
         var (yB, eB, days) = (new double[n], new double[n], new int[n]);
-        var block = BlockLength(n);
+        var block = StationaryBootstrap.DefaultBlockLength(n);
         int atLeast = 0, defined = 0;
         for (var b = 0; b < Replications; b++)
         {

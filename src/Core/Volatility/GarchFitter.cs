@@ -173,10 +173,19 @@ public static class GarchFitter
     private static (ModelFit? Fit, int Passes) ProbeMode(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from,
         int coordinate, double value)
     {
-        var scale = DataScale.Of(returns);
-        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         var start = (double[])from.Parameters.Clone();
         start[coordinate] = value;
+        var fit = LocalFit(model, returns, start, out var passes);
+        return (fit is { IsUsable: true } ? fit : null, passes);
+    }
+
+    /// <summary>A local search from <paramref name="start"/> (natural parameters), curvature measured there, as
+    /// <see cref="FitFrom"/> runs it; null where the likelihood is not finite at the start. <paramref name="passes"/>: the
+    /// likelihood passes it spent.</summary>
+    private static ModelFit? LocalFit(VolatilityModel model, ReadOnlySpan<double> returns, ReadOnlySpan<double> start, out int passes)
+    {
+        var scale = DataScale.Of(returns);
+        var likelihood = VolatilityLikelihood.ForThread(model, returns);
         var working = new double[model.ParameterCount];
         model.ToWorking(start, scale, working);
         var objective = new LikelihoodObjective(likelihood, scale);
@@ -184,7 +193,8 @@ public static class GarchFitter
             && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
             ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
             : null;
-        return (fit is { IsUsable: true } ? fit : null, likelihood.Passes);
+        passes = likelihood.Passes;
+        return fit;
     }
 
     // Whether a fit is better than another by more than AcceptGain (a usable one than a failure).
@@ -430,14 +440,7 @@ public static class GarchFitter
             throw new ArgumentException($"{model.Name}: {start.Length} starting values for {model.ParameterCount} parameters", nameof(start));
         }
 
-        var scale = DataScale.Of(returns);
-        var likelihood = VolatilityLikelihood.ForThread(model, returns);
-        var working = new double[model.ParameterCount];
-        model.ToWorking(start, scale, working);
-        var objective = new LikelihoodObjective(likelihood, scale);
-        return objective.Value(working) < LikelihoodObjective.Penalty && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
-            ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
-            : ModelFit.Failure($"{model.Name}: the likelihood is not finite at the starting values");
+        return LocalFit(model, returns, start, out _) ?? ModelFit.Failure($"{model.Name}: the likelihood is not finite at the starting values");
     }
 
     /// <summary>The cold start's candidates in natural parameters: each point of the process's starting grid, with
@@ -820,8 +823,9 @@ public static class GarchFitter
         var mu = from.Parameters[0];
         var radius = StretchRadius * s / Math.Sqrt(count);
         var ends = new List<double>();
+        // The two nearest below μ are the two largest there; those above, the two largest of the negated returns.
         Span<double> below = [double.NegativeInfinity, double.NegativeInfinity];
-        Span<double> above = [double.PositiveInfinity, double.PositiveInfinity];
+        Span<double> aboveNegated = [double.NegativeInfinity, double.NegativeInfinity];
         for (var t = 0; t < returns.Length - 1; t++)
         {
             var r = returns[t];
@@ -829,27 +833,9 @@ public static class GarchFitter
             {
                 ends.Add(r);
             }
-            else if (r < mu)
-            {
-                if (r > below[0])
-                {
-                    (below[1], below[0]) = (below[0], r);
-                }
-                else if (r > below[1] && r != below[0])
-                {
-                    below[1] = r;
-                }
-            }
             else
             {
-                if (r < above[0])
-                {
-                    (above[1], above[0]) = (above[0], r);
-                }
-                else if (r < above[1] && r != above[0])
-                {
-                    above[1] = r;
-                }
+                KeepTwoLargest(r < mu ? below : aboveNegated, r < mu ? r : -r);
             }
         }
 
@@ -860,9 +846,9 @@ public static class GarchFitter
                 ends.Add(below[k]);
             }
 
-            if (double.IsFinite(above[k]))
+            if (double.IsFinite(aboveNegated[k]))
             {
-                ends.Add(above[k]);
+                ends.Add(-aboveNegated[k]);
             }
         }
 
@@ -1239,6 +1225,19 @@ public static class GarchFitter
         }
 
         return true;
+    }
+
+    // Keeps in two[0] > two[1] the two largest distinct values offered (−∞ until there are two).
+    private static void KeepTwoLargest(Span<double> two, double value)
+    {
+        if (value > two[0])
+        {
+            (two[1], two[0]) = (two[0], value);
+        }
+        else if (value > two[1] && value != two[0])
+        {
+            two[1] = value;
+        }
     }
 
     private static double[] Diagonal(double[] matrix, int n)

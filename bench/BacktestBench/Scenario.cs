@@ -132,10 +132,10 @@ internal abstract class Scenario
     }
     /// <summary>
     /// Historical simulation (Core's <see cref="HistoricalSimulation"/>, a 250-day window) on i.i.d. standard normal returns:
-    /// a model with an empirical law on data it fits as well as it can. Its PIT is the window's type-7 CDF, 0 (1) on a
-    /// day beyond the window's lowest (highest) return, which happens with probability 1/251 each (`PitTests`). Not a
-    /// null: the law ends at the window's extremes, and the type-7 VaR's coverage misses in finite samples (at 99% the
-    /// VaR lies between the 4th and 3rd largest of 250 losses, exceeded with probability 4/251 and 3/251). No
+    /// a model with an empirical law on data it fits as well as it can. Its PIT is the randomised rank of the day's return
+    /// among the window's (<see cref="RankPit"/>), exactly uniform on each day but dependent across days (neighbouring
+    /// days share 249 of their 250 window returns). Not a null: the type-7 VaR's coverage misses in finite samples (at 99%
+    /// the VaR lies between the 4th and 3rd largest of 250 losses, exceeded with probability 4/251 and 3/251). No
     /// volatility and no law, as the model's records: the tests that need them are undefined.
     /// </summary>
     private sealed class HistoricalSimulationOnIid : Scenario

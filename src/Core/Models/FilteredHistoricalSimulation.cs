@@ -6,9 +6,9 @@ namespace RiskGrid.Core.Models;
 /// Filtered historical simulation (Barone-Adesi, Giannopoulos and Vosper): a GJR-GARCH(1,1,1) fitted by
 /// Gaussian quasi-maximum likelihood filters the window into standardised residuals z_t = ε_t/σ_t, and
 /// VaR_α = −μ + σ_{T+1}·q_α(−z), ES_α = −μ + σ_{T+1}·ES_α(−z) with the empirical tail of the residual
-/// losses (<see cref="EmpiricalQuantile"/>, R type 7). The PIT is the same empirical law's CDF at the day's
-/// standardised return (r − μ)/σ_{T+1} (<see cref="EmpiricalQuantile.CumulativeProbability"/> of the residuals:
-/// linear between order statistics, mid-jump at ties, 0 or 1 beyond the extremes).
+/// losses (<see cref="EmpiricalQuantile"/>, R type 7). The PIT is the randomised rank (<see cref="RankPit"/>) of the
+/// day's standardised return (r − μ)/σ_{T+1} among the residuals: uniform when the residuals and the day's are
+/// exchangeable (up to the filter's estimation), never 0 or 1.
 /// <para>
 /// Why GJR rather than GARCH(1,1): the filter must leave residuals close to i.i.d., and on equity
 /// indices the leverage effect is the largest thing a symmetric GARCH misses (on the S&amp;P 500 it adds
@@ -50,7 +50,7 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
         return result;
     }
 
-    /// <summary>P(R ≤ r) = P(Y ≥ y), y = −(r − μ)/σ_{T+1}, under the residual losses' empirical law.</summary>
+    /// <summary>The rank PIT of the standardised loss y = −(r − μ)/σ_{T+1} among the residual losses (k counts those above y).</summary>
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn)
     {
         if (!WindowChecks.IsUsableFit(fit, _filter.ParameterCount) || !double.IsFinite(realisedReturn) || window.Count < 2)
@@ -59,7 +59,7 @@ public sealed class FilteredHistoricalSimulation : IRiskModel
         }
 
         var losses = StandardisedLosses(window.Returns.Span, fit.Parameters, out var volatility);
-        return 1 - EmpiricalQuantile.CumulativeProbability(losses, -(realisedReturn - fit.Parameters[0]) / volatility);
+        return RankPit.OfLoss(losses, -(realisedReturn - fit.Parameters[0]) / volatility);
     }
 
     // y_t = −(r_t − μ)/σ_t over the window, and σ_{T+1}.

@@ -12,11 +12,12 @@ namespace RiskGrid.Core.Models;
 /// excesses use the residuals' empirical tail, as filtered historical simulation does. A tail fit that fails
 /// (too few excesses, no maximum, ξ ≥ 1 so that ES is infinite) fails the fit with a message saying so.
 /// <para>
-/// The PIT is the CDF of that predictive law at the day's standardised loss y = −(r − μ)/σ_{T+1}:
-/// P(R ≤ r) = P(Y ≥ y) = p_u·(1 + ξ(y − u)/β)^(−1/ξ) above the threshold u (the GPD tail, which gives PIT = 1 − α
-/// exactly at the tail levels' VaR), and max(p_u, 1 − F̂(y)) at and below it, with F̂ the residual losses' empirical CDF
-/// (<see cref="EmpiricalQuantile.CumulativeProbability"/>, the body the forecasts use; the max keeps the CDF monotone
-/// where the GPD's share p_u and the empirical 1 − F̂(u) differ by the rounding of the threshold rank).
+/// The PIT at the day's standardised loss y = −(r − μ)/σ_{T+1}: above the threshold u the GPD tail's CDF,
+/// P(R ≤ r) = P(Y ≥ y) = p_u·(1 + ξ(y − u)/β)^(−1/ξ) (continuous, so uniform under the model; it gives PIT = 1 − α
+/// exactly at the tail levels' VaR, and 0 beyond the tail's end u + β/|ξ| when ξ &lt; 0, a loss the fitted law calls
+/// impossible); at and below u, where the law is the empirical body, p_u + (1 − p_u)·(the randomised rank PIT of y among
+/// the window's residual losses at most u, <see cref="RankPit"/>): uniform on (p_u, 1) when the day and the body's
+/// residuals are exchangeable, never 1, and above every tail PIT, so the CDF stays monotone.
 /// </para>
 /// </summary>
 public sealed class GarchEvt : IRiskModel
@@ -150,7 +151,7 @@ public sealed class GarchEvt : IRiskModel
         var y = -(realisedReturn - p[0]) / volatility;
         return y > u
             ? share * GeneralizedPareto.Survival(y - u, xi, beta)
-            : Math.Max(share, 1 - EmpiricalQuantile.CumulativeProbability(losses, y));
+            : Math.Min(share + (1 - share) * RankPit.OfLoss(losses, y, atMost: u), RankPit.BelowOne);
     }
 
     // y_t = −(r_t − μ)/σ_t over the window, and σ_{T+1}.

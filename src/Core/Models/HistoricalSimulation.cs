@@ -3,10 +3,10 @@ namespace RiskGrid.Core.Models;
 /// <summary>
 /// Plain historical simulation: VaR is the empirical α-quantile of the window's losses and ES the
 /// mean of the losses at or beyond it. Quantile convention: <see cref="EmpiricalQuantile"/> (R type 7).
-/// The predictive distribution is the window's empirical distribution with that convention: the PIT is
-/// <see cref="EmpiricalQuantile.CumulativeProbability"/> of the window's returns (linear between order
-/// statistics, mid-jump at ties, 0 below the window's lowest return and 1 above its highest), so a day is an
-/// exception exactly when its PIT is below 1 − α.
+/// The PIT is the randomised rank of the day's return among the window's (<see cref="RankPit"/>): exactly uniform
+/// when the returns are exchangeable, never 0 or 1 (the window's type-7 CDF would be 0 below its lowest return, on
+/// 1/(n + 1) of i.i.d. days). It lies in the rank cell (k/(n + 1), (k + 1)/(n + 1)) of the k window returns below the
+/// day's, so PIT and exceptions agree except in the cell or two around 1 − α where the VaR interpolates.
 /// </summary>
 public sealed class HistoricalSimulation : IRiskModel
 {
@@ -39,6 +39,6 @@ public sealed class HistoricalSimulation : IRiskModel
 
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
         window.Count >= 2 && double.IsFinite(realisedReturn)
-            ? EmpiricalQuantile.CumulativeProbability(window.Returns.Span, realisedReturn)
+            ? RankPit.Of(window.Returns.Span, realisedReturn)
             : double.NaN;
 }

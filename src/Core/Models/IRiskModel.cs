@@ -67,8 +67,8 @@ public interface IRiskModel
     /// The probability integral transform of <paramref name="realisedReturn"/>, the return (percent) of the day
     /// after the window: P(R ≤ r | window, fit) under the model's predictive distribution, in [0, 1]. NaN when
     /// the model has no predictive distribution (the LSTM forecasts quantiles only) or the fit is not usable. Empirical
-    /// models (historical simulation, FHS, the body of GARCH-EVT) give the CDF of their empirical law
-    /// (<see cref="EmpiricalQuantile.CumulativeProbability"/>).
+    /// laws (historical simulation, FHS, the body of GARCH-EVT) give the randomised rank PIT (<see cref="RankPit"/>),
+    /// uniform on exchangeable data and never 0 or 1, instead of their CDF's value, which is 0 below the sample's lowest point.
     /// Under a correct model PITs are i.i.d. uniform.
     /// </summary>
     double Pit(ModelWindow window, ModelFit fit, double realisedReturn) => double.NaN;

@@ -10,137 +10,129 @@ namespace RiskGrid.Core.Tests.Models;
 
 /// <summary>
 /// The PIT of every Core model with a predictive distribution, against closed forms: the CDF written out here,
-/// and PIT(−VaR_α) = 1 − α (the PIT is the CDF whose quantiles the forecasts are).
+/// and PIT(−VaR_α) = 1 − α (the PIT is the CDF whose quantiles the forecasts are); for the empirical laws (hs, fhs, the
+/// body of gjr-evt) the randomised rank PIT, uniform on exchangeable returns, in the rank cell counted here.
 /// </summary>
 public sealed class PitTests
 {
     private static readonly double[] Alphas = [0.95, 0.975, 0.99];
 
     [Fact]
-    public void Empirical_cdf_is_linear_between_order_statistics_with_mid_jumps_at_ties()
+    public void Rank_pit_lies_in_its_rank_cell_spreads_over_ties_and_depends_only_on_its_inputs()
     {
-        // Order statistics 1..5 at probabilities 0, ¼, ½, ¾, 1 (R type 7's plotting positions).
+        // n = 5: the cells (k/6, (k + 1)/6) of the k sample values below the point; j ties widen the cell to (k/6, (k + j + 1)/6).
         double[] sample = [3, 1, 2, 5, 4];
-        Assert.Equal(0.375, EmpiricalQuantile.CumulativeProbability(sample, 2.5), 15);
-        Assert.Equal(0.75, EmpiricalQuantile.CumulativeProbability(sample, 4), 15);
-        Assert.Equal(0, EmpiricalQuantile.CumulativeProbability(sample, 0.5));
-        Assert.Equal(0, EmpiricalQuantile.CumulativeProbability(sample, 1));
-        Assert.Equal(1, EmpiricalQuantile.CumulativeProbability(sample, 5));
-        Assert.Equal(1, EmpiricalQuantile.CumulativeProbability(sample, 7));
+        AssertInCell(RankPit.Of(sample, 2.5), 2, 3, 6);
+        AssertInCell(RankPit.Of(sample, 0.5), 0, 1, 6);
+        AssertInCell(RankPit.Of(sample, 7), 5, 6, 6);
+        AssertInCell(RankPit.Of(sample, 4), 3, 5, 6);
+        AssertInCell(RankPit.Of([2, 1, 3, 2, 2], 2), 1, 5, 6);
+        Assert.True(double.IsNaN(RankPit.Of(sample, double.NaN)));
 
-        // Three 2s: F jumps from ¼ to ¾ there and the tie gets ½; between the points it stays linear.
-        double[] tied = [2, 1, 3, 2, 2];
-        Assert.Equal(0.5, EmpiricalQuantile.CumulativeProbability(tied, 2), 15);
-        Assert.Equal(0.125, EmpiricalQuantile.CumulativeProbability(tied, 1.5), 15);
-        Assert.Equal(0.875, EmpiricalQuantile.CumulativeProbability(tied, 2.5), 15);
-        Assert.Throws<ArgumentException>(() => EmpiricalQuantile.CumulativeProbability([1.0], 1));
-    }
+        // A function of the values: the same for the sample in another order and for −0 and 0; other points in the same
+        // cell, or the same point against other values, meet another U.
+        Assert.Equal(BitsOf(RankPit.Of(sample, 2.5)), BitsOf(RankPit.Of([4, 5, 2, 1, 3], 2.5)));
+        Assert.Equal(BitsOf(RankPit.Of([-1.0, 0.0, 1], -0.0)), BitsOf(RankPit.Of([-1.0, -0.0, 1], 0.0)));
+        Assert.NotEqual(RankPit.Of(sample, 2.4), RankPit.Of(sample, 2.6));
+        Assert.NotEqual(RankPit.Of(sample, 2.5), RankPit.Of([3, 1, 2, 5, 4.5], 2.5));
 
-    [Fact]
-    public void Empirical_cdf_inverts_the_type7_quantile()
-    {
-        var sample = Series.NoisyReturns(300, 4);
-        var sorted = sample.Order().ToArray();
-        for (var p = 0.001; p < 1; p += 0.00731)
+        // From losses: the PIT of −y among the negated losses, bit for bit; atMost keeps only the losses at most it.
+        Assert.Equal(BitsOf(RankPit.Of(sample, 2.5)), BitsOf(RankPit.OfLoss([-3, -1, -2, -5, -4], -2.5)));
+        Assert.Equal(BitsOf(RankPit.OfLoss([-3, -2, -1], -2.5)), BitsOf(RankPit.OfLoss([-3, 7, -2, 9, -1], -2.5, atMost: 0)));
+
+        // Never 0 or 1: U is the midpoint of a 53-bit cell, and the top of the last cell is clamped below 1.
+        for (var i = 0; i < 1000; i++)
         {
-            Assert.Equal(p, EmpiricalQuantile.CumulativeProbability(sample, EmpiricalQuantile.QuantileOfSorted(sorted, p)), 10);
-        }
-    }
-
-    [Fact]
-    public void Historical_simulation_pit_is_the_window_cdf_and_flags_exactly_the_exceptions()
-    {
-        var returns = Series.NoisyReturns(500, 8);
-        var window = ModelWindow.OfReturns(returns);
-        var model = new HistoricalSimulation();
-        var forecasts = model.Forecast(window, ModelFit.Empty, Alphas);
-        foreach (var f in forecasts)
-        {
-            Assert.Equal(1 - f.Alpha, model.Pit(window, ModelFit.Empty, -f.VaR), 10);
+            var n = 1 + i % 300;
+            Assert.InRange(RankPit.Uniform(i * 0.37, n, i % (n + 1), (ulong)i), 1.0 / (1UL << 54), RankPit.BelowOne);
         }
 
-        AssertExceptionsAreLowPits(model, window, ModelFit.Empty, forecasts, seed: 1);
-        Assert.Equal(0, model.Pit(window, ModelFit.Empty, returns.Min() - 1));
-        Assert.Equal(1, model.Pit(window, ModelFit.Empty, returns.Max() + 1));
-        Assert.True(double.IsNaN(model.Pit(window, ModelFit.Empty, double.NaN)));
+        Assert.True(RankPit.Of([1.0, 2, 3], 9) < 1);
+        Assert.True(RankPit.Of([1.0, 2, 3], -9) > 0);
     }
 
-    [Fact]
-    public void Historical_simulation_pits_of_iid_returns_follow_the_rank_law_atoms_at_zero_and_one_included()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Historical_simulation_pits_of_iid_returns_are_uniform_ties_included(bool tickGrid)
     {
-        // Exchangeable returns: the number K of the n window returns below the next one is uniform on {0, …, n}. The
-        // type-7 CDF puts the i-th order statistic at (i − 1)/(n − 1), so the PIT is 0 when K = 0, 1 when K = n and in
-        // ((K − 1)/(n − 1), K/(n − 1)) otherwise: P(PIT ≤ j/(n − 1)) = (j + 1)/(n + 1) for j < n − 1, and P(PIT = 0) =
-        // P(PIT = 1) = 1/(n + 1).
+        // Exchangeable returns: the rank of the next return among the n window returns, its place among ties drawn
+        // uniformly, is uniform on {0, …, n}, and U spreads it over its cell, so the PIT is uniform on (0, 1). The window's
+        // type-7 CDF fails this with atoms of 1/(n + 1) ≈ 0.048 at 0 and 1 (about ten times the Kolmogorov bound here), a
+        // PIT without randomisation within the cell fails the within-cell test, and mid-ranks or ranks blind to ties fail
+        // the Kolmogorov test on tickGrid's returns (multiples of 0.25 standard deviations: the next return ties with one
+        // of the window's on about 88% of trials; the grid is fine enough that windows and returns seldom repeat, which U,
+        // a function of them, needs to be uniform over the trials).
         const int n = 20, trials = 40_000;
         var model = new HistoricalSimulation();
-        var rng = new Random(11);
-        var atOrBelow = new int[n - 1];
-        int zeros = 0, ones = 0;
+        var rng = new Random(tickGrid ? 12 : 11);
+        double Draw() => tickGrid ? Math.Round(4 * Gaussian(rng)) / 4 : Gaussian(rng);
+        var pits = new double[trials];
+        var ranks = new int[n + 1];
+        var within = new int[10];
         for (var trial = 0; trial < trials; trial++)
         {
             var window = new double[n];
             for (var i = 0; i < n; i++)
             {
-                window[i] = Gaussian(rng);
+                window[i] = Draw();
             }
 
-            var next = Gaussian(rng);
+            var next = Draw();
             var pit = model.Pit(ModelWindow.OfReturns(window), ModelFit.Empty, next);
             var k = window.Count(r => r < next);
-            if (k == 0)
-            {
-                Assert.Equal(0, pit);
-            }
-            else if (k == n)
-            {
-                Assert.Equal(1, pit);
-            }
-            else
-            {
-                Assert.InRange(pit, (k - 1.0) / (n - 1), k / (n - 1.0));
-            }
-
-            zeros += pit == 0 ? 1 : 0;
-            ones += pit == 1 ? 1 : 0;
-            for (var j = 0; j < n - 1; j++)
-            {
-                atOrBelow[j] += pit <= j / (n - 1.0) ? 1 : 0;
-            }
+            AssertInCell(pit, k, k + window.Count(r => r == next) + 1, n + 1);
+            pits[trial] = pit;
+            ranks[k]++;
+            within[Math.Min(9, (int)(10 * (pit * (n + 1) - k)))]++;
         }
 
-        // Within 4.5 binomial standard errors (about 0.005 here): far less than the gap to a uniform law (1/(n + 1) ≈ 0.048
-        // at j = 0, 2/(n + 1) − 1/(n − 1) ≈ 0.043 at j = 1).
-        static void Near(double expected, int count, string what) =>
-            Assert.True(Math.Abs((double)count / trials - expected) < 4.5 * Math.Sqrt(expected * (1 - expected) / trials),
-                $"{what}: {(double)count / trials:F4}, expected {expected:F4}");
-        Near(1.0 / (n + 1), zeros, "P(PIT = 0)");
-        Near(1.0 / (n + 1), ones, "P(PIT = 1)");
-        for (var j = 0; j < n - 1; j++)
+        Array.Sort(pits);
+        var distance = pits.Select((u, i) => Math.Max((i + 1.0) / trials - u, u - (double)i / trials)).Max();
+        Assert.True(distance < 1.95 / Math.Sqrt(trials), $"Kolmogorov distance {distance:F4} (0.1% bound {1.95 / Math.Sqrt(trials):F4})");
+        if (!tickGrid)
         {
-            Near((j + 1.0) / (n + 1), atOrBelow[j], $"P(PIT ≤ {j}/{n - 1})");
+            // χ² at 0.1%: the ranks uniform on the n + 1 cells, and the PITs uniform within them.
+            Assert.True(ChiSquare(ranks) < ChiSquared.InvCDF(n, 0.999), $"ranks: χ² = {ChiSquare(ranks):F1}");
+            Assert.True(ChiSquare(within) < ChiSquared.InvCDF(9, 0.999), $"within the cells: χ² = {ChiSquare(within):F1}");
         }
     }
 
     [Fact]
-    public void Rolling_historical_simulation_records_carry_the_type7_cdf_of_the_window_before_their_day()
+    public void Historical_simulation_pit_is_the_rank_pit_of_the_window_and_agrees_with_the_exceptions_beyond_the_vars_cells()
     {
-        // A 20-day window: each realised record's PIT is the piecewise-linear CDF through (z₍ᵢ₎, (i − 1)/(n − 1)) of the 20
-        // returns up to its origin, at the return of its target day, written out here (no look-ahead: the day itself is
-        // not in the window).
+        var returns = Series.NoisyReturns(500, 8);
+        var window = ModelWindow.OfReturns(returns);
+        var model = new HistoricalSimulation();
+        var forecasts = model.Forecast(window, ModelFit.Empty, Alphas);
+        AssertExceptionsAgreeBeyondTheVarsCells(model, window, ModelFit.Empty, forecasts, returns.Length, seed: 1);
+        AssertInCell(model.Pit(window, ModelFit.Empty, returns.Min() - 1), 0, 1, returns.Length + 1);
+        AssertInCell(model.Pit(window, ModelFit.Empty, returns.Max() + 1), returns.Length, returns.Length + 1, returns.Length + 1);
+        Assert.Equal(BitsOf(RankPit.Of(returns, 0.3)), BitsOf(model.Pit(window, ModelFit.Empty, 0.3)));
+        Assert.True(double.IsNaN(model.Pit(window, ModelFit.Empty, double.NaN)));
+    }
+
+    [Fact]
+    public void Rolling_historical_simulation_records_carry_the_rank_pit_of_the_window_before_their_day()
+    {
+        // A 20-day window: each realised record's PIT lies in the cell (k/21, (k + 1)/21) of the k returns of the 20 up to
+        // its origin below the return of its target day (no look-ahead: the day itself is not in the window).
         var returns = Series.NoisyReturns(80, 21);
         var options = new RollingOptions { Window = 20, RefitEvery = 1, Alphas = [0.95] };
-        var run = RollingEngine.RunPair(Series.FromReturns("X", returns), new HistoricalSimulation(), options);
+        var series = Series.FromReturns("X", returns);
+        var run = RollingEngine.RunPair(series, new HistoricalSimulation(), options);
         var realised = run.Forecasts.Where(f => f.IsRealized).ToList();
         Assert.Equal(returns.Length - 20, realised.Count);
+
+        // The same bits as a second run: a function of the window and the return.
+        Assert.Equal(realised.Select(f => BitsOf(f.Pit)),
+            RollingEngine.RunPair(series, new HistoricalSimulation(), options).Forecasts.Where(f => f.IsRealized).Select(f => BitsOf(f.Pit)));
         for (var d = 0; d < realised.Count; d++)
         {
-            var z = returns.Skip(d).Take(20).Order().ToArray();
+            var window = returns[d..(d + 20)];
             var r = returns[d + 20];
-            var i = Array.FindLastIndex(z, v => v <= r);
-            var expected = i < 0 ? 0 : i == z.Length - 1 ? 1 : (i + (r - z[i]) / (z[i + 1] - z[i])) / (z.Length - 1);
-            Assert.Equal(expected, realised[d].Pit, 9);
-            Assert.Equal(realised[d].IsException(0), realised[d].Pit < 0.05);
+            var k = window.Count(v => v < r);
+            AssertInCell(realised[d].Pit, k, k + 1, 21);
         }
     }
 
@@ -246,7 +238,7 @@ public sealed class PitTests
     }
 
     [Fact]
-    public void Filtered_hs_pit_is_the_residual_cdf_at_the_standardised_return()
+    public void Filtered_hs_pit_is_the_rank_pit_of_the_standardised_return_among_the_residuals()
     {
         var returns = Series.NoisyReturns(600, 6);
         var window = ModelWindow.OfReturns(returns);
@@ -254,25 +246,21 @@ public sealed class PitTests
         var fit = model.Fit(window, null);
         Assert.True(fit.IsUsable);
         var forecasts = model.Forecast(window, fit, Alphas);
-        foreach (var f in forecasts)
-        {
-            Assert.Equal(1 - f.Alpha, model.Pit(window, fit, -f.VaR), 10);
-        }
 
-        // Independently: the residuals z_t = (r_t − μ)/σ_t sorted, and linear interpolation of (z₍ᵢ₎, (i − 1)/(n − 1)).
+        // Independently: the residuals z_t = (r_t − μ)/σ_t, and the cell of the k of them below the day's (r − μ)/σ_{T+1}.
         var variance = new double[returns.Length + 1];
         VolatilityModel.GjrNormal().ConditionalVariance(returns, fit.Parameters, variance);
-        var z = returns.Select((r, t) => (r - fit.Parameters[0]) / Math.Sqrt(variance[t])).Order().ToArray();
+        var z = returns.Select((r, t) => (r - fit.Parameters[0]) / Math.Sqrt(variance[t])).ToArray();
         var sigma = Math.Sqrt(variance[^1]);
-        foreach (var r in new[] { -2.5, -0.8, 0.3, 1.9 })
+        foreach (var r in new[] { -40, -2.5, -0.8, 0.3, 1.9, 40 })
         {
             var x = (r - fit.Parameters[0]) / sigma;
-            var i = Array.FindLastIndex(z, v => v <= x);
-            var expected = (i + (x - z[i]) / (z[i + 1] - z[i])) / (z.Length - 1);
-            Assert.Equal(expected, model.Pit(window, fit, r), 10);
+            var k = z.Count(v => v < x);
+            AssertInCell(model.Pit(window, fit, r), k, k + 1, z.Length + 1);
         }
 
-        AssertExceptionsAreLowPits(model, window, fit, forecasts, seed: 2);
+        AssertExceptionsAgreeBeyondTheVarsCells(model, window, fit, forecasts, returns.Length, seed: 2);
+        Assert.True(double.IsNaN(model.Pit(window, ModelFit.Failure("no"), 0)));
     }
 
     [Fact]
@@ -303,10 +291,19 @@ public sealed class PitTests
         var big = p[0] - sigma * (u + 1.5);
         Assert.Equal(share * Math.Pow(1 + xi * (LossOf(big) - u) / beta, -1 / xi), model.Pit(window, fit, big), 12);
 
-        // A gain: the body, 1 − F̂(y) of the residual losses.
+        // Gains and small losses: the body, share + (1 − share)·(the rank cell of y among the n_b residual losses at most
+        // u, k of them above y); above every tail PIT, below 1 even beyond the window's largest gain.
         var losses = returns.Select((r, t) => -(r - p[0]) / Math.Sqrt(variance[t])).ToArray();
-        Assert.Equal(1 - EmpiricalQuantile.CumulativeProbability(losses, LossOf(0.5)), model.Pit(window, fit, 0.5), 12);
-        Assert.True(model.Pit(window, fit, 0.5) > share);
+        var body = losses.Where(y => y <= u).ToArray();
+        Assert.Equal(share, (double)(losses.Length - body.Length) / losses.Length, 12);
+        foreach (var r in new[] { p[0] - sigma * u * 0.99, -0.3, 0.5, 2.0, 100 })
+        {
+            var above = body.Count(y => y > LossOf(r));
+            var pit = model.Pit(window, fit, r);
+            Assert.InRange(pit, share + (1 - share) * above / (body.Length + 1.0), share + (1 - share) * (above + 1) / (body.Length + 1.0));
+            Assert.True(pit > share && pit < 1);
+        }
+
         AssertExceptionsAreLowPits(model, window, fit, forecasts, seed: 3);
         Assert.True(double.IsNaN(model.Pit(window, ModelFit.Failure("no"), 0)));
     }
@@ -329,7 +326,7 @@ public sealed class PitTests
     [InlineData("ewma")]
     [InlineData("gjr-t")]
     [InlineData("gjr-evt")]
-    public void Rolling_runs_give_every_realised_day_a_pit_below_one_minus_alpha_exactly_on_exceptions_and_the_pit_tests_read_them(string name)
+    public void Rolling_runs_give_every_realised_day_a_pit_that_agrees_with_its_exceptions_and_the_pit_tests_read_them(string name)
     {
         var series = Series.FromReturns("X", Series.NoisyReturns(760, 12));
         var options = new RollingOptions { Window = 500, RefitEvery = 20, Alphas = [0.95, 0.99] };
@@ -339,8 +336,18 @@ public sealed class PitTests
         foreach (var f in realised)
         {
             Assert.InRange(f.Pit, 0, 1);
-            Assert.Equal(f.IsException(0), f.Pit < 0.05);
-            Assert.Equal(f.IsException(1), f.Pit < 0.01);
+            if (name is "hs" or "fhs")
+            {
+                // The randomised rank PIT (never 0 or 1) agrees with the exceptions beyond the VaR's rank cells.
+                Assert.True(f.Pit is > 0 and < 1);
+                AssertAgreesBeyondTheVarsCells(f.IsException(0), f.Pit, options.Window, 0.95);
+                AssertAgreesBeyondTheVarsCells(f.IsException(1), f.Pit, options.Window, 0.99);
+            }
+            else
+            {
+                Assert.Equal(f.IsException(0), f.Pit < 0.05);
+                Assert.Equal(f.IsException(1), f.Pit < 0.01);
+            }
         }
 
         // The PIT tests run on these PITs whether or not the model has a location-scale law (hs, fhs, cornish-fisher and
@@ -368,6 +375,45 @@ public sealed class PitTests
         foreach (var f in model.Forecast(window, fit, Alphas))
         {
             Assert.Equal(1 - f.Alpha, model.Pit(window, fit, -f.VaR), 11);
+        }
+    }
+
+    private static long BitsOf(double x) => BitConverter.DoubleToInt64Bits(x);
+
+    // Strictly inside the cell (k/m, k′/m).
+    private static void AssertInCell(double pit, int k, int kUpper, int m) =>
+        Assert.True(pit > (double)k / m && pit < (double)kUpper / m, $"PIT {pit:R} outside ({k}/{m}, {kUpper}/{m})");
+
+    private static double ChiSquare(int[] counts)
+    {
+        var expected = counts.Average();
+        return counts.Sum(c => (c - expected) * (c - expected) / expected);
+    }
+
+    // An empirical VaR is the type-7 quantile of n losses, between the (lo + 1)-th and (lo + 2)-th smallest, lo = ⌊(n − 1)α⌋:
+    // an exception (a loss above it) has at most n − lo − 1 of the n above it, a day without one at least n − lo − 2 (ties
+    // aside). So a rank PIT below (n − lo − 2)/(n + 1) is an exception and one above (n − lo)/(n + 1) is not; in between
+    // (the two cells about 1 − α) either can be.
+    private static void AssertAgreesBeyondTheVarsCells(bool exception, double pit, int n, double alpha)
+    {
+        var lo = (int)Math.Floor((n - 1) * alpha);
+        var (low, high) = ((n - lo - 2.0) / (n + 1), (n - lo) / (n + 1.0));
+        Assert.InRange(1 - alpha, low, high);
+        Assert.True(exception ? pit < high : pit > low, $"{(exception ? "exception" : "no exception")} with PIT {pit:R} (cells {low:R}–{high:R})");
+    }
+
+    // Random returns around each VaR of an empirical law of n: exceptions agree with the rank PIT beyond the VaR's cells,
+    // and both kinds of day occur with PITs on either side of 1 − α.
+    private static void AssertExceptionsAgreeBeyondTheVarsCells(IRiskModel model, ModelWindow window, ModelFit fit, RiskForecast[] forecasts, int n, int seed)
+    {
+        var random = new Random(seed);
+        foreach (var f in forecasts)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var r = -f.VaR + (random.NextDouble() - 0.5) * 0.5;
+                AssertAgreesBeyondTheVarsCells(-r > f.VaR, model.Pit(window, fit, r), n, f.Alpha);
+            }
         }
     }
 

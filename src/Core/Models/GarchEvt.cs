@@ -14,10 +14,13 @@ namespace RiskGrid.Core.Models;
 /// <para>
 /// The PIT at the day's standardised loss y = −(r − μ)/σ_{T+1}: above the threshold u the GPD tail's CDF,
 /// P(R ≤ r) = P(Y ≥ y) = p_u·(1 + ξ(y − u)/β)^(−1/ξ) (continuous, so uniform under the model; it gives PIT = 1 − α
-/// exactly at the tail levels' VaR, and 0 beyond the tail's end u + β/|ξ| when ξ &lt; 0, a loss the fitted law calls
-/// impossible); at and below u, where the law is the empirical body, p_u + (1 − p_u)·(the randomised rank PIT of y among
-/// the window's residual losses at most u, <see cref="RankPit"/>): uniform on (p_u, 1) when the day and the body's
-/// residuals are exchangeable, never 1, and above every tail PIT, so the CDF stays monotone.
+/// exactly at the tail levels' VaR). Where the law is empirical or has run out, the randomised rank PIT
+/// (<see cref="RankPit"/>) of y among the window's residual losses on that side of u, scaled into that side's share, as
+/// historical simulation's: at and below u (the empirical body) p_u + (1 − p_u)·(its rank among the losses at most u),
+/// uniform on (p_u, 1) when the day and the body's residuals are exchangeable, never 1; beyond the tail's end
+/// u + β/|ξ| when ξ &lt; 0 (where the GPD's CDF is 0: the fitted law calls the loss impossible, while a loss beyond the
+/// window's largest happens on about 1/(n + 1) of exchangeable days) p_u·(its rank among the losses above u), in
+/// (0, p_u/(n_u + 1)) when it exceeds all n_u of them, instead of 0, which the PIT tests read as a normal score near −37.
 /// </para>
 /// </summary>
 public sealed class GarchEvt : IRiskModel
@@ -149,9 +152,13 @@ public sealed class GarchEvt : IRiskModel
         var (xi, beta, u, share) = (p[FilterCount], p[FilterCount + 1], p[FilterCount + 2], p[FilterCount + 3]);
         var losses = StandardisedLosses(window.Returns.Span, p.AsSpan(0, FilterCount), out var volatility);
         var y = -(realisedReturn - p[0]) / volatility;
-        return y > u
-            ? share * GeneralizedPareto.Survival(y - u, xi, beta)
-            : Math.Min(share + (1 - share) * RankPit.OfLoss(losses, y, atMost: u), RankPit.BelowOne);
+        if (y <= u)
+        {
+            return Math.Min(share + (1 - share) * RankPit.OfLoss(losses, y, atMost: u), RankPit.BelowOne);
+        }
+
+        var tail = share * GeneralizedPareto.Survival(y - u, xi, beta);
+        return tail > 0 ? tail : share * RankPit.OfLoss(losses, y, above: u);
     }
 
     // y_t = −(r_t − μ)/σ_t over the window, and σ_{T+1}.

@@ -43,29 +43,31 @@ public static class RankPit
     /// <summary>
     /// The rank PIT of −<paramref name="loss"/> among the negated losses, P(R ≤ r) of a return from a sample of losses
     /// (k counts the losses above <paramref name="loss"/>; bit for bit <see cref="Of"/> of the negated sample and point),
-    /// the sample being those of <paramref name="losses"/> at most <paramref name="atMost"/> (all by default).
+    /// the sample being those of <paramref name="losses"/> above <paramref name="above"/> and at most
+    /// <paramref name="atMost"/> (all by default).
     /// </summary>
-    public static double OfLoss(ReadOnlySpan<double> losses, double loss, double atMost = double.PositiveInfinity)
+    public static double OfLoss(ReadOnlySpan<double> losses, double loss, double above = double.NegativeInfinity,
+        double atMost = double.PositiveInfinity)
     {
         if (double.IsNaN(loss))
         {
             return double.NaN;
         }
 
-        int n = 0, above = 0, equal = 0;
+        int n = 0, larger = 0, equal = 0;
         ulong values = 0;
         foreach (var v in losses)
         {
-            if (v <= atMost)
+            if (v > above && v <= atMost)
             {
                 n++;
-                above += v > loss ? 1 : 0;
+                larger += v > loss ? 1 : 0;
                 equal += v == loss ? 1 : 0;
                 values += Bits(-v);
             }
         }
 
-        return FromRank(above, equal, n, -loss, values);
+        return FromRank(larger, equal, n, -loss, values);
     }
 
     /// <summary>

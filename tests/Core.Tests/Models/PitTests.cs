@@ -306,6 +306,25 @@ public sealed class PitTests
 
         AssertExceptionsAreLowPits(model, window, fit, forecasts, seed: 3);
         Assert.True(double.IsNaN(model.Pit(window, ModelFit.Failure("no"), 0)));
+
+        // A tail that ends (ξ = −0.4, β = 0.5: at u + 1.25): inside, the GPD; beyond it, where the GPD's CDF is 0, share·(the
+        // rank cell of y among the n_u residual losses above u, k of them above y), never 0.
+        double[] bounded = [.. p[..k], -0.4, 0.5, u, share];
+        var boundedFit = fit with { Parameters = bounded };
+        var inside = p[0] - sigma * (u + 1.0);
+        Assert.Equal(share * Math.Pow(1 - 0.4 * 1.0 / 0.5, 1 / 0.4), model.Pit(window, boundedFit, inside), 12);
+        var excesses = losses.Where(y => y > u).ToArray();
+        foreach (var beyond in new[] { u + 1.3, u + 4, excesses.Max() - 1e-9 })
+        {
+            if (beyond - u < 1.25)
+            {
+                continue; // the largest loss may lie inside the tail's end
+            }
+
+            var above = excesses.Count(y => y > beyond);
+            var pit = model.Pit(window, boundedFit, p[0] - sigma * beyond);
+            Assert.True(pit > share * above / (excesses.Length + 1.0) && pit < share * (above + 1) / (excesses.Length + 1.0), $"PIT {pit:R} at y = {beyond}");
+        }
     }
 
     [Fact]

@@ -19,7 +19,8 @@ using RiskGrid.Core.Backtesting;
 // --scenarios: 0 i.i.d. hits, 1 GJR-t with the true VaR (nulls), 2 normal VaR on GJR-t data, 3 a VaR ignoring volatility
 // clustering (alternatives), and outside the default run 4, a null with GJR volatility whose returns are drawn apart from
 // it (tomorrow's forecast does not depend on today's return: where a p-value that holds the forecasts is exact), and 5,
-// historical simulation on i.i.d. normal returns, its PITs the randomised ranks of the days among their windows.
+// historical simulation on i.i.d. normal returns, its PITs the randomised ranks of the days among their windows, 6 and 7,
+// fhs and gjr-evt run by the Core engine on i.i.d. normal returns (500-day window, refitted every 20 days).
 // --quick: 300 samples per cell. --cores: cells in parallel (each cell's stream depends only on its own seed,
 // so the figures do not depend on it). --tests: only these catalogue tests (a cell's figures do not depend on which
 // other tests run: each test reads the sample and its own seeded stream only).

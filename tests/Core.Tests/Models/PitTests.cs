@@ -58,7 +58,7 @@ public sealed class PitTests
     {
         // Exchangeable returns: the rank of the next return among the n window returns, its place among ties drawn
         // uniformly, is uniform on {0, …, n}, and U spreads it over its cell, so the PIT is uniform on (0, 1). The window's
-        // type-7 CDF fails this with atoms of 1/(n + 1) ≈ 0.048 at 0 and 1 (about ten times the Kolmogorov bound here), a
+        // type-7 CDF fails this with atoms of 1/(n + 1) ≈ 0.048 at 0 and 1 (about five times the Kolmogorov bound here), a
         // PIT without randomisation within the cell fails the within-cell test, and mid-ranks or ranks blind to ties fail
         // the Kolmogorov test on tickGrid's returns (multiples of 0.25 standard deviations: the next return ties with one
         // of the window's on about 88% of trials; the grid is fine enough that windows and returns seldom repeat, which U,

@@ -14,8 +14,10 @@ namespace RiskGrid.Core.Backtesting;
 /// by the test's name). Until 2026-12-03 the resampled null was not studentised (Z1* = 1 − ū*/ū, the severities rescaled
 /// to mean 1): its spread is the observed severities', which understate it with few exceptions, and with one exception
 /// Z1* is 0 whatever the draw, so p = 1/(B + 1) whenever L &gt; ES (25% rejections at a nominal 5% on 250 days at 99% under
-/// i.i.d. null hits, 13% at 97.5%). The resampled p-value needs three exceptions with a spread (with fewer the statistic is
-/// given, the p-value is NaN and the result says why; the <c>mc</c> one, where there are laws, is still given). Undefined
+/// i.i.d. null hits, 13% at 97.5%). The resampled p-value needs <see cref="SkewCorrectedBootstrap.MinimumCount"/> = 5
+/// exceptions with a spread (three from 2026-12-03 to 2026-12-04, when it rejected 9.2% on 250 days at 99% under i.i.d. null
+/// hits: so few values' resampling law is too coarse for a 5% tail); with fewer the statistic is given, the p-value is NaN
+/// and the result says why (the <c>mc</c> one, where there are laws, is still given). Undefined
 /// without exceptions or where an exception day has no positive ES.
 /// <para>Where the data carry the forecasts' predictive laws (<see cref="BacktestData.HasLaw"/>), a second p-value (<c>mc</c>)
 /// simulates Z1 as A–S do, from the model: the exception days' losses are redrawn from each day's law beyond its VaR
@@ -67,7 +69,7 @@ public sealed class EsZ1Backtest : IBacktest
                 "the mean severity L / ES over the exceptions is not positive");
         }
 
-        // The skew-corrected bootstrap-t of E[u] = 1 (NaN with fewer than three exceptions or without a spread).
+        // The skew-corrected bootstrap-t of E[u] = 1 (NaN with fewer than five exceptions or without a spread).
         var resampled = SkewCorrectedBootstrap.PValue(severities.AsSpan(0, n), 1, DufourMonteCarlo.SeedOf(TestName), Replications);
 
         // From the forecasts' laws where the data carry them: the exception days' losses redrawn beyond their VaR; the
@@ -84,7 +86,7 @@ public sealed class EsZ1Backtest : IBacktest
         });
         // Why the primary p-value is missing, whether or not the laws give the mc one (the same reason with and without them).
         var why = !double.IsNaN(resampled) ? null
-            : n < 3 ? "fewer than three exceptions (the resampled p-value needs their spread)"
+            : n < SkewCorrectedBootstrap.MinimumCount ? "fewer than five exceptions (the resampled p-value needs five)"
             : "the severities L / ES have no spread";
         return new TestResult(TestName, z1, 0, [new PValue(PValueMethods.Resampled, resampled)], why).With(law);
     }

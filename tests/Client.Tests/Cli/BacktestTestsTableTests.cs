@@ -12,7 +12,7 @@ public sealed class BacktestTestsTableTests
         var losses = Enumerable.Range(0, 100).Select(i => (i % 7) - 3.0).ToArray();
         var var99 = Enumerable.Repeat(10.0, 100).ToArray();
         var summary = Backtester.Summarize(losses, var99, var99, 0, 0.99);
-        const string why = "fewer than three exceptions (the resampled p-value needs their spread)";
+        const string why = "fewer than five exceptions (the resampled p-value needs five)";
         var partly = new TestResult(EsZ1Backtest.TestName, 0.25, 0,
             [new PValue(PValueMethods.Resampled, double.NaN), new PValue(PValueMethods.MonteCarlo, 0.3)], why);
         var none = new TestResult(EsZ1Backtest.TestName, double.NaN, 0, [new PValue(PValueMethods.Resampled, double.NaN)], "no exceptions");

@@ -128,27 +128,45 @@ public sealed class EsBatteryTests
     [Fact]
     public void Z1_is_one_minus_the_mean_severity_and_undefined_without_exceptions()
     {
-        double[] losses = [0.5, 3.0, 0.1, 2.5, -1, 4.0];
-        double[] var = [1, 2, 1, 2, 1, 2];
-        double[] es = [1.5, 2.5, 1.5, 2.5, 1.5, 3.0];
+        double[] losses = [0.5, 3.0, 0.1, 2.5, -1, 4.0, 2.2, 2.9];
+        double[] var = [1, 2, 1, 2, 1, 2, 2, 2];
+        double[] es = [1.5, 2.5, 1.5, 2.5, 1.5, 3.0, 2.5, 2.5];
+        double[] severities = [3.0 / 2.5, 2.5 / 2.5, 4.0 / 3.0, 2.2 / 2.5, 2.9 / 2.5];
         var r = new EsZ1Backtest().Run(new BacktestData(losses, var, es, 0.99));
-        Assert.Equal(1 - (3.0 / 2.5 + 2.5 / 2.5 + 4.0 / 3.0) / 3, r.Statistic, 14);
+        Assert.Equal(1 - severities.Average(), r.Statistic, 14);
         Assert.InRange(r.PValue, 0, 1);
         Assert.Equal(PValueMethods.Resampled, r.Method);
+        Assert.Null(r.Undefined);
         // The resampled p-value is the skew-corrected bootstrap-t of the severities' mean against 1.
-        Assert.Equal(SkewCorrectedBootstrap.PValue([3.0 / 2.5, 2.5 / 2.5, 4.0 / 3.0], 1, DufourMonteCarlo.SeedOf(EsZ1Backtest.TestName),
-            EsZ1Backtest.Replications), r.PValue);
-        // With one or two exceptions the statistic is given, the resampled p-value is not (one severity has no spread: it
-        // used to give p = 1/(B + 1) whenever L > ES).
+        Assert.Equal(SkewCorrectedBootstrap.PValue(severities, 1, DufourMonteCarlo.SeedOf(EsZ1Backtest.TestName), EsZ1Backtest.Replications),
+            r.PValue);
+        // With one to four exceptions the statistic is given, the resampled p-value is not (one severity has no spread: it
+        // used to give p = 1/(B + 1) whenever L > ES; up to four have too coarse a resampling law, SkewCorrectedBootstrap).
         var two = new EsZ1Backtest().Run(new BacktestData([3.0, 0.1, 2.4], [2, 1, 2], [2.5, 1.5, 2.5], 0.99));
         Assert.Equal(1 - (3.0 / 2.5 + 2.4 / 2.5) / 2, two.Statistic, 14);
         Assert.True(double.IsNaN(two.PValue));
-        Assert.Equal("fewer than three exceptions (the resampled p-value needs their spread)", two.Undefined);
+        Assert.Equal("fewer than five exceptions (the resampled p-value needs five)", two.Undefined);
+        var four = new EsZ1Backtest().Run(new BacktestData(losses[..7], var[..7], es[..7], 0.99));
+        Assert.Equal(1 - severities[..4].Average(), four.Statistic, 14);
+        Assert.True(double.IsNaN(four.PValue));
+        Assert.Equal("fewer than five exceptions (the resampled p-value needs five)", four.Undefined);
 
         Assert.Equal("no exceptions", new EsZ1Backtest().Run(new BacktestData([0.1, 0.2], [1, 1], [2, 2], 0.99)).Undefined);
         Assert.Equal("an exception day has no positive ES", new EsZ1Backtest().Run(new BacktestData([3.0], [1], [0], 0.99)).Undefined);
         var few = new McNeilFreyBacktest(standardised: false).Run(new BacktestData([3.0, 2.0, 0], [1, 1, 1], [2, 2, 2], 0.99));
         Assert.Equal("fewer than three exceptions", few.Undefined);
+        // Three or four exceptions: the statistic and the Student t p-value, not the bootstrap's (it needs five).
+        var mf4 = new McNeilFreyBacktest(standardised: false).Run(new BacktestData([3.0, 2.0, 4.5, 0, 2.2], [1, 1, 1, 1, 1], [2, 2, 2, 2, 2], 0.99));
+        var (m4, s4, _) = SkewCorrectedBootstrap.Moments([1.0, 0.0, 2.5, 0.2]);
+        Assert.Equal(m4 / (s4 / 2), mf4.Statistic, 14);
+        Assert.Equal(3, mf4.DegreesOfFreedom);
+        Assert.True(double.IsNaN(mf4.PValue));
+        Assert.InRange(mf4.PValueOf(PValueMethods.Normal), 0, 1);
+        Assert.Equal("fewer than five exceptions (the bootstrap p-value needs five)", mf4.Undefined);
+        var mf5 = new McNeilFreyBacktest(standardised: false).Run(new BacktestData([3.0, 2.0, 4.5, 0, 2.2, 2.7], [1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2], 0.99));
+        Assert.Equal(SkewCorrectedBootstrap.PValue([1.0, 0.0, 2.5, 0.2, 0.7], 0, DufourMonteCarlo.SeedOf(McNeilFreyBacktest.RawName),
+            McNeilFreyBacktest.Replications), mf5.PValue);
+        Assert.Null(mf5.Undefined);
         Assert.Equal("the forecasts have no volatility",
             new McNeilFreyBacktest(standardised: true).Run(new BacktestData([3.0, 2.0, 0], [1, 1, 1], [2, 2, 2], 0.99)).Undefined);
         Assert.Contains("no PIT", new EsZ3Backtest().Run(new BacktestData([3.0, 2.0, 0], [1, 1, 1], [2, 2, 2], 0.99)).Undefined);

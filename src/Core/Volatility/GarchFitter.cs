@@ -146,14 +146,17 @@ public static class GarchFitter
             answer = across is not null && Better(across, answer) ? across : answer;
         }
 
-        // The process's probe for a maximum far along one coordinate (APARCH: δ below 1 where the fit has δ ≥ 1), with the
-        // search across the cusps from it; it answers only where it beats the answer by AcceptGain.
+        // The process's probe for a maximum far along one coordinate (APARCH: δ = 0.5 where the fit has δ ≥ 1, δ = 2 where
+        // it has δ below 1), with the search across the cusps from it; it answers only where it beats the answer by AcceptGain.
         var modeProbed = false;
         if (guard && cusps && answer.IsUsable && model.Process.ModeProbe(model.ProcessParameters(answer.Parameters)) is var (index, value))
         {
             var (probe, probePasses) = ProbeMode(model, returns, answer, model.ProcessOffset + index, value);
             (passes, guardPasses, modeProbed) = (passes + probePasses, guardPasses + probePasses, true);
-            if (probe is not null && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
+            // The search across the cusps from the probe only where it was sent among them (δ = 0.5): one sent out of them
+            // (δ = 2) that falls back below δ = 1 has found nothing the answer's own search did not.
+            if (probe is not null && ProbeHasMeanCusps(model, answer, index, value)
+                && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
             {
                 (passes, guardPasses) = (passes + probeScan, guardPasses + probeScan);
                 probe = probeAcross is not null && Better(probeAcross, probe) ? probeAcross : probe;
@@ -177,6 +180,15 @@ public static class GarchFitter
         start[coordinate] = value;
         var fit = LocalFit(model, returns, start, out var passes);
         return (fit is { IsUsable: true } ? fit : null, passes);
+    }
+
+    /// <summary>Whether the process has cusps in the mean at <paramref name="from"/>'s estimate with process coordinate
+    /// <paramref name="index"/> put at <paramref name="value"/> (a mode probe's start).</summary>
+    private static bool ProbeHasMeanCusps(VolatilityModel model, ModelFit from, int index, double value)
+    {
+        var process = model.ProcessParameters(from.Parameters).ToArray();
+        process[index] = value;
+        return model.Process.HasMeanCusps(process);
     }
 
     /// <summary>A local search from <paramref name="start"/> (natural parameters), curvature measured there, as

@@ -153,10 +153,10 @@ public static class GarchFitter
         {
             var (probe, probePasses) = ProbeMode(model, returns, answer, model.ProcessOffset + index, value);
             (passes, guardPasses, modeProbed) = (passes + probePasses, guardPasses + probePasses, true);
-            // The search across the cusps from the probe only where it was sent among them (δ = 0.5): one sent out of them
-            // (δ = 2) that falls back below δ = 1 has found nothing the answer's own search did not.
-            if (probe is not null && ProbeHasMeanCusps(model, answer, index, value)
-                && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
+            // The search across the cusps runs from a probe that ends below δ = 1 even where it started above (δ = 2): from
+            // the probe's μ and curvature it finds a better stretch than the answer's own search on some NASDAQ windows
+            // (skipping it there saved 17% of the passes and left 9 and 8 more of 430 sampled windows 0.01 short).
+            if (probe is not null && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
             {
                 (passes, guardPasses) = (passes + probeScan, guardPasses + probeScan);
                 probe = probeAcross is not null && Better(probeAcross, probe) ? probeAcross : probe;
@@ -180,15 +180,6 @@ public static class GarchFitter
         start[coordinate] = value;
         var fit = LocalFit(model, returns, start, out var passes);
         return (fit is { IsUsable: true } ? fit : null, passes);
-    }
-
-    /// <summary>Whether the process has cusps in the mean at <paramref name="from"/>'s estimate with process coordinate
-    /// <paramref name="index"/> put at <paramref name="value"/> (a mode probe's start).</summary>
-    private static bool ProbeHasMeanCusps(VolatilityModel model, ModelFit from, int index, double value)
-    {
-        var process = model.ProcessParameters(from.Parameters).ToArray();
-        process[index] = value;
-        return model.Process.HasMeanCusps(process);
     }
 
     /// <summary>A local search from <paramref name="start"/> (natural parameters), curvature measured there, as

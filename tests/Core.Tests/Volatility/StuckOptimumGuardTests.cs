@@ -59,23 +59,26 @@ public sealed class StuckOptimumGuardTests
     // 0.05: found once the stretches reach two returns beyond the radius on either side.
     [InlineData("aparch-n", 1062, 1068)]
     public void Rolling_aparch_fit_leaves_the_stretch_between_two_returns_and_never_below_the_main_path(string name, int from, int to) =>
-        AssertAparchPath(name, from, to, cuspsOnTheWay: true);
+        AssertAparchPath("sp500", name, from, to, cuspsOnTheWay: true);
 
     /// <summary>
     /// APARCH with δ estimated has a second maximum with δ &lt; 1 where the fit has δ ≈ 2.4 (S&amp;P 500 window 1,057: δ ≈ 0.29,
     /// 0.97 better; no cusps in the mean at the fit, so the search across them does not run): the probe from δ = 0.5
-    /// (<see cref="VolatilityProcess.ModeProbe"/>) finds it, never answering below the main path.
+    /// (<see cref="VolatilityProcess.ModeProbe"/>) finds it, never answering below the main path. And the other way round
+    /// (NASDAQ): where the fit has δ on its bound 0.2, one with δ ≈ 2.2 (window 555, 1.07 better) or δ on its bound 4 (window
+    /// 1,051, 4.58 better) is found by the probe from δ = 2.
     /// </summary>
     [SharedDataTheory]
-    [InlineData("aparch-n", 1054, 1057)]
-    public void Rolling_aparch_fit_finds_the_maximum_with_the_other_power(string name, int from, int to) =>
-        AssertAparchPath(name, from, to, cuspsOnTheWay: false);
+    [InlineData("sp500", "aparch-n", 1054, 1057)]
+    [InlineData("nasdaq", "aparch-n", 1035, 1051)]
+    public void Rolling_aparch_fit_finds_the_maximum_with_the_other_power(string series, string name, int from, int to) =>
+        AssertAparchPath(series, name, from, to, cuspsOnTheWay: false);
 
-    /// <summary>Rolls <paramref name="name"/> from a cold fit at <paramref name="from"/> to <paramref name="to"/> with and
+    /// <summary>Rolls <paramref name="name"/> on <paramref name="series"/> from a cold fit at <paramref name="from"/> to <paramref name="to"/> with and
     /// without the search across the mean's cusps (the main path): never below it, δ &lt; 1 throughout where
     /// <paramref name="cuspsOnTheWay"/>, and at the end within <see cref="Tolerance"/> of the best maximum while the main
     /// path is not.</summary>
-    private static void AssertAparchPath(string name, int from, int to, bool cuspsOnTheWay)
+    private static void AssertAparchPath(string series, string name, int from, int to, bool cuspsOnTheWay)
     {
         var model = VolatilityParts.Compose(name);
         ModelFit? guarded = null, main = null;
@@ -83,7 +86,7 @@ public sealed class StuckOptimumGuardTests
         var delta = model.ParameterNames.ToList().IndexOf("delta");
         for (var start = from; start <= to; start++)
         {
-            var window = Sp500Returns.Window(start, Window);
+            var window = Sp500Returns.Window(series, start, Window);
             guarded = GarchFitter.Fit(model, window, guarded, guard: true, cusps: true);
             main = GarchFitter.Fit(model, window, main, guard: true, cusps: false);
             Assert.True(guarded.IsUsable && main.IsUsable, $"{name} window {start}: {guarded.Message} / {main.Message}");
@@ -126,6 +129,16 @@ public sealed class StuckOptimumGuardTests
         Assert.True(new Aparch(fixedDelta: 0.5).HasMeanCusps([0.01, 0.05, 0.5, 0.9]));
         Assert.False(new Garch().HasMeanCusps([0.01, 0.05, 0.9]));
         Assert.False(new Egarch().HasMeanCusps([0.0, 0.1, -0.05, 0.95]));
+    }
+
+    [Fact]
+    public void Aparch_probes_the_power_on_the_other_side_of_one()
+    {
+        Assert.Equal((4, 0.5), new Aparch().ModeProbe([0.01, 0.05, 0.5, 0.9, 1.2]));
+        Assert.Equal((4, 0.5), new Aparch().ModeProbe([0.01, 0.05, 0.5, 0.9, 1]));
+        Assert.Equal((4, 2.0), new Aparch().ModeProbe([0.01, 0.05, 0.5, 0.9, 0.2]));
+        Assert.Null(new Aparch(fixedDelta: 0.5).ModeProbe([0.01, 0.05, 0.5, 0.9]));
+        Assert.Null(new Garch().ModeProbe([0.01, 0.05, 0.9]));
     }
 
     [Fact]

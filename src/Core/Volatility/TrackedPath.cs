@@ -13,13 +13,36 @@ namespace RiskGrid.Core.Volatility;
 /// (int32), log-likelihood (double), iterations (int32), n parameters, a flag byte and, when it is 1, n standard errors,
 /// then its state (length int32, −1 for none, then its bytes); little-endian. Its message is not kept.
 /// </para>
+/// <para>
+/// Format "GL1", the same layout with another fit in the main fit's place: the maximum a mode probe
+/// (<see cref="VolatilityProcess.ModeProbe"/>) left when it switched the answer to the other mode (<see cref="PackLeft"/>),
+/// around the answer's blob (which may be a GP1 wrapper); a fit without it reads as before.
+/// </para>
 /// </summary>
 internal static class TrackedPath
 {
     private static ReadOnlySpan<byte> Version1 => "GP1"u8;
 
+    private static ReadOnlySpan<byte> LeftVersion1 => "GL1"u8;
+
     /// <summary><paramref name="answer"/> with its state wrapped together with the main path's fit <paramref name="main"/>.</summary>
-    public static ModelFit Pack(ModelFit answer, ModelFit main, int n)
+    public static ModelFit Pack(ModelFit answer, ModelFit main, int n) => Pack(answer, main, n, Version1);
+
+    /// <summary><paramref name="answer"/> with its blob wrapped together with the maximum <paramref name="left"/> it
+    /// replaced across a mode probe's switch.</summary>
+    public static ModelFit PackLeft(ModelFit answer, ModelFit left, int n) => Pack(answer, left, n, LeftVersion1);
+
+    /// <summary>
+    /// The previous fit as the answer's own path continues it (its own state in place of the wrapper) and, when it carries
+    /// one, the main path's previous fit; the main path's is null when the two paths are one (a fit of another format, or
+    /// none). A wrapper that does not read leaves the answer's path with no state and no main path.
+    /// </summary>
+    public static (ModelFit? Own, ModelFit? Main) Split(ModelFit? previous, int n) => Split(previous, n, Version1);
+
+    /// <summary>The previous fit without its <see cref="PackLeft"/> wrapper and the maximum it left, if it carries one.</summary>
+    public static (ModelFit? Answer, ModelFit? Left) SplitLeft(ModelFit? previous, int n) => Split(previous, n, LeftVersion1);
+
+    private static ModelFit Pack(ModelFit answer, ModelFit main, int n, ReadOnlySpan<byte> version)
     {
         var own = answer.Blob;
         var mainBlob = main.Blob;
@@ -27,7 +50,7 @@ internal static class TrackedPath
         var size = 3 + 4 + 4 + (own?.Length ?? 0) + 4 + 8 + 4 + 8 * n + 1 + (errors is null ? 0 : 8 * n) + 4 + (mainBlob?.Length ?? 0);
         var blob = new byte[size];
         var span = blob.AsSpan();
-        Version1.CopyTo(span);
+        version.CopyTo(span);
         var at = 3;
         WriteInt(span, ref at, n);
         WriteBytes(span, ref at, own);
@@ -49,14 +72,9 @@ internal static class TrackedPath
         return answer with { Blob = blob };
     }
 
-    /// <summary>
-    /// The previous fit as the answer's own path continues it (its own state in place of the wrapper) and, when it carries
-    /// one, the main path's previous fit; the main path's is null when the two paths are one (a fit of another format, or
-    /// none). A wrapper that does not read leaves the answer's path with no state and no main path.
-    /// </summary>
-    public static (ModelFit? Own, ModelFit? Main) Split(ModelFit? previous, int n)
+    private static (ModelFit? Own, ModelFit? Main) Split(ModelFit? previous, int n, ReadOnlySpan<byte> version)
     {
-        if (previous?.Blob is not { } blob || blob.Length < 7 || !blob.AsSpan(0, 3).SequenceEqual(Version1))
+        if (previous?.Blob is not { } blob || blob.Length < 7 || !blob.AsSpan(0, 3).SequenceEqual(version))
         {
             return (previous, null);
         }

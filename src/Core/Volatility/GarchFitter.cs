@@ -141,11 +141,10 @@ public static class GarchFitter
 
         var scanned = false;
         var answer = best.Fit;
-        if (guard && cusps && answer.IsUsable && AcrossMeanCusps(model, returns, answer) is (var across, var scanPasses))
+        if (guard && cusps && answer.IsUsable && BetterAcrossCusps(model, returns, answer) is var (across, scanPasses))
         {
             scanned = true;
-            (passes, guardPasses) = (passes + scanPasses, guardPasses + scanPasses);
-            answer = across is not null && Better(across, answer) ? across : answer;
+            (passes, guardPasses, answer) = (passes + scanPasses, guardPasses + scanPasses, across);
         }
 
         // The process's probe for a maximum far along one coordinate (APARCH: δ = 0.5 where the fit has δ ≥ 1, δ = 2 where
@@ -159,10 +158,9 @@ public static class GarchFitter
             // The search across the cusps runs from a probe that ends below δ = 1 even where it started above (δ = 2): from
             // the probe's μ and curvature it finds a better stretch than the answer's own search on some NASDAQ windows
             // (skipping it there saved 17% of the passes and left 9 and 8 more of 430 sampled windows 0.01 short).
-            if (probe is not null && AcrossMeanCusps(model, returns, probe) is (var probeAcross, var probeScan))
+            if (probe is not null && BetterAcrossCusps(model, returns, probe) is var (probeAcross, probeScan))
             {
-                (passes, guardPasses) = (passes + probeScan, guardPasses + probeScan);
-                probe = probeAcross is not null && Better(probeAcross, probe) ? probeAcross : probe;
+                (passes, guardPasses, probe) = (passes + probeScan, guardPasses + probeScan, probeAcross);
             }
 
             if (probe is not null && Better(probe, answer))
@@ -181,10 +179,9 @@ public static class GarchFitter
             var refit = FitPath(model, returns, left, guard: false);
             (passes, guardPasses) = (passes + refit.Passes, guardPasses + refit.Passes);
             var candidate = refit.Fit;
-            if (candidate.IsUsable && AcrossMeanCusps(model, returns, candidate) is (var leftAcross, var leftScan))
+            if (candidate.IsUsable && BetterAcrossCusps(model, returns, candidate) is var (leftAcross, leftScan))
             {
-                (passes, guardPasses) = (passes + leftScan, guardPasses + leftScan);
-                candidate = leftAcross is not null && Better(leftAcross, candidate) ? leftAcross : candidate;
+                (passes, guardPasses, candidate) = (passes + leftScan, guardPasses + leftScan, leftAcross);
             }
 
             if (Better(candidate, answer))
@@ -205,6 +202,13 @@ public static class GarchFitter
             ? TrackedPath.PackLeft(packed, TrackedPath.Split(kept, n).Own!, n)
             : packed;
     }
+
+    // The better of fit and the search across the cusps from it (AcrossMeanCusps), with the search's passes; null where the
+    // process has no cusps at fit's estimate (no search ran).
+    private static (ModelFit Fit, int Passes)? BetterAcrossCusps(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit fit) =>
+        AcrossMeanCusps(model, returns, fit) is (var across, var passes)
+            ? (across is not null && Better(across, fit) ? across : fit, passes)
+            : null;
 
     // Of the maximum kept so far and another that the answer displaced, the one in the answer's other mode, the better where both are.
     private static ModelFit? PreferLeft(VolatilityModel model, ModelFit? kept, ModelFit other, ModelFit answer) =>

@@ -151,9 +151,9 @@ public static class GarchFitter
         // it has δ below 1), with the search across the cusps from it; it answers only where it beats the answer by AcceptGain.
         var modeProbed = false;
         ModelFit? kept = null;
-        if (guard && cusps && answer.IsUsable && model.Process.ModeProbe(model.ProcessParameters(answer.Parameters)) is var (index, value))
+        if (guard && cusps && answer.IsUsable && model.Process.ModeProbe(model.ProcessParameters(answer.Parameters)) is not null)
         {
-            var (probe, probePasses) = ProbeMode(model, returns, answer, model.ProcessOffset + index, value);
+            var (probe, probePasses) = ProbeMode(model, returns, answer);
             (passes, guardPasses, modeProbed) = (passes + probePasses, guardPasses + probePasses, true);
             // The search across the cusps runs from a probe that ends below δ = 1 even where it started above (δ = 2): from
             // the probe's μ and curvature it finds a better stretch than the answer's own search on some NASDAQ windows
@@ -220,13 +220,13 @@ public static class GarchFitter
         model.Process.ModeProbe(model.ProcessParameters(a.Parameters)) != model.Process.ModeProbe(model.ProcessParameters(b.Parameters));
 
     /// <summary>The probe of <see cref="VolatilityProcess.ModeProbe"/>: a local search from <paramref name="from"/>'s estimate
-    /// with coordinate <paramref name="coordinate"/> put at <paramref name="value"/>, curvature measured there; its fit (null
+    /// with the process's part put at <see cref="VolatilityProcess.ModeProbeStart"/>, curvature measured there; its fit (null
     /// where unusable) and the passes spent.</summary>
-    private static (ModelFit? Fit, int Passes) ProbeMode(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from,
-        int coordinate, double value)
+    private static (ModelFit? Fit, int Passes) ProbeMode(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from)
     {
         var start = (double[])from.Parameters.Clone();
-        start[coordinate] = value;
+        model.Process.ModeProbeStart(model.ProcessParameters(from.Parameters), DataScale.Of(returns),
+            start.AsSpan(model.ProcessOffset, model.Process.ParameterCount));
         var fit = LocalFit(model, returns, start, out var passes);
         return (fit is { IsUsable: true } ? fit : null, passes);
     }

@@ -62,6 +62,20 @@ public abstract class VolatilityProcess : ModelPart
     /// </summary>
     public virtual (int Index, double Value)? ModeProbe(ReadOnlySpan<double> parameters) => null;
 
+    /// <summary>
+    /// The process parameters the probe of <see cref="ModeProbe"/> starts from (natural, into <paramref name="start"/>): by
+    /// default <paramref name="parameters"/> with the probed coordinate put at the probe's value. A process overrides it where
+    /// another coordinate, as it stands at the answer, would hold the probe back in the answer's mode.
+    /// </summary>
+    public virtual void ModeProbeStart(ReadOnlySpan<double> parameters, DataScale scale, Span<double> start)
+    {
+        parameters.CopyTo(start);
+        if (ModeProbe(parameters) is var (index, value))
+        {
+            start[index] = value;
+        }
+    }
+
     /// <summary>σ²_{t+1} from σ²_t and the standardised innovation z_t (residual ε_t = σ_t·z_t); used by
     /// the simulator.</summary>
     public abstract double NextVariance(double variance, double standardizedResidual, ReadOnlySpan<double> parameters);

@@ -75,6 +75,19 @@ public sealed class StuckOptimumGuardTests
         AssertAparchPath(series, name, from, to, cuspsOnTheWay: false);
 
     /// <summary>
+    /// The probe from δ = 0.5 where the fit has ω on its lower bound (persistence ≈ 1, δ ≈ 1.6 and ≈ 3.1, the cold fit there
+    /// too): with ω kept the probe went back to the fit's maximum, 1.52 (NASDAQ aparch-n window 713) and 0.77 (aparch-t 571)
+    /// below the one with δ = 0.2; with ω re-set (<see cref="VolatilityProcess.ModeProbeStart"/>) it reaches it. At 713 the
+    /// best of δ = 0.2 has μ on the far end of the answer's stretch, the cusp top that its own search does not reach: there
+    /// μ is held on the better cusp tops too.
+    /// </summary>
+    [SharedDataTheory]
+    [InlineData("nasdaq", "aparch-n", 705, 713)]
+    [InlineData("nasdaq", "aparch-t", 565, 571)]
+    public void Rolling_aparch_fit_probes_the_other_power_with_omega_off_its_bound(string series, string name, int from, int to) =>
+        AssertAparchPath(series, name, from, to, cuspsOnTheWay: false);
+
+    /// <summary>
     /// The way back after the probe from δ = 2 switched the answer to the other side of δ = 1 (NASDAQ window 1,130: δ ≈ 1.22
     /// against 0.2, μ on another return): three windows later the maximum it left, δ = 0.2, is better again by 0.06, and the
     /// probe back down from δ ≈ 1.17 does not reach it, nor does the multi-start search. The left maximum, refitted from
@@ -170,6 +183,21 @@ public sealed class StuckOptimumGuardTests
         Assert.Equal((4, 2.0), new Aparch().ModeProbe([0.01, 0.05, 0.5, 0.9, 0.2]));
         Assert.Null(new Aparch(fixedDelta: 0.5).ModeProbe([0.01, 0.05, 0.5, 0.9]));
         Assert.Null(new Garch().ModeProbe([0.01, 0.05, 0.9]));
+    }
+
+    [Fact]
+    public void Aparch_probe_starts_with_omega_off_its_lower_bound_only_where_it_is_on_it()
+    {
+        var scale = new DataScale(0.05, 2.25);
+        var start = new double[5];
+        // ω on its bound (10⁻⁷·s^δ): the starting grid's share of s^δ at the probe's δ, max(1 − β − ακ(γ, δ), 0.01).
+        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.8), 0.02, 0.8, 0.99, 1.6], scale, start);
+        Assert.Equal([0.01 * Math.Pow(2.25, 0.25), 0.02, 0.8, 0.99, 0.5], start); // 1 − β − ακ below 1%
+        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.1), 0.005, 0.8, 0.9, 0.2], scale, start);
+        Assert.Equal([(1 - 0.9 - 0.005 * Aparch.NormalKappa(0.8, 2)) * 2.25, 0.005, 0.8, 0.9, 2.0], start);
+        // ω off it: only δ moves.
+        new Aparch().ModeProbeStart([0.004, 0.02, 0.8, 0.97, 1.6], scale, start);
+        Assert.Equal([0.004, 0.02, 0.8, 0.97, 0.5], start);
     }
 
     [Fact]

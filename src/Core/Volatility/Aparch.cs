@@ -54,6 +54,12 @@ public sealed class Aparch : VolatilityProcess
     public override (int Index, double Value)? ModeProbe(ReadOnlySpan<double> parameters) =>
         !EstimatesDelta ? null : parameters[4] >= 1 ? (4, 0.5) : (4, 2);
 
+    /// <summary>δ estimated and below 1, where the probe from δ = 2 falls back below 1: a second from δ on its upper bound 4
+    /// (NASDAQ aparch-n window 939: δ ≈ 0.68, from δ = 2 or 3 back there, from 4 to the maximum with δ on that bound, 0.36
+    /// better).</summary>
+    public override double? FartherModeProbe(ReadOnlySpan<double> parameters) =>
+        EstimatesDelta && parameters[4] < 1 ? MaxDelta : null;
+
     /// <summary>
     /// The probe's start, with ω re-set where it lies on its lower bound: there the fit is a process with no intercept and
     /// persistence ≈ 1 (ω's share of s^δ is 10⁻⁷), and with only δ moved the probe goes back to the answer's mode (NASDAQ
@@ -61,9 +67,9 @@ public sealed class Aparch : VolatilityProcess
     /// against 0.2, 0.77). ω then takes the share of s^δ the starting grid gives it at the probe's δ (see
     /// <see cref="TargetOmega"/>), from which the probe reaches that maximum.
     /// </summary>
-    public override void ModeProbeStart(ReadOnlySpan<double> parameters, DataScale scale, Span<double> start)
+    public override void ModeProbeStart(ReadOnlySpan<double> parameters, double value, DataScale scale, Span<double> start)
     {
-        base.ModeProbeStart(parameters, scale, start);
+        base.ModeProbeStart(parameters, value, scale, start);
         var (omega, _, _, _, delta) = Unpack(parameters);
         if (EstimatesDelta && omega <= OmegaFloorShare * Math.Pow(scale.Variance, 0.5 * delta))
         {

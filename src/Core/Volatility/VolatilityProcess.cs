@@ -63,14 +63,20 @@ public abstract class VolatilityProcess : ModelPart
     public virtual (int Index, double Value)? ModeProbe(ReadOnlySpan<double> parameters) => null;
 
     /// <summary>
-    /// The process parameters the probe of <see cref="ModeProbe"/> starts from (natural, into <paramref name="start"/>): by
-    /// default <paramref name="parameters"/> with the probed coordinate put at the probe's value. A process overrides it where
-    /// another coordinate, as it stands at the answer, would hold the probe back in the answer's mode.
+    /// Where the probe of <see cref="ModeProbe"/> falls back into the answer's mode: the value of a second probe from farther
+    /// along the same coordinate, or null (the default).
     /// </summary>
-    public virtual void ModeProbeStart(ReadOnlySpan<double> parameters, DataScale scale, Span<double> start)
+    public virtual double? FartherModeProbe(ReadOnlySpan<double> parameters) => null;
+
+    /// <summary>
+    /// The process parameters a probe of <see cref="ModeProbe"/> from <paramref name="value"/> starts from (natural, into
+    /// <paramref name="start"/>): by default <paramref name="parameters"/> with the probed coordinate put at the value. A process
+    /// overrides it where another coordinate, as it stands at the answer, would hold the probe back in the answer's mode.
+    /// </summary>
+    public virtual void ModeProbeStart(ReadOnlySpan<double> parameters, double value, DataScale scale, Span<double> start)
     {
         parameters.CopyTo(start);
-        if (ModeProbe(parameters) is var (index, value))
+        if (ModeProbe(parameters) is var (index, _))
         {
             start[index] = value;
         }

@@ -88,6 +88,17 @@ public sealed class StuckOptimumGuardTests
         AssertAparchPath(series, name, from, to, cuspsOnTheWay: false);
 
     /// <summary>
+    /// Where the probe from δ = 2 falls back below 1 (NASDAQ window 939: δ ≈ 0.7, from δ = 2 or 3 back there), the farther
+    /// probe from δ on its upper bound 4 (<see cref="VolatilityProcess.FartherModeProbe"/>) reaches the maximum with δ on that
+    /// bound, 0.36 (aparch-n) and 0.45 (aparch-t) better.
+    /// </summary>
+    [SharedDataTheory]
+    [InlineData("nasdaq", "aparch-n", 935, 939)]
+    [InlineData("nasdaq", "aparch-t", 935, 939)]
+    public void Rolling_aparch_fit_probes_farther_where_the_probe_falls_back(string series, string name, int from, int to) =>
+        AssertAparchPath(series, name, from, to, cuspsOnTheWay: false);
+
+    /// <summary>
     /// The way back after the probe from δ = 2 switched the answer to the other side of δ = 1 (NASDAQ window 1,130: δ ≈ 1.22
     /// against 0.2, μ on another return): three windows later the maximum it left, δ = 0.2, is better again by 0.06, and the
     /// probe back down from δ ≈ 1.17 does not reach it, nor does the multi-start search. The left maximum, refitted from
@@ -183,6 +194,10 @@ public sealed class StuckOptimumGuardTests
         Assert.Equal((4, 2.0), new Aparch().ModeProbe([0.01, 0.05, 0.5, 0.9, 0.2]));
         Assert.Null(new Aparch(fixedDelta: 0.5).ModeProbe([0.01, 0.05, 0.5, 0.9]));
         Assert.Null(new Garch().ModeProbe([0.01, 0.05, 0.9]));
+        Assert.Equal(Aparch.MaxDelta, new Aparch().FartherModeProbe([0.01, 0.05, 0.5, 0.9, 0.7]));
+        Assert.Null(new Aparch().FartherModeProbe([0.01, 0.05, 0.5, 0.9, 1.2]));
+        Assert.Null(new Aparch(fixedDelta: 0.5).FartherModeProbe([0.01, 0.05, 0.5, 0.9]));
+        Assert.Null(new Garch().FartherModeProbe([0.01, 0.05, 0.9]));
     }
 
     [Fact]
@@ -191,12 +206,12 @@ public sealed class StuckOptimumGuardTests
         var scale = new DataScale(0.05, 2.25);
         var start = new double[5];
         // ω on its bound (10⁻⁷·s^δ): the starting grid's share of s^δ at the probe's δ, max(1 − β − ακ(γ, δ), 0.01).
-        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.8), 0.02, 0.8, 0.99, 1.6], scale, start);
+        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.8), 0.02, 0.8, 0.99, 1.6], 0.5, scale, start);
         Assert.Equal([0.01 * Math.Pow(2.25, 0.25), 0.02, 0.8, 0.99, 0.5], start); // 1 − β − ακ below 1%
-        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.1), 0.005, 0.8, 0.9, 0.2], scale, start);
+        new Aparch().ModeProbeStart([1e-7 * Math.Pow(2.25, 0.1), 0.005, 0.8, 0.9, 0.2], 2, scale, start);
         Assert.Equal([(1 - 0.9 - 0.005 * Aparch.NormalKappa(0.8, 2)) * 2.25, 0.005, 0.8, 0.9, 2.0], start);
         // ω off it: only δ moves.
-        new Aparch().ModeProbeStart([0.004, 0.02, 0.8, 0.97, 1.6], scale, start);
+        new Aparch().ModeProbeStart([0.004, 0.02, 0.8, 0.97, 1.6], 0.5, scale, start);
         Assert.Equal([0.004, 0.02, 0.8, 0.97, 0.5], start);
     }
 

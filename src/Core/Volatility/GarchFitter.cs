@@ -99,8 +99,10 @@ public static class GarchFitter
     // A cusp's maximum sits at a return, and a stretch's search climbs from its middle to one end while the answer's own
     // stays at the end it holds: a maximum at the other end of the answer's stretch, or at the far end of the next, is reached
     // by neither (NASDAQ aparch-n window 713: μ on 0.01845 while 0.02285 is 0.07 better). So each return that ends a stretch
-    // is scored by one pass with μ on it and the rest as it stands, and μ is held on at most this many that beat the answer.
-    private const int CuspTops = 2;
+    // is scored by one pass with μ on it and the rest as it stands, and μ is held on at most this many that beat the answer by
+    // this much (two, or any gain above AcceptGain, cost 2–14% more passes on NASDAQ windows 900–960 and found the same at 713).
+    private const int CuspTops = 1;
+    private const double CuspTopGain = 0.01;
 
     // A working coordinate within this fraction of its box width from a bound is on it.
     private const double BoundTolerance = 1e-6;
@@ -167,7 +169,7 @@ public static class GarchFitter
             if ((probe is null || !OtherMode(model, probe, answer))
                 && model.Process.FartherModeProbe(model.ProcessParameters(answer.Parameters)) is { } farther)
             {
-                var (far, farPasses) = ProbeMode(model, returns, answer, farther);
+                var (far, farPasses) = ProbeMode(model, returns, answer, farther, FallenBack(model, returns, answer, value));
                 (passes, guardPasses) = (passes + farPasses, guardPasses + farPasses);
                 if (far is not null && OtherMode(model, far, answer) && Better(far, answer))
                 {
@@ -243,19 +245,45 @@ public static class GarchFitter
     /// <paramref name="from"/>'s estimate with the process's part put at <see cref="VolatilityProcess.ModeProbeStart"/>, curvature measured there; its fit (null
     /// where unusable) and the passes spent.</summary>
     private static (ModelFit? Fit, int Passes) ProbeMode(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit from,
-        double value)
+        double value, ProjectedQuasiNewton.Basin? basin = null)
     {
         var start = (double[])from.Parameters.Clone();
         model.Process.ModeProbeStart(model.ProcessParameters(from.Parameters), value, DataScale.Of(returns),
             start.AsSpan(model.ProcessOffset, model.Process.ParameterCount));
-        var fit = LocalFit(model, returns, start, out var passes);
+        var fit = LocalFit(model, returns, start, out var passes, basin);
         return (fit is { IsUsable: true } ? fit : null, passes);
+    }
+
+    /// <summary>Where the farther probe stops (see <see cref="VolatilityProcess.FartherModeProbe"/>): back on the answer's side of
+    /// where the probe from <paramref name="value"/> started and fell back from, the other coordinates anywhere, without beating
+    /// <paramref name="answer"/> by <see cref="AcceptGain"/> (APARCH: δ below 2 again, the way that probe went).</summary>
+    private static ProjectedQuasiNewton.Basin FallenBack(VolatilityModel model, ReadOnlySpan<double> returns, ModelFit answer,
+        double value)
+    {
+        var n = model.ParameterCount;
+        var scale = DataScale.Of(returns);
+        var (index, _) = model.Process.ModeProbe(model.ProcessParameters(answer.Parameters))!.Value;
+        var coordinate = model.ProcessOffset + index;
+        var at = (double[])answer.Parameters.Clone();
+        var working = new double[n];
+        model.ToWorking(at, scale, working);
+        var from = working[coordinate];
+        at[coordinate] = value;
+        model.ToWorking(at, scale, working);
+        var radius = new double[n];
+        Array.Fill(radius, double.PositiveInfinity);
+        // The stretch of the coordinate from the probe's start to its bound on the answer's side.
+        var bound = from < working[coordinate] ? model.WorkingLower[coordinate] : model.WorkingUpper[coordinate];
+        radius[coordinate] = 0.5 * Math.Abs(working[coordinate] - bound);
+        working[coordinate] = 0.5 * (working[coordinate] + bound);
+        return new ProjectedQuasiNewton.Basin(working, radius, -answer.LogLikelihood / returns.Length - AcceptGain / returns.Length);
     }
 
     /// <summary>A local search from <paramref name="start"/> (natural parameters), curvature measured there, as
     /// <see cref="FitFrom"/> runs it; null where the likelihood is not finite at the start. <paramref name="passes"/>: the
     /// likelihood passes it spent.</summary>
-    private static ModelFit? LocalFit(VolatilityModel model, ReadOnlySpan<double> returns, ReadOnlySpan<double> start, out int passes)
+    private static ModelFit? LocalFit(VolatilityModel model, ReadOnlySpan<double> returns, ReadOnlySpan<double> start, out int passes,
+        ProjectedQuasiNewton.Basin? basin = null)
     {
         var scale = DataScale.Of(returns);
         var likelihood = VolatilityLikelihood.ForThread(model, returns);
@@ -263,7 +291,7 @@ public static class GarchFitter
         model.ToWorking(start, scale, working);
         var objective = new LikelihoodObjective(likelihood, scale);
         var fit = objective.Value(working) < LikelihoodObjective.Penalty
-            && Optimise(model, likelihood, objective, working, null, lastStep: true) is { } search
+            && Optimise(model, likelihood, objective, working, null, basin, lastStep: true) is { } search
             ? Finish(model, likelihood, search.Objective, scale, search.Iterations, search.Trouble, warm: false)
             : null;
         passes = likelihood.Passes;
@@ -1014,7 +1042,7 @@ public static class GarchFitter
     /// The cusp tops the search across the cusps also holds μ on (see <see cref="CuspTops"/>): of the returns in
     /// <paramref name="ends"/> (sorted), each scored by one pass from <paramref name="origin"/> (working coordinates) with μ put
     /// on it and the other parameters as they are, the <see cref="CuspTops"/> best of those that beat
-    /// <paramref name="fromValue"/> (the answer's objective) by <see cref="AcceptGain"/>, best first.
+    /// <paramref name="fromValue"/> (the answer's objective) by <see cref="CuspTopGain"/>, best first.
     /// </summary>
     private static List<double> BetterCuspTops(LikelihoodObjective scorer, double[] origin, double fromValue, List<double> ends,
         double s, int count)
@@ -1035,7 +1063,7 @@ public static class GarchFitter
         Span<double> values = candidates.Count <= 128 ? stackalloc double[candidates.Count] : new double[candidates.Count];
         scorer.Values(points, values);
         var tops = new List<double>(CuspTops);
-        var threshold = fromValue - AcceptGain / count;
+        var threshold = fromValue - CuspTopGain / count;
         while (tops.Count < CuspTops)
         {
             var pick = -1;

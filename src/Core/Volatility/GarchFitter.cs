@@ -100,7 +100,8 @@ public static class GarchFitter
     // stays at the end it holds: a maximum at the other end of the answer's stretch, or at the far end of the next, is reached
     // by neither (NASDAQ aparch-n window 713: μ on 0.01845 while 0.02285 is 0.07 better). So each return that ends a stretch
     // is scored by one pass with μ on it and the rest as it stands, and μ is held on at most this many that beat the answer by
-    // this much (two, or any gain above AcceptGain, cost 2–14% more passes on NASDAQ windows 900–960 and found the same at 713).
+    // this much (two, or any gain above AcceptGain, cost 14–27% more passes on NASDAQ aparch-n windows 900–960 rolled from
+    // cold, and found the same at 713).
     private const int CuspTops = 1;
     private const double CuspTopGain = 0.01;
 

@@ -25,6 +25,12 @@ public sealed class PackedRecordsTests
             Law = new PredictiveLaw("skewt", -0.0, 1.25, [6.5, OddNaN]),
         },
         new(new DateOnly(2001, 2, 7), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false) { Law = PredictiveLaw.Normal(0.25, 1.5) },
+        new(new DateOnly(2001, 2, 8), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false)
+        {
+            TargetDate = new DateOnly(2001, 2, 9), Realized = 0.5,
+            Law = new PredictiveLaw(PredictiveLaw.StudentTKey, 0.25, 1.5, [5.5]).WithProcess("gjr", [0.02, -0.0, 0.1, OddNaN]),
+        },
+        new(new DateOnly(2001, 2, 9), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false) { Law = PredictiveLaw.Normal(0, 1.5).WithProcess("aparch", [0.03, 0.07, 0.4, 0.9, 1.4]) },
     ];
 
     [Fact]
@@ -42,7 +48,7 @@ public sealed class PackedRecordsTests
         // Layout 1 is layout 2 without the law's trailing bytes, which for a record without a law is one zero byte.
         var forecasts = Forecasts().Select(f => f with { Law = null }).ToList();
         var packed = PackedRecords.PackForecasts(forecasts);
-        Assert.Equal(2, packed[0]);
+        Assert.Equal(3, packed[0]);
         var layout1 = new List<byte> { 1 };
         var at = 1 + 4;
         layout1.AddRange(packed[1..at]);
@@ -56,6 +62,39 @@ public sealed class PackedRecordsTests
 
         Assert.Equal(packed.Length, at);
         Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout1]), "layout 1");
+    }
+
+    [Fact]
+    public void Forecasts_of_layout_2_with_laws_without_maps_still_read()
+    {
+        // Layout 2 is layout 3 without the forecast map's bytes after each law, which for a law without a map is one zero
+        // byte (a record without a law is one zero byte in both).
+        var forecasts = Forecasts().Select(f => f.Law is { } law ? f with { Law = law with { Process = null, ProcessParameters = [] } } : f).ToList();
+        var packed = PackedRecords.PackForecasts(forecasts);
+        Assert.Equal(3, packed[0]);
+        var layout2 = new List<byte> { 2 };
+        var at = 1 + 4;
+        layout2.AddRange(packed[1..at]);
+        foreach (var f in forecasts)
+        {
+            var size = 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8 + 1;
+            if (f.Law is { } law)
+            {
+                size += law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length;
+            }
+
+            layout2.AddRange(packed[at..(at + size)]);
+            at += size;
+            if (f.Law is not null)
+            {
+                Assert.Equal(0, packed[at]);
+                at++;
+            }
+        }
+
+        Assert.Equal(packed.Length, at);
+        Assert.Contains(forecasts, f => f.Law is not null);
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout2]), "layout 2");
     }
 
     [Fact]

@@ -45,23 +45,9 @@ public sealed class PackedRecordsTests
     [Fact]
     public void Forecasts_of_layout_1_without_laws_still_read()
     {
-        // Layout 1 is layout 2 without the law's trailing bytes, which for a record without a law is one zero byte.
+        // Layout 1 is layout 3 without the law's trailing bytes, which for a record without a law is one zero byte.
         var forecasts = Forecasts().Select(f => f with { Law = null }).ToList();
-        var packed = PackedRecords.PackForecasts(forecasts);
-        Assert.Equal(3, packed[0]);
-        var layout1 = new List<byte> { 1 };
-        var at = 1 + 4;
-        layout1.AddRange(packed[1..at]);
-        foreach (var f in forecasts)
-        {
-            var size = 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
-            layout1.AddRange(packed[at..(at + size)]);
-            Assert.Equal(0, packed[at + size]);
-            at += size + 1;
-        }
-
-        Assert.Equal(packed.Length, at);
-        Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout1]), "layout 1");
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts(OlderLayout(1, forecasts, f => (FixedSize(f), true))), "layout 1");
     }
 
     [Fact]
@@ -70,22 +56,30 @@ public sealed class PackedRecordsTests
         // Layout 2 is layout 3 without the forecast map's bytes after each law, which for a law without a map is one zero
         // byte (a record without a law is one zero byte in both).
         var forecasts = Forecasts().Select(f => f.Law is { } law ? f with { Law = law with { Process = null, ProcessParameters = [] } } : f).ToList();
+        Assert.Contains(forecasts, f => f.Law is not null);
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts(OlderLayout(2, forecasts, f => f.Law is { } law
+            ? (FixedSize(f) + 1 + law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length, true)
+            : (FixedSize(f) + 1, false))), "layout 2");
+    }
+
+    // A record's bytes before its law.
+    private static int FixedSize(ForecastRecord f) => 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
+
+    // The forecasts packed in an older layout: each record's first `Kept` bytes of today's, the zero byte after them left
+    // out where `DropsZero`.
+    private static byte[] OlderLayout(byte layout, List<ForecastRecord> forecasts, Func<ForecastRecord, (int Kept, bool DropsZero)> part)
+    {
         var packed = PackedRecords.PackForecasts(forecasts);
         Assert.Equal(3, packed[0]);
-        var layout2 = new List<byte> { 2 };
+        var older = new List<byte> { layout };
         var at = 1 + 4;
-        layout2.AddRange(packed[1..at]);
+        older.AddRange(packed[1..at]);
         foreach (var f in forecasts)
         {
-            var size = 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8 + 1;
-            if (f.Law is { } law)
-            {
-                size += law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length;
-            }
-
-            layout2.AddRange(packed[at..(at + size)]);
-            at += size;
-            if (f.Law is not null)
+            var (kept, dropsZero) = part(f);
+            older.AddRange(packed[at..(at + kept)]);
+            at += kept;
+            if (dropsZero)
             {
                 Assert.Equal(0, packed[at]);
                 at++;
@@ -93,8 +87,7 @@ public sealed class PackedRecordsTests
         }
 
         Assert.Equal(packed.Length, at);
-        Assert.Contains(forecasts, f => f.Law is not null);
-        Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout2]), "layout 2");
+        return [.. older];
     }
 
     [Fact]

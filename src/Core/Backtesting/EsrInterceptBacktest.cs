@@ -33,7 +33,8 @@ namespace RiskGrid.Core.Backtesting;
 /// (<see cref="BacktestData.HasForecastMap"/>: the GARCH-family models record their volatility process and its
 /// parameters) each replicate is a path drawn day by day, its ES forecasts recomputed from its own returns
 /// (e*_t = −ES*_t at the replicate's σ*_t, <see cref="PredictiveLawSeries.DrawPath"/>), so that a large drawn loss raises
-/// the replicate's later forecasts as the model's did (since 2026-12-04). Without a map the replicates hold the forecasts
+/// the replicate's later forecasts as the model's did (since 2026-12-04; BacktestBench's GJR-t null, 1,000 samples a cell:
+/// 3.7–4.8%, against 2.0–3.1% with the forecasts held). Without a map the replicates hold the forecasts
 /// and redraw the returns: exact under a correct model whose forecasts do not depend on the returns, whatever T, but where
 /// tomorrow's forecast reacts to today's return (GARCH) held forecasts lose that tie and the p-value ran conservative
 /// (BacktestBench, GJR-t 2.0–3.1% at 1,000 samples a cell; 3.0–5.3% on GJR volatility paths whose returns are drawn apart

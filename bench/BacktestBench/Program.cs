@@ -7,6 +7,7 @@ using RiskGrid.Core.Backtesting;
 // Size and power of every catalogued backtest's p-values at a nominal 5%:
 //   dotnet run -c Release --project bench/BacktestBench -- [--samples 1000] [--quick] [--days 250,500,1000]
 //       [--levels 0.99,0.975,0.95] [--scenarios 0,1,2,3] [--seed 1] [--cores 1] [--skip esr-strict,esr-aux] [--tests es-z1,kupiec]
+//       [--held-forecasts]
 // One row per scenario, T, level, test and p-value method: the share of samples rejecting (p < 5%)
 // among those where the p-value is defined, and that share of defined samples. The samples carry PITs and
 // volatilities (the forecast law's), so the PIT tests (berkowitz, es-z3) and mcneil-frey-std run too, and the forecast
@@ -21,6 +22,8 @@ using RiskGrid.Core.Backtesting;
 // it (tomorrow's forecast does not depend on today's return: where a p-value that holds the forecasts is exact), and 5,
 // historical simulation on i.i.d. normal returns, its PITs the randomised ranks of the days among their windows, 6 and 7,
 // fhs and gjr-evt run by the Core engine on i.i.d. normal returns (500-day window, refitted every 20 days).
+// --held-forecasts: the GJR designs' laws without their forecast map (the law-based Monte Carlo then holds the
+// forecasts and redraws the returns, as before 2026-12-04).
 // --quick: 300 samples per cell. --cores: cells in parallel (each cell's stream depends only on its own seed,
 // so the figures do not depend on it). --tests: only these catalogue tests (a cell's figures do not depend on which
 // other tests run: each test reads the sample and its own seeded stream only).
@@ -33,6 +36,7 @@ var seed = Int(Arg("--seed", "1"));
 var cores = Int(Arg("--cores", "1"));
 var skip = Arg("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var only = Arg("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+Scenario.HeldForecasts = args.Contains("--held-forecasts");
 var tests = BacktestCatalog.All.Where(t => !skip.Contains(t.Name) && (only.Count == 0 || only.Contains(t.Name))).ToArray();
 
 Console.WriteLine($"# backtest size and power: {samples} samples per cell, nominal 5%, seed {seed}, {cores} core(s); " +
@@ -60,7 +64,7 @@ Parallel.For(0, cells.Length, new ParallelOptions { MaxDegreeOfParallelism = cor
     for (var i = 0; i < samples; i++)
     {
         var law = scenario.Draw(rng, alpha, losses, var, es, pits, volatility);
-        var data = new BacktestData(losses, var, es, alpha, Options, pits: pits, volatility: volatility, tailQuantile: law);
+        var data = new BacktestData(losses, var, es, alpha, Options, pits: pits, volatility: volatility, laws: law);
         foreach (var test in tests)
         {
             var result = test.Run(data);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using RiskGrid.Core.Backtesting;
 using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
@@ -17,11 +18,15 @@ internal abstract class Scenario
     public abstract bool IsNull { get; }
 
     /// <summary>Fills the losses (L = −r, percent), the forecasts, the PITs P(R ≤ r) under the forecast law and the
-    /// forecast volatilities of one sample, and returns the forecast laws (<see cref="RiskGrid.Core.Backtesting.BacktestData"/>'s
-    /// tail quantile: day t's forecast loss exceeded with probability p), valid until the next draw; null where the
-    /// forecasts have no location-scale law.</summary>
-    public abstract Func<int, double, double>? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+    /// forecast volatilities of one sample, and returns the forecast laws (<see cref="BacktestData"/>'s), valid until the
+    /// next draw; null where the forecasts have no law.</summary>
+    public abstract ForecastLaws? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
         double[] pits, double[] volatility);
+
+    /// <summary>When true, the laws that a model would record with its forecast map (<see cref="PredictiveLaw.Process"/>)
+    /// are given without it (the bench's <c>--held-forecasts</c>: the law-based Monte Carlo then holds the forecasts, as
+    /// before 2026-12-04).</summary>
+    public static bool HeldForecasts { get; set; }
 
     public static IReadOnlyList<Scenario> All { get; } =
         [new IidHits(), new GjrT(GjrT.Forecast.True), new GjrT(GjrT.Forecast.Normal), new GjrT(GjrT.Forecast.Unconditional),
@@ -39,7 +44,7 @@ internal abstract class Scenario
 
         public override bool IsNull => true;
 
-        public override Func<int, double, double>? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        public override ForecastLaws? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
             double[] pits, double[] volatility)
         {
             var rate = 1 - alpha;
@@ -53,7 +58,7 @@ internal abstract class Scenario
                 volatility[t] = 1;
             }
 
-            return (t, p) => p <= rate ? valueAtRisk[t] + (rate - p) / rate : valueAtRisk[t] - (p - rate) / alpha;
+            return ForecastLaws.Of((t, p) => p <= rate ? valueAtRisk[t] + (rate - p) / rate : valueAtRisk[t] - (p - rate) / alpha);
         }
     }
 
@@ -65,7 +70,12 @@ internal abstract class Scenario
     /// keeps the GJR volatility path but draws each day's return with a shock of its own, independent of the shock that
     /// drives the next day's variance: the same laws day by day, but tomorrow's forecast no longer depends on today's
     /// return, so a p-value that redraws the returns with the forecasts held is exact there (the check of why
-    /// <c>esr-intercept</c>'s <c>mc</c> is undersized on the feedback design).
+    /// <c>esr-intercept</c>'s <c>mc</c> was undersized on the feedback design with the forecasts held).
+    /// The laws are Core's <see cref="PredictiveLaw"/>s in a <see cref="PredictiveLawSeries"/>, as a model's records give
+    /// them: μ = 0, σ_t and the unit-variance t(6) (normal for <see cref="Forecast.Normal"/>), and where the forecasts follow the
+    /// GJR volatility (<see cref="Forecast.True"/>, <see cref="Forecast.Normal"/>) its forecast map, Core's <c>gjr</c> process
+    /// at the true (ω, α, γ, β), as a gjr model records its fit's; the exogenous design's forecasts do not react to its
+    /// returns, so its laws have no map, and the unconditional forecast is constant.
     /// </summary>
     private sealed class GjrT(GjrT.Forecast forecast) : Scenario
     {
@@ -85,7 +95,7 @@ internal abstract class Scenario
 
         public override bool IsNull => forecast is Forecast.True or Forecast.Exogenous;
 
-        public override Func<int, double, double>? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        public override ForecastLaws? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
             double[] pits, double[] volatility)
         {
             var t6 = new StudentT(0, 1, Nu, rng);
@@ -116,13 +126,20 @@ internal abstract class Scenario
                 };
             }
 
-            // The forecast law: σ_t times the unit-variance t (or the standard normal) loss exceeded with probability p.
-            return forecast == Forecast.Normal
-                ? (t, p) => volatility[t] * -Normal.InvCDF(0, 1, p)
-                : (t, p) => volatility[t] * Scale * UnitTail.Quantile(p);
+            // The forecast laws: σ_t times the unit-variance t (or the standard normal), with the GJR map where the forecasts
+            // follow the GJR volatility.
+            var mapped = forecast is Forecast.True or Forecast.Normal && !HeldForecasts;
+            var laws = new PredictiveLaw[losses.Length];
+            for (var t = 0; t < laws.Length; t++)
+            {
+                laws[t] = (forecast == Forecast.Normal ? PredictiveLaw.Normal(0, volatility[t]) : new PredictiveLaw(PredictiveLaw.StudentTKey, 0, volatility[t], [Nu]))
+                    .WithProcess(mapped ? "gjr" : null, Process);
+            }
+
+            return new PredictiveLawSeries(laws, 1 - alpha);
         }
 
-        private static readonly TailTable UnitTail = new(p => StudentT.InvCDF(0, 1, Nu, 1 - p));
+        private static readonly double[] Process = [Omega, Arch, Leverage, Garch];
 
         /// <summary>VaR and ES (as multiples of σ) of a unit-variance t(ν) loss at level α.</summary>
         private static (double VaR, double ES) TailOfUnitT(double alpha)
@@ -148,7 +165,7 @@ internal abstract class Scenario
 
         public override bool IsNull => false;
 
-        public override Func<int, double, double>? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+        public override ForecastLaws? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
             double[] pits, double[] volatility)
         {
             var model = new HistoricalSimulation();
@@ -187,7 +204,7 @@ internal sealed class RollingModelOnIid(string model) : Scenario
 
     public override bool IsNull => false;
 
-    public override Func<int, double, double>? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
+    public override ForecastLaws? Draw(Random rng, double alpha, double[] losses, double[] valueAtRisk, double[] expectedShortfall,
         double[] pits, double[] volatility)
     {
         var bars = new List<PriceBar>(Options.Window + losses.Length + 1);
@@ -208,45 +225,5 @@ internal sealed class RollingModelOnIid(string model) : Scenario
         }
 
         return null;
-    }
-}
-
-/// <summary>
-/// A symmetric law's upper quantile x(p) (exceeded with probability p), tabulated on s = −ln p and linearly interpolated
-/// (relative error below 1e-6; MathNet's t quantile inverts the CDF numerically, far too slow for the ES tests'
-/// Monte Carlo from the laws); the lower half by symmetry.
-/// </summary>
-internal sealed class TailTable
-{
-    private const int Points = 8000;
-    private const double Top = 20; // p down to e^−20 ≈ 2e-9 (MathNet's t quantile fails further out); beyond, x ∝ p^(−1/6)
-    private static readonly double Start = Math.Log(2), Step = (Top - Start) / (Points - 1);
-    private readonly double[] _x = new double[Points];
-
-    public TailTable(Func<double, double> quantile)
-    {
-        for (var i = 0; i < Points; i++)
-        {
-            _x[i] = quantile(Math.Exp(-(Start + i * Step)));
-        }
-    }
-
-    public double Quantile(double p)
-    {
-        if (p > 0.5)
-        {
-            return -Quantile(1 - p);
-        }
-
-        var s = -Math.Log(p);
-        if (s > Top)
-        {
-            return _x[Points - 1] * Math.Exp((s - Top) / 6); // the t(6) tail's power law (never drawn in practice)
-        }
-
-        var position = Math.Clamp((s - Start) / Step, 0, Points - 1.000001);
-        var i = (int)position;
-        var f = position - i;
-        return _x[i] + f * (_x[i + 1] - _x[i]);
     }
 }

@@ -127,6 +127,18 @@ public sealed class BacktestData
     /// <summary>One draw of day <paramref name="t"/>'s loss from its law (<see cref="ForecastLaws.Draw"/>); NaN without laws.</summary>
     public double DrawLoss(int t, Random random) => _laws is null ? double.NaN : _laws.Draw(t, random);
 
+    /// <summary>True when the laws carry a forecast map (<see cref="ForecastLaws.HasForecastMap"/>): a replicate's later
+    /// forecasts react to its earlier draws.</summary>
+    public bool HasForecastMap => HasLaw && _laws!.HasForecastMap;
+
+    /// <summary>One replicate path of the losses and their laws' scale ratios σ*_t/σ_t (<see cref="ForecastLaws.DrawPath"/>,
+    /// after these data's realised losses); nothing without laws.</summary>
+    public void DrawPath(Random random, Span<double> losses, Span<double> scales) => _laws?.DrawPath(random, _losses, losses, scales);
+
+    /// <summary>Day <paramref name="t"/>'s forecast loss quantile <paramref name="forecast"/> (VaR or ES) at scale ratio
+    /// <paramref name="scale"/> (<see cref="ForecastLaws.Rescale"/>); the forecast itself without laws.</summary>
+    public double Rescale(int t, double forecast, double scale) => _laws is null ? forecast : _laws.Rescale(t, forecast, scale);
+
     /// <summary>The PITs (empty when none were given).</summary>
     public ReadOnlySpan<double> Pits => _pits;
 

@@ -32,6 +32,7 @@ public static class Backtester
         var laws = new List<PredictiveLaw>(forecasts.Count);
         var lawless = 0;
         var missing = 0;
+        var gap = false;
         for (var i = 0; i < forecasts.Count; i++)
         {
             var record = forecasts[i];
@@ -49,6 +50,7 @@ public static class Backtester
             if (double.IsNaN(record.VaR[level]))
             {
                 missing++;
+                gap = true;
                 continue;
             }
 
@@ -59,12 +61,15 @@ public static class Backtester
             volatility.Add(record.Volatility);
             if (record.Law is { } law)
             {
-                laws.Add(law);
+                // The day after a missing forecast has no day before it in the series: its forecast map starts afresh.
+                laws.Add(gap && law.HasProcess ? law with { Process = null, ProcessParameters = [] } : law);
             }
             else
             {
                 lawless++;
             }
+
+            gap = false;
         }
 
         // The laws go to the tests only when every observation has one: the Monte Carlo draws a whole sample.

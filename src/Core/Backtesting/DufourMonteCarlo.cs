@@ -182,6 +182,44 @@ public static class DufourMonteCarlo
         return LawPValue(test, data, observed, [.. Enumerable.Range(0, data.Count)], 1.0, statistic, replications, streamOfData);
     }
 
+    /// <summary>
+    /// <see cref="SeriesLawPValue"/> for a statistic that also reads the replicate's forecasts: where the laws carry a forecast
+    /// map (<see cref="BacktestData.HasForecastMap"/>) each replicate is a path drawn day by day through it
+    /// (<see cref="BacktestData.DrawPath"/>: a large drawn loss raises the forecasts after it, as the model's would), and
+    /// <paramref name="statistic"/> reads the losses and the days' scale ratios σ*_t/σ_t (to rescale the forecasts with
+    /// <see cref="BacktestData.Rescale"/>); without a map every ratio is 1 and the replicates are
+    /// <see cref="SeriesLawPValue"/>'s, bit for bit (the same stream, the same draws).
+    /// </summary>
+    public static PValue? SeriesPathPValue(string test, BacktestData data, double observed, Func<double[], double[], double> statistic,
+        int replications = DefaultReplications, bool streamOfData = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(statistic);
+        if (!data.HasForecastMap)
+        {
+            var ones = new double[data.Count];
+            Array.Fill(ones, 1.0);
+            return SeriesLawPValue(test, data, observed, losses => statistic(losses, ones), replications, streamOfData);
+        }
+
+        if (!data.Options.MonteCarlo)
+        {
+            return null;
+        }
+
+        if (double.IsNaN(observed))
+        {
+            return new PValue(PValueMethods.MonteCarlo, double.NaN);
+        }
+
+        var scales = new double[data.Count];
+        return Replicate(test, data, observed, data.Count, replications, streamOfData, (rng, draw) =>
+        {
+            data.DrawPath(rng, draw, scales);
+            return statistic(draw, scales);
+        });
+    }
+
     // Replicates of a statistic of the given days' losses drawn from their laws beyond probability `tail` (L*_t = Q_t(p),
     // p uniform on (0, tail]; tail 1: the whole law); NaN replicates are redrawn. Null without laws or Monte Carlo, NaN
     // when the observed statistic is or there are no days.
@@ -198,12 +236,7 @@ public static class DufourMonteCarlo
             return new PValue(PValueMethods.MonteCarlo, double.NaN);
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
-        var rng = new SplitMixRandom(SeedOf(test + ":law") ^ (streamOfData ? HashOf(data) : 0));
-        var statistics = new List<double>(replications);
-        var uniforms = new List<double>(replications);
-        var draw = new double[days.Length];
-        for (var i = 0; i < MaxDrawsPerReplicate * replications && statistics.Count < replications; i++)
+        return Replicate(test, data, observed, days.Length, replications, streamOfData, (rng, draw) =>
         {
             for (var j = 0; j < days.Length; j++)
             {
@@ -212,7 +245,23 @@ public static class DufourMonteCarlo
                 draw[j] = tail == 1 ? data.DrawLoss(days[j], rng) : data.TailQuantile(days[j], tail * (1 - rng.NextDouble()));
             }
 
-            var s = statistic(draw);
+            return statistic(draw);
+        });
+    }
+
+    // Dufour's p-value of `observed` among replicates of `replicate` (which fills its draw of `size` losses from the
+    // stream and returns the statistic); NaN replicates are redrawn.
+    private static PValue Replicate(string test, BacktestData data, double observed, int size, int replications, bool streamOfData,
+        Func<Random, double[], double> replicate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
+        var rng = new SplitMixRandom(SeedOf(test + ":law") ^ (streamOfData ? HashOf(data) : 0));
+        var statistics = new List<double>(replications);
+        var uniforms = new List<double>(replications);
+        var draw = new double[size];
+        for (var i = 0; i < MaxDrawsPerReplicate * replications && statistics.Count < replications; i++)
+        {
+            var s = replicate(rng, draw);
             var u = rng.NextDouble();
             if (!double.IsNaN(s))
             {

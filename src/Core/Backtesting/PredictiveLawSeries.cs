@@ -15,6 +15,26 @@ namespace RiskGrid.Core.Backtesting;
 /// relative errors of at most 1.1·10⁻⁵ for a t with ν = 2.1 and 6·10⁻⁶ for the normal, t, skewed t and GED laws with
 /// lighter tails (PredictiveLawSeriesTests). Beyond S (p below 10⁻¹², one draw in 10¹⁰) the quantile is held at its
 /// value there. About 50 quantiles per exception day, once.</para>
+/// <para><b>Forecast map.</b> Where the laws name their volatility process and its parameters θ_t
+/// (<see cref="PredictiveLaw.Process"/>), <see cref="DrawPath"/> recomputes each day's scale from the replicate's earlier
+/// draws, in the deviation form on the log variance,
+/// <c>ln σ*²_t = ln σ²_t + ln g_θt(σ*²_{t−1}, z*_{t−1}) − ln g_θt(σ²_{t−1}, z_{t−1})</c>, i.e.
+/// σ*²_t = σ²_t · g_θt(σ*²_{t−1}, z*_{t−1}) / g_θt(σ²_{t−1}, z_{t−1}), with g the process's one-step recursion
+/// (<see cref="PredictiveLaw.NextVariance"/>), σ_t the recorded scales, z_{t−1} = (r_{t−1} − μ_{t−1})/σ_{t−1} the realised
+/// standardised residual and z*_{t−1} the replicate's. Fed the realised returns it returns the recorded scales exactly
+/// (the ratio is x/x = 1), and for fixed parameters whose recorded scales follow the recursion (σ²_t = g(σ²_{t−1}, z_{t−1}))
+/// it is the plain recursion σ*²_t = g(σ*²_{t−1}, z*_{t−1}) of the replicate, i.e. the model's forecasts recomputed from
+/// the replicate's returns. Plain propagation with θ_t, σ*²_t = g_θt(σ*²_{t−1}, z*_{t−1}), would do the same for fixed θ
+/// but not reproduce the record where the forecasts are not one step of the recursion from the day before: after a refit
+/// (σ_t is then the whole window filtered through the new θ_t, not one θ_t step from the old fit's σ_{t−1}) and where a
+/// rolling window's backcast moves; the deviation form keeps the recorded σ_t and moves it only by what the replicate's
+/// returns change. On the log variance rather than the variance because that stays positive whatever a refit does (an
+/// additive deviation on σ² can go negative when a refit lowers σ_t below the change), is free of the scale, and is
+/// EGARCH's own state (ln σ² linear in ln σ²_{t−1}: there the two forms agree); for GARCH and GJR, whose recursion is
+/// linear in σ², the two differ only at refits, by second-order terms in the parameters' change. A day whose law has no
+/// process starts the chain afresh (its recorded scale, ratio 1; <see cref="Backtester"/> so marks the day after a missing
+/// forecast, whose day before is not in the series); the first day always does. The parameters are held as recorded, not re-estimated on the replicate (that would be a refit per
+/// replicate and day).</para>
 /// <para>Everything is a fixed function of the laws and the probability, so the Core engine and the grid, which both
 /// build this from the same records, draw the same numbers.</para>
 /// </remarks>
@@ -47,6 +67,62 @@ public sealed class PredictiveLawSeries : ForecastLaws
         _nodes = (int)Math.Ceiling(Math.Log(tail / SmallestP) / Step) + 1;
         _tables = new double[]?[_laws.Length];
         _constants = new double[]?[_laws.Length];
+        HasForecastMap = Array.Exists(_laws, law => law.HasProcess);
+    }
+
+    /// <summary>True when some law names its volatility process (<see cref="PredictiveLaw.Process"/>).</summary>
+    public override bool HasForecastMap { get; }
+
+    /// <summary>
+    /// One replicate path through the forecast map (see the remarks): day by day, the scale ratio ρ_t = σ*_t/σ_t from the
+    /// day before's recorded and replicate residuals, then Z_t by <see cref="Draw"/>'s sampler and
+    /// L*_t = −μ_t − (σ_t·ρ_t)·Z_t. Without a map every ρ_t is 1 and the draws are <see cref="Draw"/>'s, bit for bit.
+    /// </summary>
+    public override void DrawPath(Random random, ReadOnlySpan<double> realised, Span<double> losses, Span<double> scales)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var previous = 0.0;
+        for (var t = 0; t < losses.Length; t++)
+        {
+            scales[t] = t == 0 ? 1 : Ratio(t, realised[t - 1], previous, scales[t - 1]);
+            var law = _laws[t];
+            previous = Innovation(t, random);
+            losses[t] = -law.Location - law.Scale * scales[t] * previous;
+        }
+    }
+
+    /// <summary>
+    /// The map's scale ratios ρ_t = σ*_t/σ_t of a given path of <paramref name="losses"/> (the replicate's z*_{t−1} read
+    /// back from its loss): <see cref="DrawPath"/>'s ratios for the losses it drew, up to the rounding of z* so read; all 1
+    /// for the realised losses.
+    /// </summary>
+    public void Scales(ReadOnlySpan<double> realised, ReadOnlySpan<double> losses, Span<double> scales)
+    {
+        for (var t = 0; t < losses.Length; t++)
+        {
+            scales[t] = t == 0 ? 1
+                : Ratio(t, realised[t - 1], (-losses[t - 1] - _laws[t - 1].Location) / (_laws[t - 1].Scale * scales[t - 1]), scales[t - 1]);
+        }
+    }
+
+    /// <summary>forecast + (ρ − 1)(forecast + μ_t): the loss quantile of day t's law at scale ρ·σ_t.</summary>
+    public override double Rescale(int t, double forecast, double scale) => forecast + (scale - 1) * (forecast + _laws[t].Location);
+
+    // ρ_t from day t − 1's realised loss, the replicate's z*_{t−1} and ρ_{t−1}: √(g_θt(ρ²σ², z*)/g_θt(σ², z)) with day t's
+    // process and θ_t and day t − 1's μ and σ; 1 where day t has no process.
+    private double Ratio(int t, double realisedLoss, double replicateResidual, double previousScale)
+    {
+        var (law, before) = (_laws[t], _laws[t - 1]);
+        if (!law.HasProcess)
+        {
+            return 1;
+        }
+
+        var sigma = before.Scale;
+        var recorded = law.NextVariance(sigma * sigma, (-realisedLoss - before.Location) / sigma);
+        var replicateSigma = sigma * previousScale;
+        var replicate = law.NextVariance(replicateSigma * replicateSigma, replicateResidual);
+        return Math.Sqrt(replicate / recorded);
     }
 
     /// <summary>Day <paramref name="t"/>'s loss exceeded with probability <paramref name="p"/>: from the day's table for
@@ -84,15 +160,21 @@ public sealed class PredictiveLawSeries : ForecastLaws
     {
         ArgumentNullException.ThrowIfNull(random);
         var law = _laws[t];
-        var z = law.Distribution switch
+        return -law.Location - law.Scale * Innovation(t, random);
+    }
+
+    // Day t's innovation Z by the direct sampler of its family, or the innovation's own.
+    private double Innovation(int t, Random random)
+    {
+        var law = _laws[t];
+        return law.Distribution switch
         {
             PredictiveLaw.NormalKey => Sampling.Normal(random),
             PredictiveLaw.StudentTKey => Sampling.UnitStudentT(random, law.Shape[0]),
             "skewt" => SkewT(t, random),
             "ged" => Ged(t, random),
-            _ => double.NaN,
+            _ => law.DrawInnovation(random),
         };
-        return double.IsNaN(z) ? law.DrawLoss(random) : -law.Location - law.Scale * z;
     }
 
     private double SkewT(int t, Random random)

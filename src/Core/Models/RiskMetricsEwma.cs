@@ -66,9 +66,10 @@ public sealed class RiskMetricsEwma : IRiskModel
         return result;
     }
 
-    /// <summary>The normal with mean 0 and the forecast's EWMA volatility.</summary>
+    /// <summary>The normal with mean 0 and the forecast's EWMA volatility, with its forecast map: the recursion is
+    /// GARCH(1,1) with ω = 0, α = 1 − λ, β = λ (<see cref="PredictiveLaw.Process"/> <c>garch</c>).</summary>
     public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
-        WindowChecks.IsUsableFit(fit, 1) ? PredictiveLaw.Normal(0, forecast.Volatility).IfUsable : null;
+        WindowChecks.IsUsableFit(fit, 1) ? PredictiveLaw.Normal(0, forecast.Volatility).WithProcess("garch", [0, 1 - _lambda, _lambda]).IfUsable : null;
 
     public double Pit(ModelWindow window, ModelFit fit, double realisedReturn) =>
         WindowChecks.IsUsableFit(fit, 1) && double.IsFinite(realisedReturn) && window.Count > 0

@@ -16,9 +16,11 @@ public sealed class VolatilityRiskModel : IRiskModel
         Name = name;
         Model = model;
         _innovation = PredictiveLaw.KeyOf(model.Distribution);
+        _process = PredictiveLaw.ProcessKeyOf(model.Process);
     }
 
     private readonly string _innovation;
+    private readonly string? _process;
 
     // The last filtered forecast on this thread: a rolling pair asks for the PIT of yesterday's forecast with the window
     // and fit it was made from, and the filter over the window (EGARCH: two exponentials a return) is then the same.
@@ -92,10 +94,13 @@ public sealed class VolatilityRiskModel : IRiskModel
         return result;
     }
 
-    /// <summary>μ + σ_{T+1}·Z with Z the fitted innovation (μ and σ_{T+1} those of the forecast).</summary>
+    /// <summary>μ + σ_{T+1}·Z with Z the fitted innovation (μ and σ_{T+1} those of the forecast), with its forecast map: the
+    /// process (its key in <see cref="VolatilityParts.Processes"/>) and the fit's process parameters, so that the backtests'
+    /// simulations recompute σ from a replicate's returns (<see cref="Backtesting.PredictiveLawSeries.DrawPath"/>).</summary>
     public PredictiveLaw? Law(ModelWindow window, ModelFit fit, RiskForecast forecast) =>
         WindowChecks.IsUsableFit(fit, Model.ParameterCount)
-            ? new PredictiveLaw(_innovation, forecast.Mean, forecast.Volatility, Model.DistributionParameters(fit.Parameters).ToArray()).IfUsable
+            ? new PredictiveLaw(_innovation, forecast.Mean, forecast.Volatility, Model.DistributionParameters(fit.Parameters).ToArray())
+                .WithProcess(_process, Model.ProcessParameters(fit.Parameters).ToArray()).IfUsable
             : null;
 
     /// <summary>F((r − μ)/σ_{T+1}) with F the fitted innovation CDF.</summary>

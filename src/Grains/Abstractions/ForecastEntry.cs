@@ -27,6 +27,13 @@ public sealed record ForecastEntry(
     /// <summary>The law's location, scale and innovation shape parameters, in that order; null without a law.</summary>
     [Id(11)] public double[]? LawParameters { get; init; }
 
+    /// <summary>The law's forecast map, where the model records one: its volatility process's key (<c>garch</c>, <c>gjr</c>,
+    /// …); null otherwise (and in entries from before maps were recorded).</summary>
+    [Id(12)] public string? LawProcess { get; init; }
+
+    /// <summary>The forecast map's process parameters θ_t; null without a map.</summary>
+    [Id(13)] public double[]? LawProcessParameters { get; init; }
+
     /// <summary>True once the day the forecast is for has its price.</summary>
     public bool IsRealized => TargetDate.HasValue;
 }

@@ -96,6 +96,8 @@ public static class CoreMapping
             Pit = record.Pit,
             LawDistribution = record.Law?.Distribution,
             LawParameters = record.Law?.Parameters,
+            LawProcess = record.Law?.Process,
+            LawProcessParameters = record.Law is { HasProcess: true } law ? law.ProcessParameters : null,
         };
 
     public static ForecastRecord ToCore(this ForecastEntry entry) =>
@@ -104,7 +106,7 @@ public static class CoreMapping
             TargetDate = entry.TargetDate,
             Realized = entry.Realized,
             Pit = entry.Pit,
-            Law = PredictiveLaw.FromParameters(entry.LawDistribution, entry.LawParameters),
+            Law = PredictiveLaw.FromParameters(entry.LawDistribution, entry.LawParameters, entry.LawProcess, entry.LawProcessParameters),
         };
 
     public static FitSummary ToMessage(this ModelFit fit, IReadOnlyList<string> parameterNames) =>

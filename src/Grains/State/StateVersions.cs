@@ -10,7 +10,7 @@ public static class StateVersions
     /// <summary>Pairs: 1, forecasts in append-only chunks, prices in the instrument's record (<see cref="InstrumentPricesState"/>);
     /// 2, incremental backtest accumulators (<see cref="PairGrainState.Backtests"/>); 3, the window's bars and the
     /// forecasts (open list and chunks) packed as byte strings (<see cref="Surrogates.PackedRecords"/>; their forecasts layout 2
-    /// adds each record's predictive law, and layout 1 still reads, without laws); 4, the record leaves the window's bars out
+    /// adds each record's predictive law, layout 3 its forecast map, and layouts 1 and 2 still read, without laws or maps); 4, the record leaves the window's bars out
     /// (<see cref="PairGrainState.StoredPair"/>): the pair reads them from its instrument's accepted prices when it activates.</summary>
     public const int Pair = 4;
 

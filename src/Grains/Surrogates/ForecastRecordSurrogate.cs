@@ -23,4 +23,8 @@ public struct ForecastRecordSurrogate
     // location, scale and shape in one array.
     [Id(10)] public string? LawDistribution;
     [Id(11)] public double[]? LawParameters;
+
+    // The law's forecast map (null before maps were recorded, and for laws without one): the process key and θ_t.
+    [Id(12)] public string? LawProcess;
+    [Id(13)] public double[]? LawProcessParameters;
 }

@@ -13,7 +13,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
             TargetDate = surrogate.TargetDate,
             Realized = surrogate.Realized,
             Pit = surrogate.Pit ?? double.NaN,
-            Law = PredictiveLaw.FromParameters(surrogate.LawDistribution, surrogate.LawParameters),
+            Law = PredictiveLaw.FromParameters(surrogate.LawDistribution, surrogate.LawParameters, surrogate.LawProcess, surrogate.LawProcessParameters),
         };
 
     public ForecastRecordSurrogate ConvertToSurrogate(in ForecastRecord value) => new()
@@ -30,5 +30,7 @@ public sealed class ForecastRecordSurrogateConverter : IConverter<ForecastRecord
         Pit = value.Pit,
         LawDistribution = value.Law?.Distribution,
         LawParameters = value.Law?.Parameters,
+        LawProcess = value.Law?.Process,
+        LawProcessParameters = value.Law is { HasProcess: true } law ? law.ProcessParameters : null,
     };
 }

@@ -15,8 +15,10 @@ namespace RiskGrid.Grains.Surrogates;
 public static class PackedRecords
 {
     private const byte BarsLayout = 1;
-    // Forecasts: 1, without the predictive law; 2, each record ends with its law (see PackForecasts). Both are read.
-    private const byte ForecastsLayout = 2;
+    // Forecasts: 1, without the predictive law; 2, each record ends with its law; 3, the law followed by its forecast map
+    // (see PackForecasts). All three are read.
+    private const byte ForecastsLayout = 3;
+    private const byte ForecastsLayoutWithoutMap = 2;
     private const byte ForecastsLayoutWithoutLaw = 1;
     private const int BarSize = 4 + 4 * 8;
     private const int NoDate = int.MinValue;
@@ -63,7 +65,8 @@ public static class PackedRecords
             size += 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8 + 1;
             if (f.Law is { } law)
             {
-                size += law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length;
+                size += law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length + 1 + (law.Process?.Length ?? 0);
+                size += law.HasProcess ? 1 + 8 * law.ProcessParameters.Length : 0;
             }
         }
 
@@ -101,18 +104,16 @@ public static class PackedRecords
                 continue;
             }
 
-            w.Byte(checked((byte)law.Distribution.Length));
-            foreach (var c in law.Distribution)
-            {
-                w.Byte(checked((byte)c));
-            }
-
+            w.Ascii(law.Distribution);
             w.Double(law.Location);
             w.Double(law.Scale);
-            w.Byte(checked((byte)law.Shape.Length));
-            foreach (var x in law.Shape)
+            w.Doubles(law.Shape);
+
+            // The forecast map (layout 3): the process key as a length byte (0: none) and ASCII, then θ_t.
+            w.Ascii(law.Process ?? string.Empty);
+            if (law.HasProcess)
             {
-                w.Double(x);
+                w.Doubles(law.ProcessParameters);
             }
         }
 
@@ -122,7 +123,7 @@ public static class PackedRecords
     public static List<ForecastRecord> UnpackForecasts(byte[] bytes)
     {
         var r = new Reader(bytes);
-        var withLaw = r.Layout(ForecastsLayout, "forecasts", ForecastsLayoutWithoutLaw) == ForecastsLayout;
+        var layout = r.Layout(ForecastsLayout, "forecasts", ForecastsLayoutWithoutMap, ForecastsLayoutWithoutLaw);
         var count = r.Int();
         var forecasts = new List<ForecastRecord>(count);
         for (var i = 0; i < count; i++)
@@ -152,36 +153,31 @@ public static class PackedRecords
                 TargetDate = target == NoDate ? null : DateOnly.FromDayNumber(target),
                 Realized = realized,
                 Pit = pit,
-                Law = withLaw ? ReadLaw(ref r) : null,
+                Law = layout == ForecastsLayoutWithoutLaw ? null : ReadLaw(ref r, withMap: layout == ForecastsLayout),
             });
         }
 
         return forecasts;
     }
 
-    private static PredictiveLaw? ReadLaw(ref Reader r)
+    private static PredictiveLaw? ReadLaw(ref Reader r, bool withMap)
     {
-        var keyLength = r.Byte();
-        if (keyLength == 0)
+        var key = r.Ascii();
+        if (key.Length == 0)
         {
             return null;
         }
 
-        var key = new char[keyLength];
-        for (var i = 0; i < key.Length; i++)
-        {
-            key[i] = (char)r.Byte();
-        }
-
         var location = r.Double();
         var scale = r.Double();
-        var shape = new double[r.Byte()];
-        for (var i = 0; i < shape.Length; i++)
+        var law = new PredictiveLaw(key, location, scale, r.Doubles());
+        if (!withMap)
         {
-            shape[i] = r.Double();
+            return law;
         }
 
-        return new PredictiveLaw(new string(key), location, scale, shape);
+        var process = r.Ascii();
+        return process.Length == 0 ? law : law.WithProcess(process, r.Doubles());
     }
 
     private static void CheckEndianness()
@@ -203,6 +199,26 @@ public static class PackedRecords
         public void Int(int v) => Put(v, 4);
 
         public void Double(double v) => Put(BitConverter.DoubleToInt64Bits(v), 8);
+
+        /// <summary>A short ASCII string as a length byte and its characters.</summary>
+        public void Ascii(string s)
+        {
+            Byte(checked((byte)s.Length));
+            foreach (var c in s)
+            {
+                Byte(checked((byte)c));
+            }
+        }
+
+        /// <summary>A short array of doubles as a count byte and its values.</summary>
+        public void Doubles(double[] values)
+        {
+            Byte(checked((byte)values.Length));
+            foreach (var x in values)
+            {
+                Double(x);
+            }
+        }
 
         private void Put<T>(T v, int size)
             where T : unmanaged
@@ -241,6 +257,28 @@ public static class PackedRecords
         public int Int() => Get<int>(4);
 
         public double Double() => BitConverter.Int64BitsToDouble(Get<long>(8));
+
+        public string Ascii()
+        {
+            var chars = new char[Byte()];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)Byte();
+            }
+
+            return new string(chars);
+        }
+
+        public double[] Doubles()
+        {
+            var values = new double[Byte()];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Double();
+            }
+
+            return values;
+        }
 
         private T Get<T>(int size)
             where T : unmanaged

@@ -1,4 +1,5 @@
 using RiskGrid.Core.Backtesting;
+using RiskGrid.Core.Data;
 using RiskGrid.Core.Engine;
 using RiskGrid.Core.Models;
 using RiskGrid.Core.Tests.TestSupport;
@@ -91,6 +92,85 @@ public sealed class PredictiveLawTests
         var mixed = run.Forecasts.Select((f, i) => i == run.Forecasts.Count / 2 ? f with { Law = null } : f).ToList();
         var without = Backtester.Summarize(mixed, 0, 0.975);
         Assert.True(double.IsNaN(without.Tests.Single(t => t.Test == EsZ1Backtest.TestName).PValueOf(PValueMethods.MonteCarlo)));
+    }
+
+    [Theory]
+    [InlineData("ewma")]
+    [InlineData("garch-n")]
+    [InlineData("gjr-t")]
+    [InlineData("egarch-skewt")]
+    [InlineData("aparch-ged")]
+    [InlineData("tarch-t")]
+    public void A_volatility_models_laws_carry_its_forecast_map_which_recomputes_its_forecasts_from_a_replicates_returns(string model)
+    {
+        // One fit (no refit over the 200 days), so θ is fixed; the model's own forecast on a window whose backtest days
+        // are a replicate's returns is what the map gives for that replicate.
+        var series = Series.FromReturns("X", Series.NoisyReturns(700, 34));
+        var options = new RollingOptions { Window = 500, RefitEvery = 1000, Alphas = [0.99] };
+        var riskModel = ModelCatalog.Create(model);
+        var run = RollingEngine.RunPair(series, riskModel, options);
+        var returns = new double[series.Count - 1];
+        for (var i = 0; i < returns.Length; i++)
+        {
+            returns[i] = Returns.Percent(series.Bars[i].Close, series.Bars[i + 1].Close, options.ReturnKind);
+        }
+
+        var realised = run.Forecasts.Where(f => f.IsRealized && f.HasForecast).ToList();
+        var dates = series.Bars.Select(b => b.Date).ToList();
+        var ends = realised.Select(f => dates.IndexOf(f.OriginDate)).ToArray();
+        Assert.True(realised.Count > 150);
+        var laws = realised.Select(f => f.Law!).ToArray();
+        Assert.All(laws, l => Assert.True(l.HasProcess, $"{model}: a law without its forecast map"));
+        var fit = riskModel.Fit(ModelWindow.OfReturns(returns[(ends[0] - options.Window)..ends[0]]), null);
+        if (riskModel is VolatilityRiskModel volatility)
+        {
+            Assert.Equal(volatility.Model.ProcessParameters(fit.Parameters).ToArray(), laws[0].ProcessParameters);
+        }
+
+        // The replicate: days 20–39 of the backtest with their returns turned over and enlarged.
+        var replicate = (double[])returns.Clone();
+        for (var k = 20; k < 40; k++)
+        {
+            Assert.Equal(returns[ends[k]], realised[k].Realized);
+            replicate[ends[k]] = -1.8 * returns[ends[k]];
+        }
+
+        var scales = new double[realised.Count];
+        new PredictiveLawSeries(laws, 0.01).Scales([.. realised.Select(f => -f.Realized)], [.. ends.Select(j => -replicate[j])], scales);
+        var (worst, moved) = (0.0, 0);
+        for (var k = 0; k < realised.Count; k++)
+        {
+            var sigma = riskModel.Forecast(ModelWindow.OfReturns(replicate[(ends[k] - options.Window)..ends[k]]), fit, options.Alphas)[0].Volatility;
+            worst = Math.Max(worst, Math.Abs(laws[k].Scale * scales[k] / sigma - 1));
+            moved += Math.Abs(scales[k] - 1) > 0.01 ? 1 : 0;
+        }
+
+        // Held forecasts (every ratio 1) are some 30% off on these days: the map is what the model forecasts.
+        Assert.True(worst < 1e-6, $"{model}: the map is {worst:E2} off the model's own forecast");
+        Assert.True(moved >= 10, $"{model}: the replicate should move the forecasts ({moved} days by > 1%)");
+    }
+
+    [Fact]
+    public void The_day_after_a_missing_forecast_starts_the_forecast_map_afresh()
+    {
+        // A gjr-t run with one failed forecast in the middle: the law-based p-values stay (every observation has a law), and
+        // the laws handed on keep their map except the day after the gap.
+        var run = RollingEngine.RunPair(Series.FromReturns("X", Series.NoisyReturns(800, 35)), ModelCatalog.Create("gjr-t"), Options);
+        var gap = run.Forecasts.Count / 2;
+        var forecasts = run.Forecasts.Select((f, i) => i == gap
+            ? f with { VaR = [double.NaN, double.NaN], ES = [double.NaN, double.NaN], Law = null } : f).ToList();
+        var realised = forecasts.Where(f => f.IsRealized && f.HasForecast).ToList();
+        var after = realised.FindIndex(f => f.OriginDate > forecasts[gap].OriginDate);
+        var laws = realised.Select((f, i) => i == after ? f.Law! with { Process = null, ProcessParameters = [] } : f.Law!).ToList();
+        BacktestData Data(IReadOnlyList<PredictiveLaw> l) =>
+            new([.. realised.Select(f => -f.Realized)], [.. realised.Select(f => f.VaR[0])], [.. realised.Select(f => f.ES[0])], 0.975,
+                pits: [.. realised.Select(f => f.Pit)], volatility: [.. realised.Select(f => f.Volatility)], laws: new PredictiveLawSeries(l, 0.025));
+        var summary = Backtester.Summarize(forecasts, 0, 0.975);
+        Assert.Equal(1, summary.MissingForecasts);
+        var esr = summary.Tests.Single(t => t.Test == EsrInterceptBacktest.TestName);
+        Assert.Equal(new EsrInterceptBacktest().Run(Data(laws)), esr);
+        Assert.NotEqual(new EsrInterceptBacktest().Run(Data([.. realised.Select(f => f.Law!)])).PValueOf(PValueMethods.MonteCarlo),
+            esr.PValueOf(PValueMethods.MonteCarlo));
     }
 
     [Fact]

@@ -34,6 +34,15 @@ public sealed class ForecastRepresentationsTests
         {
             TargetDate = new DateOnly(2003, 4, 10), Realized = double.NegativeInfinity,
         },
+        new(new DateOnly(2003, 4, 10), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false)
+        {
+            TargetDate = new DateOnly(2003, 4, 11), Realized = 0.5, Law = PredictiveLaw.Normal(0.25, 1.5),
+        },
+        new(new DateOnly(2003, 4, 11), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false)
+        {
+            TargetDate = new DateOnly(2003, 4, 12), Realized = -0.5,
+            Law = new PredictiveLaw(PredictiveLaw.StudentTKey, -0.0, 1.5, [5.5]).WithProcess("egarch", [0.01, 0.12, -0.08, OddNaN]),
+        },
     ];
 
     [Fact]
@@ -53,7 +62,7 @@ public sealed class ForecastRepresentationsTests
     }
 
     // A Core member travels as the member of the same name, or, where its type is a Core one, as members named
-    // after it (Law as LawDistribution and LawParameters).
+    // after it (Law as LawDistribution, LawParameters, LawProcess and LawProcessParameters).
     private static bool Represents(HashSet<string> members, string name) =>
         members.Contains(name) || members.Any(m => m.Length > name.Length && m.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(m[name.Length]));
 

@@ -25,6 +25,12 @@ public sealed class PackedRecordsTests
             Law = new PredictiveLaw("skewt", -0.0, 1.25, [6.5, OddNaN]),
         },
         new(new DateOnly(2001, 2, 7), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false) { Law = PredictiveLaw.Normal(0.25, 1.5) },
+        new(new DateOnly(2001, 2, 8), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false)
+        {
+            TargetDate = new DateOnly(2001, 2, 9), Realized = 0.5,
+            Law = new PredictiveLaw(PredictiveLaw.StudentTKey, 0.25, 1.5, [5.5]).WithProcess("gjr", [0.02, -0.0, 0.1, OddNaN]),
+        },
+        new(new DateOnly(2001, 2, 9), [1.5], [2.0], 0.25, 1.5, FitStatus.Converged, false) { Law = PredictiveLaw.Normal(0, 1.5).WithProcess("aparch", [0.03, 0.07, 0.4, 0.9, 1.4]) },
     ];
 
     [Fact]
@@ -39,23 +45,49 @@ public sealed class PackedRecordsTests
     [Fact]
     public void Forecasts_of_layout_1_without_laws_still_read()
     {
-        // Layout 1 is layout 2 without the law's trailing bytes, which for a record without a law is one zero byte.
+        // Layout 1 is layout 3 without the law's trailing bytes, which for a record without a law is one zero byte.
         var forecasts = Forecasts().Select(f => f with { Law = null }).ToList();
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts(OlderLayout(1, forecasts, f => (FixedSize(f), true))), "layout 1");
+    }
+
+    [Fact]
+    public void Forecasts_of_layout_2_with_laws_without_maps_still_read()
+    {
+        // Layout 2 is layout 3 without the forecast map's bytes after each law, which for a law without a map is one zero
+        // byte (a record without a law is one zero byte in both).
+        var forecasts = Forecasts().Select(f => f.Law is { } law ? f with { Law = law with { Process = null, ProcessParameters = [] } } : f).ToList();
+        Assert.Contains(forecasts, f => f.Law is not null);
+        Bits.Identical(forecasts, PackedRecords.UnpackForecasts(OlderLayout(2, forecasts, f => f.Law is { } law
+            ? (FixedSize(f) + 1 + law.Distribution.Length + 2 * 8 + 1 + 8 * law.Shape.Length, true)
+            : (FixedSize(f) + 1, false))), "layout 2");
+    }
+
+    // A record's bytes before its law.
+    private static int FixedSize(ForecastRecord f) => 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
+
+    // The forecasts packed in an older layout: each record's first `Kept` bytes of today's, the zero byte after them left
+    // out where `DropsZero`.
+    private static byte[] OlderLayout(byte layout, List<ForecastRecord> forecasts, Func<ForecastRecord, (int Kept, bool DropsZero)> part)
+    {
         var packed = PackedRecords.PackForecasts(forecasts);
-        Assert.Equal(2, packed[0]);
-        var layout1 = new List<byte> { 1 };
+        Assert.Equal(3, packed[0]);
+        var older = new List<byte> { layout };
         var at = 1 + 4;
-        layout1.AddRange(packed[1..at]);
+        older.AddRange(packed[1..at]);
         foreach (var f in forecasts)
         {
-            var size = 4 + 4 + 4 + 1 + 2 + 8 * (f.VaR.Length + f.ES.Length) + 4 * 8;
-            layout1.AddRange(packed[at..(at + size)]);
-            Assert.Equal(0, packed[at + size]);
-            at += size + 1;
+            var (kept, dropsZero) = part(f);
+            older.AddRange(packed[at..(at + kept)]);
+            at += kept;
+            if (dropsZero)
+            {
+                Assert.Equal(0, packed[at]);
+                at++;
+            }
         }
 
         Assert.Equal(packed.Length, at);
-        Bits.Identical(forecasts, PackedRecords.UnpackForecasts([.. layout1]), "layout 1");
+        return [.. older];
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public static class Bits
             {
                 Assert.Equal(law.Distribution, other.Distribution);
                 Assert.Equal([Of(law.Location), Of(law.Scale), .. law.Shape.Select(Of)], [Of(other.Location), Of(other.Scale), .. other.Shape.Select(Of)]);
+                Assert.True(law.Process == other.Process, $"{at}: forecast map {law.Process ?? "none"} expected, got {other.Process ?? "none"}");
+                Assert.Equal(law.ProcessParameters.Select(Of), other.ProcessParameters.Select(Of));
             }
         }
     }

@@ -98,11 +98,11 @@ public sealed class EsrInterceptBacktest : IBacktest
 
         var statistic = -fit.Es / Math.Sqrt(fit.EsVariance);
 
-        // Bootstrap-t over stationary-bootstrap resamples of the days (y_t, e_t), blocks of mean length ⌊√T⌋:
-        // t*_b = −(g₀*_b − g₀)/se*_b.
+        // Bootstrap-t over stationary-bootstrap resamples of the days (y_t, e_t), blocks of mean length
+        // max(⌊√T⌋, ⌈b_PW(y)⌉): t*_b = −(g₀*_b − g₀)/se*_b.
         var rng = new SplitMix64(DufourMonteCarlo.SeedOf(TestName));
         var (yB, eB, days) = (new double[n], new double[n], new int[n]);
-        var block = StationaryBootstrap.DefaultBlockLength(n);
+        var block = BlockLength(y);
         int atLeast = 0, defined = 0;
         for (var b = 0; b < Replications; b++)
         {
@@ -139,6 +139,11 @@ public sealed class EsrInterceptBacktest : IBacktest
              new PValue(PValueMethods.Normal, normal),
              new PValue(PValueMethods.NormalTwoSided, 2 * (1 - Normal.CDF(0, 1, Math.Abs(statistic))))], null).With(law);
     }
+
+    /// <summary>The bootstrap's mean block length: ⌊√T⌋, or the Politis–White length of the errors y rounded up where
+    /// that is longer (see the remarks).</summary>
+    internal static int BlockLength(ReadOnlySpan<double> y) =>
+        Math.Max(StationaryBootstrap.DefaultBlockLength(y.Length), (int)Math.Ceiling(StationaryBootstrap.PolitisWhiteBlockLength(y)));
 
     private static TestResult Undefined(string why) =>
         new(TestName, double.NaN, 0,

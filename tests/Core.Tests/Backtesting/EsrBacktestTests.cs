@@ -186,10 +186,11 @@ public sealed class EsrBacktestTests
     [Fact]
     public void Intercept_bootstrap_resamples_blocks_of_days_as_an_independent_python_refit_does()
     {
-        // Reference/esr-intercept-bootstrap.py: the stationary bootstrap of the days (mean block ⌊√T⌋, SplitMix64 seeded
-        // by the test's name), each resample refitted by scipy's LP and esreg's "ind" variance, on GARCH data whose
-        // forecasts depend on the returns before them. The p-values are counts, so equal to the last digit; the former
-        // i.i.d. resampling of the days gives 0.054 on the first case, not 0.025 (seen once, with that code).
+        // Reference/esr-intercept-bootstrap.py: the stationary bootstrap of the days (mean block max(⌊√T⌋, ⌈b_PW(y)⌉),
+        // SplitMix64 seeded by the test's name), each resample refitted by scipy's LP and esreg's "ind" variance, on GARCH
+        // data whose forecasts depend on the returns before them. The p-values are counts, so equal to the last digit; the
+        // former i.i.d. resampling of the days gives 0.054 on the first case, not 0.025 (seen once, with that code), and
+        // its former ⌊√T⌋ = 17 days 0.025, not 0.02 (its Politis–White block is 21; the other two cases keep ⌊√T⌋).
         var cases = 0;
         foreach (var (p, r, e, alpha) in ReferenceCases("esr-intercept-bootstrap.txt", "esrb"))
         {
@@ -198,6 +199,7 @@ public sealed class EsrBacktestTests
             Assert.Null(result.Undefined);
             Assert.Equal(D(p[3]), result.Statistic, 8);
             Assert.Equal(D(p[4]), result.PValueOf(PValueMethods.Bootstrap), 12);
+            Assert.Equal(int.Parse(p[7], CultureInfo.InvariantCulture), EsrInterceptBacktest.BlockLength([.. r.Zip(e, (rt, et) => rt - et)]));
             cases++;
         }
 

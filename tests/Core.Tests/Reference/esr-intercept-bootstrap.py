@@ -4,7 +4,9 @@
 Run: /usr/bin/python3 tests/Core.Tests/Reference/esr-intercept-bootstrap.py > tests/Core.Tests/Reference/esr-intercept-bootstrap.txt
 
 Independent of the C# code but for the definition of the resampling stream: the stationary bootstrap (Politis and Romano
-1994) of the days (y_t, e_t), y = r - e, mean block length b = floor(sqrt(T)), B = 999 resamples drawn from SplitMix64
+1994) of the days (y_t, e_t), y = r - e, mean block length b = max(floor(sqrt(T)), ceil(b_PW(y))) (b_PW: the
+Politis-White length of politis-white-block.py beside this script; since 2026-12-07, floor(sqrt(T)) before), B = 999
+resamples drawn from SplitMix64
 seeded with FNV-1a of "esr-intercept" (first day uniform; then per day a uniform u and, when u < 1/b, a new uniform day,
 else the next day circularly). Each resample is refitted: the quantile line of y on (1, e) at tau = p by linear
 programming (scipy's HiGHS), polished to the exact line through its two basis points (the two points of distinct e
@@ -13,9 +15,11 @@ g0 = mean(q) + mean((y - q) 1{y - q <= 0}) / p, esreg's "ind" variance of g0,
 (1/T^2) sum(cv/p + (1 - p)/p (q_t - g0)^2), cv the sample variance of the residuals at or below 1e-12 (1 + max|y|), and
 t*_b = -(g0*_b - g0)/se*_b; p = (1 + #{t* >= t})/(B' + 1), B' the resamples with a positive variance. The script
 stops if a t* lies within 1e-7 of t (the count would hang on rounding).
-Lines:  esrb NAME ALPHA STATISTIC PVALUE AT_LEAST DEFINED   then lines r, e (the return and the ES forecast in returns).
+Lines:  esrb NAME ALPHA STATISTIC PVALUE AT_LEAST DEFINED BLOCK   then lines r, e (the return and the ES forecast in returns).
 """
+import importlib.util
 import math
+import os
 import sys
 
 import numpy as np
@@ -23,6 +27,11 @@ from scipy.optimize import linprog
 from scipy.stats import norm
 
 MASK = (1 << 64) - 1
+
+_spec = importlib.util.spec_from_file_location(
+    "politis_white_block", os.path.join(os.path.dirname(os.path.abspath(__file__)), "politis-white-block.py"))
+politis_white = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(politis_white)
 
 
 class SplitMix64:
@@ -101,7 +110,7 @@ def emit(name, r, e, alpha, replications=999):
     g0, v = fit(y, e, p)
     t = -g0 / math.sqrt(v)
     rng = SplitMix64(fnv1a("esr-intercept"))
-    block = max(1, int(math.floor(math.sqrt(n))))
+    block = max(1, int(math.floor(math.sqrt(n))), math.ceil(politis_white.block_length(y)[0]))
     at_least = defined = 0
     closest = math.inf
     for _ in range(replications):
@@ -115,7 +124,7 @@ def emit(name, r, e, alpha, replications=999):
         at_least += ts >= t
     if closest < 1e-7:
         sys.exit(f"{name}: a resample's t* is within {closest} of t")
-    print("esrb", name, repr(alpha), repr(t), repr((1 + at_least) / (defined + 1)), at_least, defined)
+    print("esrb", name, repr(alpha), repr(t), repr((1 + at_least) / (defined + 1)), at_least, defined, block)
     print(" ".join(repr(float(x)) for x in r))
     print(" ".join(repr(float(x)) for x in e))
 

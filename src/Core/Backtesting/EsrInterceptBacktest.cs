@@ -19,8 +19,8 @@ namespace RiskGrid.Core.Backtesting;
 /// samples a cell, p = 5%: 3.9, 6.1, 8.4% at T = 250, 500, 1,000). With a constant forecast the quantile line is a
 /// constant and the two forms give the same statistic and normal p-values (the bootstrap's resamples differ).</para>
 /// <para>Short samples have few tail points, so the t statistic is far from normal: the bootstrap-t (B = 999
-/// stationary-bootstrap resamples of the days (y_t, e_t), mean block length ⌊√T⌋ or longer, below (<see cref="StationaryBootstrap"/>), each
-/// refitted, t*_b = −(g₀*_b − g₀)/se*_b, p = (1 + #{t* ≥ t})/(B' + 1)) is the primary p-value. Blocks since 2026-12-03
+/// stationary-bootstrap resamples of the days (y_t, e_t), mean block length ⌊√T⌋ or longer, below
+/// (<see cref="StationaryBootstrap"/>), each refitted, t*_b = −(g₀*_b − g₀)/se*_b, p = (1 + #{t* ≥ t})/(B' + 1)) is the primary p-value. Blocks since 2026-12-03
 /// (before: i.i.d. days, as esback's bootstrap): a forecast that depends on the returns before it (a GARCH volatility)
 /// ties a large loss to the larger forecasts after it, which raise se with −g₀ and pull the statistic's upper tail in;
 /// i.i.d. resamples of days break that tie and ran conservative on GJR-t data (BacktestBench, 300 samples a cell:
@@ -31,9 +31,8 @@ namespace RiskGrid.Core.Backtesting;
 /// and ran conservative (BacktestBench's GJR-t null, 1,000 samples a cell, seed 1: 2.7–5.5%, 2 of 9 cells below 3%;
 /// with the longer blocks, on the same samples, 3.2–5.6%, all 9 within; their median block there 21, 32–33 and 50 days at
 /// T = 250, 500, 1,000); i.i.d. errors keep ⌊√T⌋ in all but a few samples, and the i.i.d. null's rates are the same to
-/// the digit (5.0–7.2%). The strict (regression on (1, ES_t)) and auxiliary (VaR among the
-/// regressors) forms
-/// are <see cref="EsrBacktest"/>. Undefined with fewer than three tail points (Tp &lt; 3), no finite fit or a tail without
+/// the digit (5.0–7.2%). The strict (regression on (1, ES_t)) and auxiliary (VaR among the regressors) forms are
+/// <see cref="EsrBacktest"/>. Undefined with fewer than three tail points (Tp &lt; 3), no finite fit or a tail without
 /// spread.</para>
 /// <para>Where the data carry the forecasts' predictive laws (<see cref="BacktestData.HasLaw"/>), a fourth p-value
 /// (<c>mc</c>) redraws the whole series from the laws and refits (<see cref="DufourMonteCarlo.SeriesPathPValue"/>,

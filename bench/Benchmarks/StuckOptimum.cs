@@ -11,8 +11,10 @@ namespace RiskGrid.Benchmarks;
 /// where the rolling fit falls short of the multi-start by more than 0.01 in log-likelihood, the worst
 /// shortfall, and the same for the cold fit, and the rolling fits' cost (thread CPU per fit, likelihood passes) with what the
 /// stuck-optimum guard did in them; <c>--out FILE</c> writes one line per window.
-/// Usage: <c>stuck [--models a,b|all] [--series sp500,nasdaq] [--window N] [--from I] [--to J] [--out FILE] [--reference FILE]</c>;
-/// <c>--reference</c> takes the cold and multi-start results from an earlier run's <c>--out</c> file.
+/// Usage: <c>stuck [--models a,b|all] [--series sp500,nasdaq] [--window N] [--from I] [--to J] [--windows SPEC] [--out FILE] [--reference FILE]</c>;
+/// <c>--reference</c> takes the cold and multi-start results from an earlier run's <c>--out</c> file; <c>--windows</c> checks only
+/// the windows it lists (comma-separated, each <c>I</c> or <c>I-J</c> or <c>I-J/K</c>: every K-th from I to J), the rolling fit
+/// still going through every window before them.
 /// </summary>
 internal static class StuckOptimum
 {
@@ -27,6 +29,12 @@ internal static class StuckOptimum
         var window = int.Parse(Option(args, "--window") ?? "1000", CultureInfo.InvariantCulture);
         var from = int.Parse(Option(args, "--from") ?? "0", CultureInfo.InvariantCulture);
         var to = int.Parse(Option(args, "--to") ?? "1000000", CultureInfo.InvariantCulture);
+        var only = Option(args, "--windows") is { } spec ? Windows(spec) : null;
+        if (only is not null)
+        {
+            to = Math.Min(to, only.Max());
+        }
+
         var output = Option(args, "--out");
         // A previous run's --out file: its cold and multi-start log-likelihoods (which do not depend on the rolling fit or
         // its guard) instead of new searches, so that a change to the guard is checked on every window in seconds.
@@ -71,7 +79,7 @@ internal static class StuckOptimum
                     previous = warm;
                 }
 
-                if (start < from)
+                if (start < from || only?.Contains(start) == false)
                 {
                     continue;
                 }
@@ -162,6 +170,23 @@ internal static class StuckOptimum
         }
 
         return stored;
+    }
+
+    // "I", "I-J" or "I-J/K" (every K-th from I to J), comma-separated.
+    private static HashSet<int> Windows(string spec)
+    {
+        var set = new HashSet<int>();
+        foreach (var part in spec.Split(','))
+        {
+            var (range, step) = part.Split('/') is [var r, var k] ? (r, int.Parse(k, CultureInfo.InvariantCulture)) : (part, 1);
+            var ends = range.Split('-').Select(e => int.Parse(e, CultureInfo.InvariantCulture)).ToArray();
+            for (var w = ends[0]; w <= ends[^1]; w += step)
+            {
+                set.Add(w);
+            }
+        }
+
+        return set;
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -63,23 +63,12 @@ public static class DieboldMarianoTest
     /// <summary>Newey–West HAC variance V̂ with Bartlett weights (non-negative by construction).</summary>
     internal static double LongRunVariance(ReadOnlySpan<double> d, double mean, int lags)
     {
-        var variance = Autocovariance(d, mean, 0);
+        var variance = SampleAutocovariance.At(d, mean, 0);
         for (var k = 1; k <= lags; k++)
         {
-            variance += 2 * (1 - k / (lags + 1.0)) * Autocovariance(d, mean, k);
+            variance += 2 * (1 - k / (lags + 1.0)) * SampleAutocovariance.At(d, mean, k);
         }
 
         return Math.Max(0.0, variance);
-
-        static double Autocovariance(ReadOnlySpan<double> d, double mean, int k)
-        {
-            var sum = 0.0;
-            for (var t = k; t < d.Length; t++)
-            {
-                sum += (d[t] - mean) * (d[t - k] - mean);
-            }
-
-            return sum / d.Length;
-        }
     }
 }

@@ -49,13 +49,7 @@ internal static class StationaryBootstrap
         var gamma = new double[maxLag + 1];
         for (var k = 0; k <= maxLag; k++)
         {
-            var sum = 0.0;
-            for (var t = k; t < n; t++)
-            {
-                sum += (x[t] - mean) * (x[t - k] - mean);
-            }
-
-            gamma[k] = sum / n;
+            gamma[k] = SampleAutocovariance.At(x, mean, k);
         }
 
         if (!(gamma[0] > 0))

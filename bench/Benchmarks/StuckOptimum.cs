@@ -178,8 +178,13 @@ internal static class StuckOptimum
         var set = new HashSet<int>();
         foreach (var part in spec.Split(','))
         {
-            var (range, step) = part.Split('/') is [var r, var k] ? (r, int.Parse(k, CultureInfo.InvariantCulture)) : (part, 1);
-            var ends = range.Split('-').Select(e => int.Parse(e, CultureInfo.InvariantCulture)).ToArray();
+            var (range, step) = part.Split('/') is [var r, var k] ? (r, Index(k)) : (part, 1);
+            var ends = range.Split('-').Select(Index).ToArray();
+            if (step < 1 || ends.Length > 2)
+            {
+                throw new FormatException($"--windows: '{part}' is not I, I-J or I-J/K (K at least 1)");
+            }
+
             for (var w = ends[0]; w <= ends[^1]; w += step)
             {
                 set.Add(w);
@@ -187,6 +192,10 @@ internal static class StuckOptimum
         }
 
         return set;
+
+        int Index(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"--windows: '{text}' in '{spec}' is not a window number (I, I-J or I-J/K)");
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
